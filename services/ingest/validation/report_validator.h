@@ -1,0 +1,28 @@
+#pragma once
+
+// Structural validation of reports and target tables: required fields, codes,
+// years, non-negative money, weights and scores within range. A report with any
+// violation is refused whole; consistency between figures is a separate, softer
+// check (consistency_checker.h).
+
+#include <string>
+
+#include "jixiao/v1/report.pb.h"
+#include "jixiao/v1/target_table.pb.h"
+#include "services/ingest/validation/field_violation.h"
+
+namespace jixiao::ingest {
+
+// Fiscal years jixiao accepts: performance budgeting reports exist from 2000 on.
+inline constexpr int kMinFiscalYear = 2000;
+inline constexpr int kMaxFiscalYear = 2100;
+
+FieldViolations ValidateReport(const jixiao::v1::EvaluationReport& report);
+FieldViolations ValidateTargetTable(const jixiao::v1::ProjectTargetTable& table);
+
+// "<department code>/<fiscal year>/<department|project>".
+std::string DeriveReportId(const jixiao::v1::EvaluationReport& report);
+// "<department code>/<fiscal year>/targets".
+std::string DeriveTargetTableId(const jixiao::v1::ProjectTargetTable& table);
+
+}  // namespace jixiao::ingest
