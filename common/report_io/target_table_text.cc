@@ -156,8 +156,10 @@ absl::StatusOr<std::vector<Indicator>> ParseIndicatorCell(absl::string_view cell
   return indicators;
 }
 
-void SetMoney(const std::optional<int64_t>& fen, jixiao::v1::Money* out) {
-  if (fen.has_value()) out->set_fen(*fen);
+// Sets the amount only when the cell printed one: an empty cell stays absent.
+template <typename MutableMoney>
+void SetMoney(const std::optional<int64_t>& fen, MutableMoney mutable_money) {
+  if (fen.has_value()) mutable_money()->set_fen(*fen);
 }
 
 // The amount columns of a row: 总计, 财政拨款, 财政专户拨款, 其他资金.
@@ -185,10 +187,10 @@ absl::StatusOr<ProjectTarget> ParseProjectRow(const std::vector<std::string>& ce
   ProjectTarget project;
   project.set_name(cells[0]);
   project.set_source_line(line);
-  SetMoney(amounts->total, project.mutable_total());
-  SetMoney(amounts->fiscal, project.mutable_fiscal_appropriation());
-  SetMoney(amounts->special_account, project.mutable_fiscal_special_account());
-  SetMoney(amounts->other, project.mutable_other_funds());
+  SetMoney(amounts->total, [&] { return project.mutable_total(); });
+  SetMoney(amounts->fiscal, [&] { return project.mutable_fiscal_appropriation(); });
+  SetMoney(amounts->special_account, [&] { return project.mutable_fiscal_special_account(); });
+  SetMoney(amounts->other, [&] { return project.mutable_other_funds(); });
   project.set_goal(cells[5]);
   auto indicators = ParseIndicatorCell(cells[6]);
   if (!indicators.ok()) return indicators.status();
@@ -235,8 +237,8 @@ TargetTableImport ImportTargetTableText(absl::string_view text) {
       if (!amounts.ok()) {
         result.errors.push_back({line_number, std::string(amounts.status().message())});
       } else if (cells[0] == "合计") {
-        SetMoney(amounts->total, table.mutable_total());
-        SetMoney(amounts->fiscal, table.mutable_fiscal_appropriation_total());
+        SetMoney(amounts->total, [&] { return table.mutable_total(); });
+        SetMoney(amounts->fiscal, [&] { return table.mutable_fiscal_appropriation_total(); });
       }
       continue;
     }
