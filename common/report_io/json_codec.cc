@@ -11,8 +11,8 @@ absl::Status ParseJson(absl::string_view json, google::protobuf::Message* messag
   const auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), message, options);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("not a valid ", message->GetTypeName(), " JSON: ", status.message().ToString()));
+    return absl::InvalidArgumentError(absl::StrCat("not a valid ", message->GetTypeName(),
+                                                   " JSON: ", status.message().ToString()));
   }
   return absl::OkStatus();
 }

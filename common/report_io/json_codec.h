@@ -4,9 +4,9 @@
 // JSON anywhere, so the file format is exactly the jixiao.v1 contract.
 
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 
 namespace jixiao::report_io {

@@ -108,8 +108,8 @@ absl::StatusOr<Indicator> ParseIndicator(absl::string_view item, int number) {
   const size_t annual = rest.rfind(absl::StrCat(";", kAnnualMarker));
   const size_t period = rest.rfind(absl::StrCat(";", kPeriodMarker), annual);
   if (annual == absl::string_view::npos || period == absl::string_view::npos) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "indicator ", number, ": missing \"", kPeriodMarker, "\" or \"", kAnnualMarker, "\""));
+    return absl::InvalidArgumentError(absl::StrCat("indicator ", number, ": missing \"",
+                                                   kPeriodMarker, "\" or \"", kAnnualMarker, "\""));
   }
   auto value_after_colon = [](absl::string_view field) {
     const size_t colon = field.find(':');
@@ -126,11 +126,13 @@ absl::StatusOr<Indicator> ParseIndicator(absl::string_view item, int number) {
     return absl::InvalidArgumentError(
         absl::StrCat("indicator ", number, ": expected level 1, level 2 and name"));
   }
-  if (auto s = ParseLevel(head[0], indicator.mutable_level1_code(), indicator.mutable_level1_name());
+  if (auto s =
+          ParseLevel(head[0], indicator.mutable_level1_code(), indicator.mutable_level1_name());
       !s.ok()) {
     return absl::InvalidArgumentError(absl::StrCat("indicator ", number, ": ", s.message()));
   }
-  if (auto s = ParseLevel(head[1], indicator.mutable_level2_code(), indicator.mutable_level2_name());
+  if (auto s =
+          ParseLevel(head[1], indicator.mutable_level2_code(), indicator.mutable_level2_name());
       !s.ok()) {
     return absl::InvalidArgumentError(absl::StrCat("indicator ", number, ": ", s.message()));
   }
@@ -226,9 +228,9 @@ TargetTableImport ImportTargetTableText(absl::string_view text) {
     std::vector<std::string> cells;
     for (absl::string_view cell : absl::StrSplit(raw, '\t')) cells.push_back(CleanCell(cell));
     if (cells.size() != kColumns) {
-      result.errors.push_back({line_number, absl::StrCat("expected ", kColumns,
-                                                         " tab-separated columns, found ",
-                                                         cells.size())});
+      result.errors.push_back(
+          {line_number,
+           absl::StrCat("expected ", kColumns, " tab-separated columns, found ", cells.size())});
       continue;
     }
     if (cells[0] == "合计" || cells[0] == table.department().name()) {

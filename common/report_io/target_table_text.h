@@ -9,9 +9,9 @@
 // punctuation; both are accepted.
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "jixiao/v1/target_table.pb.h"
 
 namespace jixiao::report_io {

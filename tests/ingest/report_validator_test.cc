@@ -134,7 +134,8 @@ TEST(CheckTargetTableConsistency, ToleratesPublishedRoundingOfManyParts) {
   for (int i = 0; i < 3; ++i) table.add_projects()->mutable_total()->set_fen(1'005'000);
   EXPECT_THAT(CheckTargetTableConsistency(table), IsEmpty());  // off by 0.015 万元 over 3 parts
   table.mutable_projects(0)->mutable_total()->set_fen(1'500'000);
-  EXPECT_THAT(Codes(CheckTargetTableConsistency(table)), UnorderedElementsAre("BREAKDOWN_SUM_MISMATCH@total"));
+  EXPECT_THAT(Codes(CheckTargetTableConsistency(table)),
+              UnorderedElementsAre("BREAKDOWN_SUM_MISMATCH@total"));
 }
 
 }  // namespace

@@ -67,7 +67,8 @@ TEST(SeedConsistency, FindsTheWrongSharesOfTianheCcpit) {
   const auto report = LoadSeed("tianhe-ccpit-2023");
   int economic = -1;
   for (int i = 0; i < report.budget().breakdowns_size(); ++i) {
-    if (report.budget().breakdowns(i).dimension() == jixiao::v1::BREAKDOWN_DIMENSION_ECONOMIC_CLASS) {
+    if (report.budget().breakdowns(i).dimension() ==
+        jixiao::v1::BREAKDOWN_DIMENSION_ECONOMIC_CLASS) {
       economic = i;
     }
   }
@@ -89,7 +90,8 @@ TEST(SeedConsistency, ToleratesLiwansRoundedAdjustmentRate) {
 }
 
 TEST(SeedConsistency, OtherSeedsAreConsistent) {
-  for (const std::string name : {"guangzhou-commerce-bureau-2023", "tianhe-commerce-finance-bureau-2023"}) {
+  for (const std::string name :
+       {"guangzhou-commerce-bureau-2023", "tianhe-commerce-finance-bureau-2023"}) {
     EXPECT_THAT(Describe(CheckReportConsistency(LoadSeed(name))), IsEmpty()) << name;
   }
 }

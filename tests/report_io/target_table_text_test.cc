@@ -56,7 +56,8 @@ TEST(ImportTargetTableText, NumbersInsideValuesDoNotSplitIndicators) {
   // "2、" inside a value is not a new indicator unless a level code follows.
   const std::string text =
       "项目A\t1.00\t1.00\t\t\t目标\t1、1-产出指标；11-数量指标；场次；实施周期指标值:无；"
-      "年度指标值:第2、3季度各1场。2、2-效益指标；22-社会效益；效果；实施周期指标值:无；年度指标值:好。";
+      "年度指标值:第2、3季度各1场。2、2-效益指标；22-社会效益；效果；实施周期指标值:无；年度指标值:"
+      "好。";
   const auto result = ImportTargetTableText(text);
   ASSERT_TRUE(result.errors.empty()) << result.errors[0].reason;
   ASSERT_EQ(result.table.projects(0).indicators_size(), 2);
@@ -64,10 +65,11 @@ TEST(ImportTargetTableText, NumbersInsideValuesDoNotSplitIndicators) {
 }
 
 TEST(ImportTargetTableText, ReportsBadLinesAndKeepsTheGoodOnes) {
-  std::vector<std::string> lines =
-      absl::StrSplit(testing::ReadSourceFile(kSeedText), '\n');
+  std::vector<std::string> lines = absl::StrSplit(testing::ReadSourceFile(kSeedText), '\n');
   ASSERT_GT(lines.size(), 20u);
-  lines[11] = "专业批发市场工作经费\t十五\t15.00\t\t\t目标\t1、1-产出指标；11-数量指标；x；实施周期指标值:无；年度指标值:5个。";
+  lines[11] =
+      "专业批发市场工作经费\t十五\t15.00\t\t\t目标\t1、1-产出指标；11-数量指标；x；实施周期指标值:"
+      "无；年度指标值:5个。";
   lines[12] = "天河区巨灾指数保险专项资金\t124.45\t124.45\t\t\t目标\t没有编号的指标";
   lines[13] = "只有两列\t1.00";
   const auto result = ImportTargetTableText(absl::StrJoin(lines, "\n"));

@@ -1,0 +1,164 @@
+#include "tools/jixiao/offline_commands.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "common/report_io/json_codec.h"
+#include "common/report_io/target_table_text.h"
+#include "services/ingest/normalization/report_normalizer.h"
+#include "services/ingest/validation/consistency_checker.h"
+#include "services/ingest/validation/report_validator.h"
+#include "tools/jixiao/command_line.h"
+#include "tools/jixiao/input_files.h"
+
+namespace jixiao::cli {
+namespace {
+
+void PrintFindings(const std::vector<jixiao::v1::Finding>& findings) {
+  for (const auto& f : findings) {
+    std::cout << "  warning " << f.code() << " at " << f.field_path() << ": " << f.message()
+              << "\n";
+  }
+}
+
+void PrintViolations(const ingest::FieldViolations& violations) {
+  for (const auto& v : violations)
+    std::cout << "  error " << v.field << ": " << v.description << "\n";
+}
+
+// One file: a report, or else a target table. Returns false when refused.
+bool ValidateFile(const std::string& path) {
+  auto text = ReadWholeFile(path);
+  if (!text.ok()) {
+    std::cout << path << ": " << text.status().message() << "\n";
+    return false;
+  }
+  jixiao::v1::EvaluationReport report;
+  const absl::Status as_report = report_io::ParseJson(*text, &report);
+  if (as_report.ok()) {
+    const auto violations = ingest::ValidateReport(report);
+    const auto normalized = ingest::NormalizeReport(report);
+    const auto warnings = ingest::CheckReportConsistency(normalized);
+    std::cout << path << ": " << (violations.empty() ? "valid" : "REFUSED") << " report "
+              << normalized.report_id() << ", " << violations.size() << " errors, "
+              << warnings.size() << " warnings\n";
+    PrintViolations(violations);
+    PrintFindings(warnings);
+    return violations.empty();
+  }
+  jixiao::v1::ProjectTargetTable table;
+  if (report_io::ParseJson(*text, &table).ok()) {
+    const auto violations = ingest::ValidateTargetTable(table);
+    const auto warnings = ingest::CheckTargetTableConsistency(table);
+    std::cout << path << ": " << (violations.empty() ? "valid" : "REFUSED") << " target table "
+              << ingest::DeriveTargetTableId(table) << ", " << violations.size() << " errors, "
+              << warnings.size() << " warnings\n";
+    PrintViolations(violations);
+    PrintFindings(warnings);
+    return violations.empty();
+  }
+  std::cout << path << ": REFUSED: " << as_report.message() << "\n";
+  return false;
+}
+
+absl::StatusOr<jixiao::v1::AdministrativeLevel> ParseLevel(const std::string& text) {
+  const std::string upper = "ADMINISTRATIVE_LEVEL_" + absl::AsciiStrToUpper(text);
+  jixiao::v1::AdministrativeLevel level;
+  if (!jixiao::v1::AdministrativeLevel_Parse(upper, &level) ||
+      level == jixiao::v1::ADMINISTRATIVE_LEVEL_UNSPECIFIED) {
+    return absl::InvalidArgumentError("--level must be province, city, district or county");
+  }
+  return level;
+}
+
+}  // namespace
+
+int RunValidate(const std::vector<std::string>& args) {
+  auto command_line = ParseCommandLine(args, {}, {});
+  if (!command_line.ok() || command_line->arguments.empty()) {
+    std::cerr << "usage: jixiao validate FILE|DIR…\n";
+    return 2;
+  }
+  auto files = ExpandInputPaths(command_line->arguments, {".json"});
+  if (!files.ok()) {
+    std::cerr << "jixiao validate: " << files.status().message() << "\n";
+    return 2;
+  }
+  int refused = 0;
+  for (const auto& file : *files) refused += ValidateFile(file) ? 0 : 1;
+  std::cout << files->size() - refused << " valid, " << refused << " refused\n";
+  return refused == 0 ? 0 : 1;
+}
+
+int RunImportTargets(const std::vector<std::string>& args) {
+  auto command_line = ParseCommandLine(args,
+                                       {"department-code", "department-name", "district-name",
+                                        "level", "year", "sector-tags", "out"},
+                                       {});
+  if (!command_line.ok() || command_line->arguments.size() != 1) {
+    std::cerr << (command_line.ok() ? "" : std::string(command_line.status().message()) + "\n")
+              << "usage: jixiao import-targets FILE.txt --department-code CODE --district-name NAME"
+                 " --level LEVEL --year YEAR [--department-name NAME] [--sector-tags a,b]"
+                 " [--out FILE]\n";
+    return 2;
+  }
+  const auto& cl = *command_line;
+  const std::string& path = cl.arguments[0];
+  auto text = ReadWholeFile(path);
+  if (!text.ok()) {
+    std::cerr << "jixiao import-targets: " << text.status().message() << "\n";
+    return 2;
+  }
+  auto level = ParseLevel(cl.Option("level"));
+  int year = 0;
+  if (!level.ok() || !absl::SimpleAtoi(cl.Option("year"), &year)) {
+    std::cerr << "jixiao import-targets: "
+              << (level.ok() ? "--year must be a number" : level.status().message()) << "\n";
+    return 2;
+  }
+  auto imported = report_io::ImportTargetTableText(*text);
+  for (const auto& e : imported.errors)
+    std::cerr << path << ":" << e.line << ": " << e.reason << "\n";
+
+  auto& table = imported.table;
+  auto* department = table.mutable_department();
+  department->set_code(cl.Option("department-code"));
+  if (!cl.Option("department-name").empty()) department->set_name(cl.Option("department-name"));
+  department->mutable_district()->set_code(
+      department->code().substr(0, department->code().find(':')));
+  department->mutable_district()->set_name(cl.Option("district-name"));
+  department->set_level(*level);
+  for (absl::string_view tag : absl::StrSplit(cl.Option("sector-tags"), ',', absl::SkipEmpty())) {
+    department->add_sector_tags(std::string(tag));
+  }
+  table.set_fiscal_year(year);
+
+  const auto violations = ingest::ValidateTargetTable(table);
+  for (const auto& v : violations)
+    std::cerr << path << ": " << v.field << ": " << v.description << "\n";
+  if (!violations.empty()) return 1;
+  table = ingest::NormalizeTargetTable(std::move(table));
+  for (const auto& f : ingest::CheckTargetTableConsistency(table)) {
+    std::cerr << path << ": warning " << f.code() << ": " << f.message() << "\n";
+  }
+  const std::string json = report_io::ToJson(table);
+  if (cl.Option("out").empty()) {
+    std::cout << json;
+  } else {
+    std::ofstream out(cl.Option("out"), std::ios::binary | std::ios::trunc);
+    out << json;
+    if (!out) {
+      std::cerr << "jixiao import-targets: cannot write " << cl.Option("out") << "\n";
+      return 1;
+    }
+  }
+  std::cerr << path << ": imported " << table.projects_size() << " projects, "
+            << imported.errors.size() << " bad lines\n";
+  return imported.errors.empty() ? 0 : 1;
+}
+
+}  // namespace jixiao::cli
