@@ -122,7 +122,8 @@ void CheckBreakdown(Findings& out, const jixiao::v1::Budget& budget, int index) 
     if (!line.has_final()) continue;
     out.Percent("SHARE_MISMATCH", line.stated_share_percent(),
                 absl::StrCat(path, ".lines[", i, "].stated_share_percent"), line.final().fen(),
-                base, 0, absl::StrCat(line.name().empty() ? line.category() : line.name(), " 占比"));
+                base, 0,
+                absl::StrCat(line.name().empty() ? line.category() : line.name(), " 占比"));
   }
 }
 
@@ -156,8 +157,10 @@ void CheckProjects(Findings& out, const jixiao::v1::EvaluationReport& report) {
 
 // Declared scores of the items of one group add up to the group's declared
 // subtotal; sub-items add up to their item.
-void CheckItemScores(Findings& out, const google::protobuf::RepeatedPtrField<jixiao::v1::AssessedItem>& items,
-                     const std::string& path, absl::string_view what, std::optional<double> expected) {
+void CheckItemScores(Findings& out,
+                     const google::protobuf::RepeatedPtrField<jixiao::v1::AssessedItem>& items,
+                     const std::string& path, absl::string_view what,
+                     std::optional<double> expected) {
   double sum = 0;
   bool every_item = !items.empty();
   for (int i = 0; i < items.size(); ++i) {
@@ -165,10 +168,9 @@ void CheckItemScores(Findings& out, const google::protobuf::RepeatedPtrField<jix
     every_item = every_item && item.has_declared_score();
     sum += item.declared_score();
     if (item.sub_items_size() > 0) {
-      CheckItemScores(out, item.sub_items(), absl::StrCat(path, "[", i, "].sub_items"),
-                      item.name(),
-                      item.has_declared_score() ? std::optional<double>(item.declared_score())
-                                                : std::nullopt);
+      CheckItemScores(
+          out, item.sub_items(), absl::StrCat(path, "[", i, "].sub_items"), item.name(),
+          item.has_declared_score() ? std::optional<double>(item.declared_score()) : std::nullopt);
     }
   }
   if (every_item && expected.has_value() && std::fabs(sum - *expected) > kScoreTolerance) {
@@ -196,8 +198,9 @@ void CheckDeclaredScores(Findings& out, const jixiao::v1::EvaluationReport& repo
     sum += s.score();
   }
   if (std::fabs(sum - declared.total()) > kScoreTolerance) {
-    out.Warn("SUBSCORE_SUM_MISMATCH", "declared.total",
-             absl::StrFormat("各部分自评得分合计 %.2f，与申报总分 %.2f 不符", sum, declared.total()));
+    out.Warn(
+        "SUBSCORE_SUM_MISMATCH", "declared.total",
+        absl::StrFormat("各部分自评得分合计 %.2f，与申报总分 %.2f 不符", sum, declared.total()));
   }
 }
 
@@ -206,7 +209,8 @@ void CheckDeclaredScores(Findings& out, const jixiao::v1::EvaluationReport& repo
 std::vector<Finding> CheckReportConsistency(const jixiao::v1::EvaluationReport& report) {
   Findings out;
   CheckBudgetRates(out, report.budget());
-  for (int i = 0; i < report.budget().breakdowns_size(); ++i) CheckBreakdown(out, report.budget(), i);
+  for (int i = 0; i < report.budget().breakdowns_size(); ++i)
+    CheckBreakdown(out, report.budget(), i);
   CheckProjects(out, report);
   CheckDeclaredScores(out, report);
   return out.Take();
@@ -230,10 +234,10 @@ std::vector<Finding> CheckTargetTableConsistency(const jixiao::v1::ProjectTarget
   }
   if (table.has_fiscal_appropriation_total() &&
       std::llabs(fiscal - table.fiscal_appropriation_total().fen()) > tolerance) {
-    out.Warn("BREAKDOWN_SUM_MISMATCH", "fiscal_appropriation_total",
-             absl::StrCat("各项目财政拨款合计 ", money::FormatWanYuan(fiscal), " 万元，与合计行 ",
-                          money::FormatWanYuan(table.fiscal_appropriation_total().fen()),
-                          " 万元不符"));
+    out.Warn(
+        "BREAKDOWN_SUM_MISMATCH", "fiscal_appropriation_total",
+        absl::StrCat("各项目财政拨款合计 ", money::FormatWanYuan(fiscal), " 万元，与合计行 ",
+                     money::FormatWanYuan(table.fiscal_appropriation_total().fen()), " 万元不符"));
   }
   return out.Take();
 }

@@ -12,7 +12,6 @@ bool IsKnownLevel1Code(absl::string_view code);
 bool IsKnownLevel2Code(absl::string_view code);
 
 // Category codes of a budget breakdown dimension ("basic", "goods_services", …).
-bool IsKnownBreakdownCategory(jixiao::v1::BreakdownDimension dimension,
-                              absl::string_view category);
+bool IsKnownBreakdownCategory(jixiao::v1::BreakdownDimension dimension, absl::string_view category);
 
 }  // namespace jixiao::ingest

@@ -101,8 +101,8 @@ class Checker {
 
   void FiscalYear(int year, const std::string& field) {
     if (year < kMinFiscalYear || year > kMaxFiscalYear) {
-      Add(field, absl::StrCat("must be between ", kMinFiscalYear, " and ", kMaxFiscalYear,
-                              ", got ", year));
+      Add(field, absl::StrCat("must be between ", kMinFiscalYear, " and ", kMaxFiscalYear, ", got ",
+                              year));
     }
   }
 
@@ -177,8 +177,7 @@ class Checker {
       }
       for (int j = 0; j < i; ++j) {
         if (breakdown.lines(j).category() == line.category()) {
-          Add(Field(line_path, "category"),
-              absl::StrCat("repeats the category of lines[", j, "]"));
+          Add(Field(line_path, "category"), absl::StrCat("repeats the category of lines[", j, "]"));
         }
       }
       NonNegativeMoney(line.has_initial(), line.initial(), Field(line_path, "initial"));
@@ -193,7 +192,8 @@ class Checker {
     const std::string code = Field(path, "code");
     if (!IsItemCode(item.code())) {
       Add(code, "must be a dotted lower-case code such as \"management.procurement\"");
-    } else if (!parent_code.empty() && !absl::StartsWith(item.code(), absl::StrCat(parent_code, "."))) {
+    } else if (!parent_code.empty() &&
+               !absl::StartsWith(item.code(), absl::StrCat(parent_code, "."))) {
       Add(code, absl::StrCat("must start with its parent's code \"", parent_code, ".\""));
     }
     Required(item.name(), Field(path, "name"));
@@ -214,8 +214,7 @@ class Checker {
       const std::string sub_path = Element(path, "subtotals", i);
       if (!IsItemCode(subtotal.code())) Add(Field(sub_path, "code"), "must be a dotted code");
       if (subtotal.max() <= 0) Add(Field(sub_path, "max"), "must be positive");
-      ScoreWithin(subtotal.has_score(), subtotal.score(), subtotal.max(),
-                  Field(sub_path, "score"));
+      ScoreWithin(subtotal.has_score(), subtotal.score(), subtotal.max(), Field(sub_path, "score"));
     }
   }
 
@@ -258,7 +257,8 @@ FieldViolations ValidateReport(const jixiao::v1::EvaluationReport& report) {
     const auto& task = report.key_tasks(i);
     const std::string path = Element("", "key_tasks", i);
     check.Required(task.name(), Field(path, "name"));
-    if (task.has_weight() && task.weight() < 0) check.Add(Field(path, "weight"), "must not be negative");
+    if (task.has_weight() && task.weight() < 0)
+      check.Add(Field(path, "weight"), "must not be negative");
     if (task.has_weight()) {
       check.ScoreWithin(task.has_declared_score(), task.declared_score(), task.weight(),
                         Field(path, "declared_score"));
@@ -277,7 +277,8 @@ FieldViolations ValidateReport(const jixiao::v1::EvaluationReport& report) {
     check.NonNegativeMoney(project.has_initial(), project.initial(), Field(path, "initial"));
     check.NonNegativeMoney(project.has_adjusted(), project.adjusted(), Field(path, "adjusted"));
     check.NonNegativeMoney(project.has_spent(), project.spent(), Field(path, "spent"));
-    check.StatedPercent(project.stated_execution_percent(), Field(path, "stated_execution_percent"));
+    check.StatedPercent(project.stated_execution_percent(),
+                        Field(path, "stated_execution_percent"));
     check.StatedPercent(project.stated_adjustment_percent(),
                         Field(path, "stated_adjustment_percent"));
     if (project.has_declared_score() && project.declared_score() < 0) {
@@ -307,8 +308,8 @@ FieldViolations ValidateTargetTable(const jixiao::v1::ProjectTargetTable& table)
     check.Add("table_id", absl::StrCat("must be \"", DeriveTargetTableId(table), "\" or empty"));
   }
   check.NonNegativeMoney(table.has_total(), table.total(), "total");
-  check.NonNegativeMoney(table.has_fiscal_appropriation_total(),
-                         table.fiscal_appropriation_total(), "fiscal_appropriation_total");
+  check.NonNegativeMoney(table.has_fiscal_appropriation_total(), table.fiscal_appropriation_total(),
+                         "fiscal_appropriation_total");
   for (int i = 0; i < table.projects_size(); ++i) {
     const auto& project = table.projects(i);
     const std::string path = Element("", "projects", i);
