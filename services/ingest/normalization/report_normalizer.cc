@@ -8,18 +8,25 @@
 namespace jixiao::ingest {
 namespace {
 
-void ParseMeasured(bool present, jixiao::v1::MeasuredValue* value) {
-  if (!present) return;
-  *value->mutable_parsed() = target_value::ParseValue(value->text());
+// Parses the values an indicator has; a value the report leaves out stays absent.
+void ParseValues(jixiao::v1::Indicator* indicator) {
+  if (indicator->has_period_target()) {
+    *indicator->mutable_period_target()->mutable_parsed() =
+        target_value::ParseValue(indicator->period_target().text());
+  }
+  if (indicator->has_target()) {
+    *indicator->mutable_target()->mutable_parsed() =
+        target_value::ParseValue(indicator->target().text());
+  }
+  if (indicator->has_actual()) {
+    *indicator->mutable_actual()->mutable_parsed() =
+        target_value::ParseValue(indicator->actual().text());
+  }
 }
 
 template <typename Indicators>
 void ParseIndicators(Indicators* indicators) {
-  for (auto& indicator : *indicators) {
-    ParseMeasured(indicator.has_period_target(), indicator.mutable_period_target());
-    ParseMeasured(indicator.has_target(), indicator.mutable_target());
-    ParseMeasured(indicator.has_actual(), indicator.mutable_actual());
-  }
+  for (auto& indicator : *indicators) ParseValues(&indicator);
 }
 
 void NormalizeDepartment(jixiao::v1::Department* department) {
