@@ -1,0 +1,35 @@
+#pragma once
+
+// The schemes a process scores with, keyed by (id, version). No I/O.
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "jixiao/v1/scheme.pb.h"
+#include "services/scoring/scheme/scheme_parser.h"
+
+namespace jixiao::scoring {
+
+class SchemeSet {
+ public:
+  // Refuses a second file with the same (id, version), as
+  // "file:line: <id> v<version> is already defined in <other file>".
+  absl::Status Add(SchemeFile file);
+
+  // The scheme with that id and version; version 0 means the latest. Null when absent.
+  const v1::Scheme* Find(absl::string_view id, int version) const;
+
+  // Every scheme, ordered by id then version.
+  std::vector<const v1::Scheme*> All() const;
+
+  size_t size() const { return files_.size(); }
+
+ private:
+  std::map<std::pair<std::string, int>, SchemeFile> files_;
+};
+
+}  // namespace jixiao::scoring
