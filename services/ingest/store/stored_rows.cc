@@ -1,0 +1,174 @@
+#include "services/ingest/store/stored_rows.h"
+
+#include <algorithm>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+namespace jixiao::ingest {
+namespace {
+
+// True for well-formed UTF-8 without NUL: what a PostgreSQL TEXT column
+// accepts, and what proto3 strings promise.
+bool IsStorableText(absl::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == 0) return false;
+    if (byte < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t length = 0;
+    uint32_t code_point = 0;
+    if ((byte & 0xE0) == 0xC0) {
+      length = 2;
+      code_point = byte & 0x1F;
+    } else if ((byte & 0xF0) == 0xE0) {
+      length = 3;
+      code_point = byte & 0x0F;
+    } else if ((byte & 0xF8) == 0xF0) {
+      length = 4;
+      code_point = byte & 0x07;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    for (size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      code_point = (code_point << 6) | (next & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+    static constexpr uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code_point < kMinimum[length] || code_point > 0x10FFFF ||
+        (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+      return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+absl::Status CheckText(absl::string_view field, absl::string_view value) {
+  if (IsStorableText(value)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, " is not valid UTF-8 text (or contains NUL)"));
+}
+
+absl::Status CheckIdAndHash(absl::string_view id_field, absl::string_view id,
+                            absl::string_view content_hash) {
+  if (id.empty()) return absl::InvalidArgumentError(absl::StrCat(id_field, " is empty"));
+  if (content_hash.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("content hash of ", id, " is empty"));
+  }
+  if (auto status = CheckText(id_field, id); !status.ok()) return status;
+  return CheckText("content hash", content_hash);
+}
+
+absl::Status Unparsable(absl::string_view what, absl::string_view id, int64_t version) {
+  return absl::DataLossError(
+      absl::StrCat("stored ", what, " of ", id, " version ", version, " does not parse"));
+}
+
+}  // namespace
+
+absl::StatusOr<ReportRow> ToReportRow(const ReportToStore& item) {
+  const auto& report = item.report;
+  if (auto status = CheckIdAndHash("report_id", report.report_id(), item.content_hash);
+      !status.ok()) {
+    return status;
+  }
+  const auto& department = report.department();
+  ReportRow row;
+  row.report_id = report.report_id();
+  row.content_hash = item.content_hash;
+  row.department_code = department.code();
+  row.district_code = department.district().code();
+  row.level = department.level();
+  row.fiscal_year = report.fiscal_year();
+  row.kind = report.kind();
+  row.sector_tags.assign(department.sector_tags().begin(), department.sector_tags().end());
+  std::sort(row.sector_tags.begin(), row.sector_tags.end());
+  row.sector_tags.erase(std::unique(row.sector_tags.begin(), row.sector_tags.end()),
+                        row.sector_tags.end());
+  if (auto status = CheckText("department.code", row.department_code); !status.ok()) {
+    return status;
+  }
+  if (auto status = CheckText("department.district.code", row.district_code); !status.ok()) {
+    return status;
+  }
+  for (const auto& tag : row.sector_tags) {
+    if (auto status = CheckText("department.sector_tags", tag); !status.ok()) return status;
+  }
+  if (!department.SerializeToString(&row.department) || !report.SerializeToString(&row.body)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("report ", row.report_id, " cannot be serialized (too large?)"));
+  }
+  return row;
+}
+
+absl::StatusOr<TargetTableRow> ToTargetTableRow(const jixiao::v1::ProjectTargetTable& table,
+                                                absl::string_view content_hash) {
+  if (auto status = CheckIdAndHash("table_id", table.table_id(), content_hash); !status.ok()) {
+    return status;
+  }
+  if (auto status = CheckText("department.code", table.department().code()); !status.ok()) {
+    return status;
+  }
+  TargetTableRow row;
+  row.table_id = table.table_id();
+  row.content_hash = std::string(content_hash);
+  row.department_code = table.department().code();
+  row.fiscal_year = table.fiscal_year();
+  if (!table.SerializeToString(&row.body)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("target table ", row.table_id, " cannot be serialized (too large?)"));
+  }
+  return row;
+}
+
+absl::StatusOr<jixiao::v1::EvaluationReport> ParseReportBody(absl::string_view body,
+                                                             absl::string_view report_id,
+                                                             int64_t version) {
+  jixiao::v1::EvaluationReport report;
+  if (!report.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
+    return Unparsable("report", report_id, version);
+  }
+  return report;
+}
+
+absl::StatusOr<jixiao::v1::Department> ParseDepartment(absl::string_view bytes,
+                                                       absl::string_view report_id,
+                                                       int64_t version) {
+  jixiao::v1::Department department;
+  if (!department.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return Unparsable("department", report_id, version);
+  }
+  return department;
+}
+
+absl::StatusOr<jixiao::v1::ProjectTargetTable> ParseTargetTableBody(absl::string_view body,
+                                                                    absl::string_view table_id,
+                                                                    int64_t version) {
+  jixiao::v1::ProjectTargetTable table;
+  if (!table.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
+    return Unparsable("target table", table_id, version);
+  }
+  return table;
+}
+
+absl::Status CheckLookup(absl::string_view what, absl::string_view id, int64_t version) {
+  if (id.empty()) return absl::InvalidArgumentError(absl::StrCat(what, " id is empty"));
+  if (version < 0) {
+    return absl::InvalidArgumentError(absl::StrCat("negative version ", version, " of ", id));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status NotFound(absl::string_view what, absl::string_view id, int64_t version) {
+  if (version == 0) return absl::NotFoundError(absl::StrCat(what, " ", id, " not found"));
+  return absl::NotFoundError(absl::StrCat(what, " ", id, " has no version ", version));
+}
+
+}  // namespace jixiao::ingest
