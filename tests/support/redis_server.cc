@@ -1,0 +1,278 @@
+#include "tests/support/redis_server.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "tests/support/free_port.h"
+
+namespace jixiao::testing {
+
+namespace {
+
+constexpr absl::Duration kReadyDeadline = absl::Seconds(10);
+constexpr absl::Duration kStopGrace = absl::Seconds(10);
+constexpr absl::Duration kPollInterval = absl::Milliseconds(5);
+constexpr absl::Duration kProbeTimeout = absl::Milliseconds(500);
+constexpr int kStartAttempts = 5;
+
+std::string FindRedisServerBinary() {
+  if (const char* configured = std::getenv("JIXIAO_REDIS_SERVER");
+      configured != nullptr && *configured != '\0') {
+    return configured;
+  }
+  if (access("/usr/bin/redis-server", X_OK) == 0) return "/usr/bin/redis-server";
+  return "redis-server";  // execvp searches PATH
+}
+
+std::string ReadFileOrEmpty(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::string DescribeExit(int status) {
+  if (WIFEXITED(status)) return absl::StrCat("exit code ", WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) return absl::StrCat("signal ", WTERMSIG(status));
+  return absl::StrCat("wait status ", status);
+}
+
+// A socket with its descriptor closed on scope exit.
+class Socket {
+ public:
+  explicit Socket(int fd) : fd_(fd) {}
+  ~Socket() {
+    if (fd_ >= 0) close(fd_);
+  }
+  Socket(const Socket&) = delete;
+  Socket& operator=(const Socket&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Asks whoever listens on 127.0.0.1:`port` for its process id (INFO server), over a plain
+// socket: the library under test has no say in whether its test server is up. Sends with
+// MSG_NOSIGNAL so that a server dying mid-probe cannot raise SIGPIPE.
+absl::StatusOr<long> QueryServerProcessId(int port) {
+  Socket socket_fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  if (socket_fd.fd() < 0) return absl::InternalError(absl::StrCat("socket: ", strerror(errno)));
+  const timeval timeout = absl::ToTimeval(kProbeTimeout);
+  setsockopt(socket_fd.fd(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+  setsockopt(socket_fd.fd(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout));
+
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  if (connect(socket_fd.fd(), reinterpret_cast<const sockaddr*>(&address), sizeof(address)) != 0) {
+    return absl::UnavailableError(absl::StrCat("connect: ", strerror(errno)));
+  }
+  constexpr char kInfoServer[] = "*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n";
+  const size_t request_length = sizeof(kInfoServer) - 1;
+  if (send(socket_fd.fd(), kInfoServer, request_length, MSG_NOSIGNAL) !=
+      static_cast<ssize_t>(request_length)) {
+    return absl::UnavailableError(absl::StrCat("send: ", strerror(errno)));
+  }
+
+  // The reply is one bulk string: "$<length>\r\n<body>\r\n".
+  std::string reply;
+  size_t expected = std::string::npos;
+  while (expected == std::string::npos || reply.size() < expected) {
+    char buffer[4096];
+    const ssize_t received = recv(socket_fd.fd(), buffer, sizeof(buffer), 0);
+    if (received <= 0) {
+      return absl::UnavailableError(
+          absl::StrCat("reading INFO: ", received == 0 ? "closed" : strerror(errno)));
+    }
+    reply.append(buffer, static_cast<size_t>(received));
+    if (expected == std::string::npos) {
+      if (reply[0] != '$') return absl::UnavailableError(absl::StrCat("INFO answered ", reply));
+      const size_t header_end = reply.find("\r\n");
+      if (header_end == std::string::npos) continue;
+      size_t body_length = 0;
+      if (!absl::SimpleAtoi(absl::string_view(reply).substr(1, header_end - 1), &body_length)) {
+        return absl::InternalError(absl::StrCat("bad INFO header: ", reply.substr(0, header_end)));
+      }
+      expected = header_end + 2 + body_length + 2;
+    }
+  }
+  for (absl::string_view line : absl::StrSplit(reply, "\r\n")) {
+    if (absl::ConsumePrefix(&line, "process_id:")) {
+      long process_id = 0;
+      if (absl::SimpleAtoi(line, &process_id)) return process_id;
+    }
+  }
+  return absl::InternalError("INFO server has no process_id");
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<RedisServer>> RedisServer::Start() {
+  absl::StatusOr<std::unique_ptr<TempDir>> directory = TempDir::Create("jixiao-redis");
+  if (!directory.ok()) return directory.status();
+  std::unique_ptr<RedisServer> server(
+      new RedisServer(FindRedisServerBinary(), *std::move(directory)));
+
+  absl::Status last_failure;
+  for (int attempt = 1; attempt <= kStartAttempts; ++attempt) {
+    absl::StatusOr<int> port = PickFreePort();
+    if (!port.ok()) return port.status();
+    server->port_ = *port;
+    last_failure = server->Launch();
+    if (last_failure.ok()) return server;
+    // UNAVAILABLE: the port went to someone else between picking and binding. Try another.
+    if (!absl::IsUnavailable(last_failure)) break;
+  }
+  return last_failure;
+}
+
+RedisServer::RedisServer(std::string binary, std::unique_ptr<TempDir> directory)
+    : binary_(std::move(binary)), directory_(std::move(directory)) {}
+
+// The process goes first; the directory is deleted afterwards, with the member.
+RedisServer::~RedisServer() { (void)Stop(); }
+
+std::string RedisServer::url() const { return absl::StrCat("redis://", host_, ":", port_); }
+
+std::string RedisServer::Log() const {
+  return absl::StrCat(ReadFileOrEmpty(directory_->File("redis.log")),
+                      ReadFileOrEmpty(directory_->File("redis.stdout")));
+}
+
+absl::Status RedisServer::Launch() {
+  // Everything the child needs is prepared before fork(): between fork and exec a
+  // multi-threaded process may only make async-signal-safe calls.
+  const std::string port_text = absl::StrCat(port_);
+  const std::string log_path = directory_->File("redis.log");
+  const std::string stdout_path = directory_->File("redis.stdout");
+  // Loopback only, persistence off, DEBUG allowed for local clients (tests use DEBUG SLEEP).
+  const std::vector<std::pair<std::string, std::string>> options = {
+      {"--port", port_text},
+      {"--bind", host_},
+      {"--save", ""},
+      {"--appendonly", "no"},
+      {"--dir", directory_->path()},
+      {"--logfile", log_path},
+      {"--daemonize", "no"},
+      {"--enable-debug-command", "local"},
+  };
+  std::vector<std::string> args = {binary_};
+  for (const auto& [flag, value] : options) {
+    args.push_back(flag);
+    args.push_back(value);
+  }
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  const bool search_path = binary_.find('/') == std::string::npos;
+  const pid_t parent = getpid();
+
+  const pid_t child = fork();
+  if (child < 0) return absl::InternalError(absl::StrCat("fork: ", strerror(errno)));
+  if (child == 0) {
+    // Dies with the test process even if the test crashes before the destructor runs.
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != parent) _exit(127);
+    const int out = open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (out >= 0) {
+      dup2(out, STDOUT_FILENO);
+      dup2(out, STDERR_FILENO);
+    }
+    const int in = open("/dev/null", O_RDONLY);
+    if (in >= 0) dup2(in, STDIN_FILENO);
+    // Test sockets (pool connections, fake servers) must not stay open in the server.
+    close_range(3, ~0U, 0);
+    if (search_path) {
+      execvp(argv[0], argv.data());
+    } else {
+      execv(argv[0], argv.data());
+    }
+    _exit(127);
+  }
+  pid_ = child;
+
+  const absl::Time deadline = absl::Now() + kReadyDeadline;
+  absl::Status last_probe;
+  while (absl::Now() < deadline) {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("cannot run ", binary_, " (set JIXIAO_REDIS_SERVER); output:\n", Log()));
+      }
+      return absl::UnavailableError(absl::StrCat("redis-server on port ", port_,
+                                                 " exited during start-up (", DescribeExit(status),
+                                                 "); log:\n", Log()));
+    }
+    absl::StatusOr<long> answering = QueryServerProcessId(port_);
+    if (answering.ok()) {
+      if (*answering == static_cast<long>(child)) return absl::OkStatus();
+      (void)Stop();
+      return absl::UnavailableError(
+          absl::StrCat("port ", port_, " is served by process ", *answering, ", not by ours"));
+    }
+    last_probe = answering.status();
+    absl::SleepFor(kPollInterval);  // polling interval, bounded by `deadline`
+  }
+  (void)Stop();
+  return absl::DeadlineExceededError(absl::StrCat(
+      "redis-server on port ", port_, " did not answer within ",
+      absl::FormatDuration(kReadyDeadline), " (", last_probe.message(), "); log:\n", Log()));
+}
+
+absl::Status RedisServer::Stop() {
+  if (pid_ <= 0) return absl::OkStatus();
+  const pid_t pid = pid_;
+  pid_ = -1;
+  if (kill(pid, SIGTERM) != 0 && errno != ESRCH) {
+    return absl::InternalError(absl::StrCat("kill ", pid, ": ", strerror(errno)));
+  }
+  const absl::Time deadline = absl::Now() + kStopGrace;
+  while (true) {
+    int status = 0;
+    const pid_t reaped = waitpid(pid, &status, WNOHANG);
+    if (reaped == pid) return absl::OkStatus();
+    if (reaped < 0 && errno != EINTR) {
+      return absl::InternalError(absl::StrCat("waitpid ", pid, ": ", strerror(errno)));
+    }
+    if (absl::Now() >= deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      return absl::DeadlineExceededError(absl::StrCat("redis-server ", pid, " ignored SIGTERM for ",
+                                                      absl::FormatDuration(kStopGrace),
+                                                      "; killed"));
+    }
+    absl::SleepFor(kPollInterval);  // polling interval, bounded by `deadline`
+  }
+}
+
+absl::Status RedisServer::Restart() {
+  if (absl::Status stopped = Stop(); !stopped.ok()) return stopped;
+  return Launch();
+}
+
+}  // namespace jixiao::testing
