@@ -10,11 +10,11 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/sha256/sha256.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/scoring/scheme/published_lock.h"
 #include "services/scoring/scheme/scheme_parser.h"
-#include "common/sha256/sha256.h"
 #include "tests/scoring/scoring_test_support.h"
 
 namespace jixiao::scoring {

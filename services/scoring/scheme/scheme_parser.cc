@@ -6,10 +6,10 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/sha256/sha256.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "services/scoring/scheme/scheme_validator.h"
-#include "common/sha256/sha256.h"
 
 namespace jixiao::scoring {
 namespace {
