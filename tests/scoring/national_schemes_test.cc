@@ -6,6 +6,7 @@
 
 #include "gtest/gtest.h"
 #include "services/scoring/engine/score_engine.h"
+#include "services/scoring/engine/scorecard_text.h"
 #include "tests/scoring/scoring_test_support.h"
 
 namespace jixiao::scoring {
@@ -47,7 +48,7 @@ double Points(const v1::ScoreCard& card, const std::string& item_code) {
 TEST(NationalSchemes, Mof2020_10IsProportional) {
   absl::StatusOr<v1::ScoreCard> card = ScoreReport(Project(), ShippedScheme("mof-2020-10"));
   ASSERT_TRUE(card.ok()) << card.status();
-  testing::PrintScoreCard(*card, std::cout);
+  PrintScoreCard(*card, std::cout);
   EXPECT_EQ(Points(*card, "project.budget_execution"), 8.5);
   EXPECT_EQ(Points(*card, "project.output"), 40);  // 80% × 50
   EXPECT_EQ(Points(*card, "project.benefit"), 30);
@@ -61,7 +62,7 @@ TEST(NationalSchemes, Mof2020_10IsProportional) {
 TEST(NationalSchemes, Mof2021_101IsThresholdLinearWithSteps) {
   absl::StatusOr<v1::ScoreCard> card = ScoreReport(Project(), ShippedScheme("mof-2021-101"));
   ASSERT_TRUE(card.ok()) << card.status();
-  testing::PrintScoreCard(*card, std::cout);
+  PrintScoreCard(*card, std::cout);
   EXPECT_EQ(card->variant(), "");
   EXPECT_EQ(Points(*card, "project.budget_execution"), 7);  // 80–100% → 7
   EXPECT_EQ(Points(*card, "project.output"), 25);           // (80 − 60) / 40 × 50

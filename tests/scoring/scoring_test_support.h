@@ -1,7 +1,7 @@
 #pragma once
 
-// Shared by the scoring tests: the shipped schemes, the seed reports, and a
-// line-by-line printout of a scorecard.
+// Shared by the scoring tests: the shipped schemes and the seed reports.
+// (services/scoring/engine/scorecard_text.h prints scorecards.)
 
 #include <ostream>
 #include <string>
@@ -21,9 +21,6 @@ v1::Scheme ShippedScheme(const std::string& id);
 
 // data/seeds/<name>.json as a report; fails the calling test when it cannot be read.
 v1::EvaluationReport SeedReport(const std::string& name);
-
-// Every group, line and sub-line with points, rule, reason and explanation.
-void PrintScoreCard(const v1::ScoreCard& card, std::ostream& out);
 
 // The example scheme of services/scoring/schemes/README.md, as text.
 std::string ReadmeExampleText();

@@ -7,6 +7,7 @@
 
 #include "gtest/gtest.h"
 #include "services/scoring/engine/score_engine.h"
+#include "services/scoring/engine/scorecard_text.h"
 #include "tests/scoring/scoring_test_support.h"
 
 namespace jixiao::scoring {
@@ -22,7 +23,7 @@ v1::ScoreCard Score(const std::string& seed, const std::string& scheme_id) {
   EXPECT_TRUE(card.ok()) << card.status();
   if (!card.ok()) return {};
   std::cout << "\n";
-  testing::PrintScoreCard(*card, std::cout);
+  PrintScoreCard(*card, std::cout);
   return *card;
 }
 

@@ -6,6 +6,7 @@
 
 #include "gtest/gtest.h"
 #include "services/scoring/engine/score_engine.h"
+#include "services/scoring/engine/scorecard_text.h"
 #include "services/scoring/scheme/scheme_parser.h"
 #include "tests/scoring/scoring_test_support.h"
 
@@ -27,7 +28,7 @@ TEST(UserScheme, TheReadmeExampleScoresWithItsOwnRules) {
   absl::StatusOr<v1::ScoreCard> card =
       ScoreReport(testing::SeedReport("tianhe-commerce-finance-bureau-2023"), file->scheme);
   ASSERT_TRUE(card.ok()) << card.status();
-  testing::PrintScoreCard(*card, std::cout);
+  PrintScoreCard(*card, std::cout);
 
   const v1::ScoreGroup& effectiveness = card->groups(0);
   const v1::ScoreLine& output = effectiveness.lines(0);

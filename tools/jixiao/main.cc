@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "tools/jixiao/offline_commands.h"
+#include "tools/jixiao/score_command.h"
 
 namespace {
 
@@ -13,7 +14,9 @@ constexpr char kUsage[] =
     "\n"
     "commands:\n"
     "  validate FILE|DIR…     check reports and target tables (proto3 JSON)\n"
-    "  import-targets FILE    import a 项目支出绩效目标表 text as JSON\n";
+    "  import-targets FILE    import a 项目支出绩效目标表 text as JSON\n"
+    "  score FILE|DIR…        score reports under a scheme (--scheme, --explain, --json)\n"
+    "  schemes                list the scoring schemes (--schemes DIR)\n";
 
 }  // namespace
 
@@ -26,6 +29,8 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "validate") return jixiao::cli::RunValidate(args);
   if (command == "import-targets") return jixiao::cli::RunImportTargets(args);
+  if (command == "score") return jixiao::cli::RunScore(args);
+  if (command == "schemes") return jixiao::cli::RunSchemes(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
     return 0;

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace jixiao::cli {
+
+// jixiao score FILE|DIR… [--scheme ID[@VERSION]] [--schemes DIR] [--explain] [--json]
+// Scores reports under one scheme, offline: a comparison table with the declared
+// score beside the recomputed one, or every scorecard line by line (--explain),
+// or the scorecards as JSON (--json).
+int RunScore(const std::vector<std::string>& args);
+
+// jixiao schemes [--schemes DIR]: the scoring schemes a directory holds, and
+// the files it refuses with file, line and reason.
+int RunSchemes(const std::vector<std::string>& args);
+
+}  // namespace jixiao::cli
