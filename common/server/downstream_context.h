@@ -1,0 +1,19 @@
+#pragma once
+
+// A client context for a call made while serving another one (scoring asking
+// ingest, query asking scoring). It carries the incoming call's deadline and
+// cancellation downstream, so that a client giving up stops the whole chain.
+
+#include <grpcpp/client_context.h>
+
+#include <memory>
+
+namespace grpc {
+class CallbackServerContext;
+}
+
+namespace jixiao::server {
+
+std::unique_ptr<grpc::ClientContext> DownstreamContext(grpc::CallbackServerContext* incoming);
+
+}  // namespace jixiao::server
