@@ -41,4 +41,3 @@ std::optional<jixiao::v1::Comparator> CombineComparators(jixiao::v1::Comparator 
 jixiao::v1::Comparator MirrorComparator(jixiao::v1::Comparator comparator);
 
 }  // namespace jixiao::target_value
-

@@ -38,4 +38,3 @@ std::optional<DateMention> MatchDate(std::u32string_view text,
 jixiao::v1::ParsedValue DateToValue(const DateMention& date, std::u32string_view text);
 
 }  // namespace jixiao::target_value
-

@@ -25,4 +25,3 @@ std::optional<DocumentNumberMatch> MatchDocumentNumber(std::u32string_view text,
                                                        size_t index);
 
 }  // namespace jixiao::target_value
-

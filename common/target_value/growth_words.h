@@ -29,4 +29,3 @@ std::optional<GrowthMatch> MatchGrowthWordBefore(std::u32string_view before);
 bool SaysSameAsLastYear(std::u32string_view text);
 
 }  // namespace jixiao::target_value
-

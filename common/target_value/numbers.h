@@ -32,4 +32,3 @@ struct NumberToken {
 std::vector<NumberToken> ScanNumbers(std::u32string_view text);
 
 }  // namespace jixiao::target_value
-

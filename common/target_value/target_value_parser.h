@@ -22,4 +22,3 @@ namespace jixiao::target_value {
 jixiao::v1::ParsedValue ParseValue(std::string_view text);
 
 }  // namespace jixiao::target_value
-

@@ -24,4 +24,3 @@ struct UnitMatch {
 std::optional<UnitMatch> MatchUnit(std::u32string_view after);
 
 }  // namespace jixiao::target_value
-

@@ -15,4 +15,3 @@ std::u32string DecodeUtf8(std::string_view text);
 std::string EncodeUtf8(std::u32string_view text);
 
 }  // namespace jixiao::target_value
-

@@ -26,4 +26,3 @@ bool EndsWith(std::u32string_view text, std::u32string_view suffix);
 bool Contains(std::u32string_view text, std::u32string_view part);
 
 }  // namespace jixiao::target_value
-
