@@ -121,29 +121,28 @@ ProbeService::ProbeService(WorkerPool& pool, Gate& gate) {
   add(kHopMethod, new UnaryHandler([this](grpc::CallbackServerContext* context,
                                           const grpc::ByteBuffer*, grpc::ByteBuffer* response) {
         // The downstream call uses the callback client API, so that no gRPC
-        // thread waits for it.
+        // thread waits for it. Its state holds no channel reference (see
+        // downstream_).
         struct Downstream {
-          grpc::GenericStub stub;
           std::unique_ptr<grpc::ClientContext> context;
           grpc::ByteBuffer request = ToByteBuffer("");
           grpc::ByteBuffer response;
-          explicit Downstream(std::shared_ptr<grpc::Channel> channel) : stub(std::move(channel)) {}
         };
-        auto hop = std::make_shared<Downstream>(downstream_);
+        auto hop = std::make_shared<Downstream>();
         hop->context = DownstreamContext(context);
         grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-        hop->stub.UnaryCall(hop->context.get(), kRemainingMethod, grpc::StubOptions(),
-                            &hop->request, &hop->response,
-                            [hop, reactor, response](grpc::Status status) {
-                              *response = hop->response;
-                              reactor->Finish(status);
-                            });
+        downstream_->UnaryCall(hop->context.get(), kRemainingMethod, grpc::StubOptions(),
+                               &hop->request, &hop->response,
+                               [hop, reactor, response](grpc::Status status) {
+                                 *response = hop->response;
+                                 reactor->Finish(status);
+                               });
         return reactor;
       }));
 }
 
 void ProbeService::SetDownstream(std::shared_ptr<grpc::Channel> channel) {
-  downstream_ = std::move(channel);
+  downstream_ = std::make_unique<grpc::GenericStub>(std::move(channel));
 }
 
 }  // namespace jixiao::server::testing

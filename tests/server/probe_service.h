@@ -69,7 +69,9 @@ class ProbeService final : public grpc::Service {
   void SetDownstream(std::shared_ptr<grpc::Channel> channel);
 
  private:
-  std::shared_ptr<grpc::Channel> downstream_;
+  // Owned here rather than by each call's state, which is freed inside a gRPC
+  // callback where the last reference to a channel must not go (see test_client.h).
+  std::unique_ptr<grpc::GenericStub> downstream_;
 };
 
 }  // namespace jixiao::server::testing

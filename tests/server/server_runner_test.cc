@@ -228,7 +228,8 @@ TEST(ServerRunnerTest, InFlightCallCompletesDuringTheDrain) {
   StreamCall watch(server.channel(), "/grpc.health.v1.Health/Watch", {EncodeHealthRequest("")});
   ASSERT_TRUE(watch.Next(kPatience).has_value());  // SERVING
 
-  std::future<UnaryResult> slow = StartUnary(server.channel(), kBlockingMethod, "slow");
+  std::unique_ptr<testing::PendingUnary> slow =
+      StartUnary(server.channel(), kBlockingMethod, "slow");
   ASSERT_TRUE(server.gate().WaitForEntered(1, kPatience));
 
   BackgroundStop stop(server.runner());
@@ -237,10 +238,10 @@ TEST(ServerRunnerTest, InFlightCallCompletesDuringTheDrain) {
   ASSERT_TRUE(not_serving.has_value());
   EXPECT_EQ(DecodeHealthResponse(*not_serving).value(), Health::kNotServing);
   watch.Cancel();
-  EXPECT_EQ(slow.wait_for(std::chrono::seconds(0)), std::future_status::timeout);
+  EXPECT_FALSE(slow->done());
 
   server.gate().Open();
-  UnaryResult result = slow.get();
+  UnaryResult result = slow->Get();
   EXPECT_TRUE(result.status.ok()) << result.status.error_message();
   EXPECT_EQ(result.response, "slow");
   stop.Join();
@@ -310,14 +311,15 @@ TEST(ServerRunnerTest, DrainDeadlineCancelsCallsStillQueued) {
   ProbeServer server(config);
   PoolBlocker blocker(server.runner().workers());
   ASSERT_TRUE(blocker.submitted());
-  std::future<UnaryResult> queued = StartUnary(server.channel(), kBlockingMethod, "queued");
+  std::unique_ptr<testing::PendingUnary> queued =
+      StartUnary(server.channel(), kBlockingMethod, "queued");
   ASSERT_TRUE(server.gate().WaitForHandled(1, kPatience));
   ASSERT_EQ(server.runner().workers().queued(), 1u);
 
   // The drain deadline passes with the worker still busy: the queued call is
   // cancelled rather than holding the shutdown.
   BackgroundStop stop(server.runner());
-  EXPECT_FALSE(queued.get().status.ok());
+  EXPECT_FALSE(queued->Get().status.ok());
   ASSERT_TRUE(server.log().WaitForLine(
       {"method=/jixiao.testing.Probe/Blocking", "status=CANCELLED"}, kPatience));
   blocker.Release();

@@ -60,32 +60,42 @@ absl::StatusOr<std::unique_ptr<google::protobuf::Message>> AskReflection(
 
 }  // namespace
 
-std::future<UnaryResult> StartUnary(const std::shared_ptr<grpc::Channel>& channel,
-                                    const std::string& method, const std::string& request,
-                                    absl::Duration timeout) {
-  // Everything the call touches lives in this state until the callback runs.
-  struct Call {
-    grpc::GenericStub stub;
-    grpc::ClientContext context;
-    grpc::ByteBuffer request;
-    grpc::ByteBuffer response;
-    std::promise<UnaryResult> done;
-    explicit Call(std::shared_ptr<grpc::Channel> channel) : stub(std::move(channel)) {}
-  };
-  auto call = std::make_shared<Call>(channel);
-  call->context.set_deadline(DeadlineAfter(timeout));
-  call->request = ToByteBuffer(request);
-  std::future<UnaryResult> result = call->done.get_future();
-  call->stub.UnaryCall(&call->context, method, grpc::StubOptions(), &call->request, &call->response,
-                       [call](grpc::Status status) {
-                         call->done.set_value({status, FromByteBuffer(call->response)});
-                       });
-  return result;
+PendingUnary::PendingUnary(const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
+                           const std::string& request, absl::Duration timeout)
+    : stub_(channel), request_(ToByteBuffer(request)) {
+  context_.set_deadline(DeadlineAfter(timeout));
+  stub_.UnaryCall(&context_, method, grpc::StubOptions(), &request_, &response_,
+                  [this](grpc::Status status) {
+                    // Notified under the lock: once Get() sees the status this
+                    // object may be destroyed, and the callback touches nothing after.
+                    std::lock_guard<std::mutex> lock(mu_);
+                    status_ = std::move(status);
+                    finished_.notify_all();
+                  });
+}
+
+PendingUnary::~PendingUnary() { Get(); }
+
+bool PendingUnary::done() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return status_.has_value();
+}
+
+UnaryResult PendingUnary::Get() {
+  std::unique_lock<std::mutex> lock(mu_);
+  finished_.wait(lock, [this] { return status_.has_value(); });
+  return {*status_, FromByteBuffer(response_)};
+}
+
+std::unique_ptr<PendingUnary> StartUnary(const std::shared_ptr<grpc::Channel>& channel,
+                                         const std::string& method, const std::string& request,
+                                         absl::Duration timeout) {
+  return std::make_unique<PendingUnary>(channel, method, request, timeout);
 }
 
 UnaryResult CallUnary(const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
                       const std::string& request, absl::Duration timeout) {
-  return StartUnary(channel, method, request, timeout).get();
+  return PendingUnary(channel, method, request, timeout).Get();
 }
 
 StreamCall::StreamCall(const std::shared_ptr<grpc::Channel>& channel, const std::string& method,

@@ -28,10 +28,35 @@ struct UnaryResult {
   std::string response;
 };
 
-// Starts a unary call; the future is ready when it ends.
-std::future<UnaryResult> StartUnary(const std::shared_ptr<grpc::Channel>& channel,
-                                    const std::string& method, const std::string& request,
-                                    absl::Duration timeout = absl::Seconds(10));
+// A unary call in progress. Everything the call touches, the channel
+// reference included, belongs to this object and is released on the test's
+// thread: gRPC 1.51 must not lose the last reference to a channel inside one of
+// its own callbacks (it would tear down the completion queue that runs them).
+class PendingUnary {
+ public:
+  PendingUnary(const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
+               const std::string& request, absl::Duration timeout);
+  // Waits for the call to end: the callback must have run before the state goes.
+  ~PendingUnary();
+
+  bool done();
+  // Waits for the call and returns its outcome.
+  UnaryResult Get();
+
+ private:
+  grpc::GenericStub stub_;
+  grpc::ClientContext context_;
+  grpc::ByteBuffer request_;
+  grpc::ByteBuffer response_;
+  std::mutex mu_;
+  std::condition_variable finished_;
+  std::optional<grpc::Status> status_;  // guarded by mu_
+};
+
+// Starts a unary call.
+std::unique_ptr<PendingUnary> StartUnary(const std::shared_ptr<grpc::Channel>& channel,
+                                         const std::string& method, const std::string& request,
+                                         absl::Duration timeout = absl::Seconds(10));
 
 UnaryResult CallUnary(const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
                       const std::string& request, absl::Duration timeout = absl::Seconds(10));
