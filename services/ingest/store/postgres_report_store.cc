@@ -107,8 +107,9 @@ absl::StatusOr<StoredReport> ReadStoredReport(const PgRows& rows, int row,
   stored.ref.set_report_id(std::string(report_id));
   stored.ref.set_version(rows.Int(row, 0));
   stored.ref.set_content_hash(std::string(rows.Bytes(row, 1)));
-  STORE_ASSIGN_OR_RETURN(stored.report,
-                         ParseReportBody(rows.Bytes(row, 2), report_id, stored.ref.version()));
+  STORE_ASSIGN_OR_RETURN(
+      stored.report, ParseStored<jixiao::v1::EvaluationReport>(rows.Bytes(row, 2), "report",
+                                                               report_id, stored.ref.version()));
   stored.stored_at_unix_ms = rows.Int(row, 3);
   return stored;
 }
@@ -257,7 +258,8 @@ absl::StatusOr<ReportPage> PostgresReportStore::ListReports(const ReportFilter& 
     summary.mutable_ref()->set_content_hash(std::string(rows.Bytes(i, 2)));
     STORE_ASSIGN_OR_RETURN(
         *summary.mutable_department(),
-        ParseDepartment(rows.Bytes(i, 3), summary.ref().report_id(), summary.ref().version()));
+        ParseStored<jixiao::v1::Department>(rows.Bytes(i, 3), "department",
+                                            summary.ref().report_id(), summary.ref().version()));
     summary.set_fiscal_year(static_cast<int32_t>(rows.Int(i, 4)));
     summary.set_kind(static_cast<jixiao::v1::ReportKind>(rows.Int(i, 5)));
   }
@@ -348,8 +350,9 @@ absl::StatusOr<StoredTargetTable> PostgresReportStore::GetTargetTable(absl::stri
   stored.ref.table_id = std::string(table_id);
   stored.ref.version = rows->Int(0, 0);
   stored.ref.content_hash = std::string(rows->Bytes(0, 1));
-  STORE_ASSIGN_OR_RETURN(stored.table,
-                         ParseTargetTableBody(rows->Bytes(0, 2), table_id, stored.ref.version));
+  STORE_ASSIGN_OR_RETURN(
+      stored.table, ParseStored<jixiao::v1::ProjectTargetTable>(rows->Bytes(0, 2), "target table",
+                                                                table_id, stored.ref.version));
   stored.stored_at_unix_ms = rows->Int(0, 3);
   return stored;
 }

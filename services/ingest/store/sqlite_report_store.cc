@@ -91,8 +91,9 @@ absl::StatusOr<StoredReport> ReadStoredReport(const SqliteStatement& row,
   stored.ref.set_report_id(std::string(report_id));
   stored.ref.set_version(row.ColumnInt64(0));
   stored.ref.set_content_hash(std::string(row.ColumnText(1)));
-  STORE_ASSIGN_OR_RETURN(stored.report,
-                         ParseReportBody(row.ColumnBlob(2), report_id, stored.ref.version()));
+  STORE_ASSIGN_OR_RETURN(
+      stored.report, ParseStored<jixiao::v1::EvaluationReport>(row.ColumnBlob(2), "report",
+                                                               report_id, stored.ref.version()));
   stored.stored_at_unix_ms = row.ColumnInt64(3);
   return stored;
 }
@@ -254,7 +255,8 @@ absl::StatusOr<ReportPage> SqliteReportStore::ListReports(const ReportFilter& fi
     summary.mutable_ref()->set_content_hash(std::string(query->ColumnText(2)));
     STORE_ASSIGN_OR_RETURN(
         *summary.mutable_department(),
-        ParseDepartment(query->ColumnBlob(3), summary.ref().report_id(), summary.ref().version()));
+        ParseStored<jixiao::v1::Department>(query->ColumnBlob(3), "department",
+                                            summary.ref().report_id(), summary.ref().version()));
     summary.set_fiscal_year(static_cast<int32_t>(query->ColumnInt64(4)));
     summary.set_kind(static_cast<jixiao::v1::ReportKind>(query->ColumnInt64(5)));
   }
@@ -341,7 +343,8 @@ absl::StatusOr<StoredTargetTable> SqliteReportStore::GetTargetTable(absl::string
   stored.ref.version = query->ColumnInt64(0);
   stored.ref.content_hash = std::string(query->ColumnText(1));
   STORE_ASSIGN_OR_RETURN(stored.table,
-                         ParseTargetTableBody(query->ColumnBlob(2), table_id, stored.ref.version));
+                         ParseStored<jixiao::v1::ProjectTargetTable>(
+                             query->ColumnBlob(2), "target table", table_id, stored.ref.version));
   stored.stored_at_unix_ms = query->ColumnInt64(3);
   return stored;
 }

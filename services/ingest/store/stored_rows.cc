@@ -66,11 +66,6 @@ absl::Status CheckIdAndHash(absl::string_view id_field, absl::string_view id,
   return CheckText("content hash", content_hash);
 }
 
-absl::Status Unparsable(absl::string_view what, absl::string_view id, int64_t version) {
-  return absl::DataLossError(
-      absl::StrCat("stored ", what, " of ", id, " version ", version, " does not parse"));
-}
-
 }  // namespace
 
 absl::StatusOr<ReportRow> ToReportRow(const ReportToStore& item) {
@@ -128,34 +123,9 @@ absl::StatusOr<TargetTableRow> ToTargetTableRow(const jixiao::v1::ProjectTargetT
   return row;
 }
 
-absl::StatusOr<jixiao::v1::EvaluationReport> ParseReportBody(absl::string_view body,
-                                                             absl::string_view report_id,
-                                                             int64_t version) {
-  jixiao::v1::EvaluationReport report;
-  if (!report.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
-    return Unparsable("report", report_id, version);
-  }
-  return report;
-}
-
-absl::StatusOr<jixiao::v1::Department> ParseDepartment(absl::string_view bytes,
-                                                       absl::string_view report_id,
-                                                       int64_t version) {
-  jixiao::v1::Department department;
-  if (!department.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    return Unparsable("department", report_id, version);
-  }
-  return department;
-}
-
-absl::StatusOr<jixiao::v1::ProjectTargetTable> ParseTargetTableBody(absl::string_view body,
-                                                                    absl::string_view table_id,
-                                                                    int64_t version) {
-  jixiao::v1::ProjectTargetTable table;
-  if (!table.ParseFromArray(body.data(), static_cast<int>(body.size()))) {
-    return Unparsable("target table", table_id, version);
-  }
-  return table;
+absl::Status Unparsable(absl::string_view what, absl::string_view id, int64_t version) {
+  return absl::DataLossError(
+      absl::StrCat("stored ", what, " of ", id, " version ", version, " does not parse"));
 }
 
 absl::Status CheckLookup(absl::string_view what, absl::string_view id, int64_t version) {

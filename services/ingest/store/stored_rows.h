@@ -44,16 +44,20 @@ absl::StatusOr<ReportRow> ToReportRow(const ReportToStore& item);
 absl::StatusOr<TargetTableRow> ToTargetTableRow(const jixiao::v1::ProjectTargetTable& table,
                                                 absl::string_view content_hash);
 
-// DATA_LOSS when stored bytes no longer parse.
-absl::StatusOr<jixiao::v1::EvaluationReport> ParseReportBody(absl::string_view body,
-                                                             absl::string_view report_id,
-                                                             int64_t version);
-absl::StatusOr<jixiao::v1::Department> ParseDepartment(absl::string_view bytes,
-                                                       absl::string_view report_id,
-                                                       int64_t version);
-absl::StatusOr<jixiao::v1::ProjectTargetTable> ParseTargetTableBody(absl::string_view body,
-                                                                    absl::string_view table_id,
-                                                                    int64_t version);
+// DATA_LOSS naming what was stored ("report", "department", "target table"),
+// its id and version: stored bytes that no longer parse are damage, not bad input.
+absl::Status Unparsable(absl::string_view what, absl::string_view id, int64_t version);
+
+// Parses a stored protobuf column as a T.
+template <typename T>
+absl::StatusOr<T> ParseStored(absl::string_view bytes, absl::string_view what, absl::string_view id,
+                              int64_t version) {
+  T message;
+  if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return Unparsable(what, id, version);
+  }
+  return message;
+}
 
 // INVALID_ARGUMENT for an empty id or a negative version.
 absl::Status CheckLookup(absl::string_view what, absl::string_view id, int64_t version);
