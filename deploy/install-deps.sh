@@ -10,6 +10,9 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev libabsl-dev
   libhiredis-dev libsqlite3-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # google/rpc/status.proto and error_details.proto (google.rpc.BadRequest), which
+  # Debian's gRPC packages use but do not ship; this package carries them as plain .proto.
+  golang-github-gogo-googleapis-dev
   # Run and test against real servers.
   redis-server postgresql
   # An independent client for the integration tests.

@@ -46,6 +46,11 @@ void SetHeader(const v1::EvaluationReport& report, const v1::Scheme& scheme,
   *card.mutable_department() = report.department();
   card.set_fiscal_year(report.fiscal_year());
   if (variant != nullptr) card.set_variant(variant->code());
+  // Copied only where printed: an absent figure must stay absent, not become 0.
+  const v1::Budget& budget = report.budget();
+  if (budget.has_initial()) *card.mutable_budget_initial() = budget.initial();
+  if (budget.has_adjusted()) *card.mutable_budget_adjusted() = budget.adjusted();
+  if (budget.has_final()) *card.mutable_budget_final() = budget.final();
 }
 
 // The declared total: as printed, else the sum of the declared subtotals when
