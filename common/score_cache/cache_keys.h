@@ -1,0 +1,53 @@
+#pragma once
+// The Redis key layout shared by ingest (which publishes report versions),
+// scoring (which writes scorecards and rankings) and query (which reads them).
+// Every key starts with "jixiao:v1:".
+//
+//   latest                         HASH report_id -> latest acknowledged version
+//   departments                    HASH report_id -> serialized jixiao.v1.Department
+//   catalog-ready                  STRING, present once ingest has published every
+//                                  stored report since Redis last started empty
+//   cohort:{year}:{cohort}         SET of report_ids of that year in that cohort
+//   card:{scheme}@{v}:{report}@{v} STRING serialized CachedScoreCard (with a TTL)
+//   rank:{scheme}@{v}:{year}:{cohort}      ZSET report_id -> total (complete cards)
+//   unranked:{scheme}@{v}:{year}:{cohort}  ZSET report_id -> 0 (incomplete cards)
+//   rank-keys:{year}               SET of the rank/unranked keys of that year
+//
+// A cohort is "all", "level:{level}" or "sector:{tag}" (see CohortsOf). Scorecard
+// keys carry both versions, so a cached card can never be read for another
+// version; the ranking sets only ever hold a report's latest version (ingest
+// removes a report from them when it publishes a newer one, and scoring adds a
+// card only while its version is still the latest).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "jixiao/v1/department.pb.h"
+#include "jixiao/v1/scheme.pb.h"
+
+namespace jixiao::score_cache {
+
+inline constexpr absl::string_view kAllCohort = "all";
+
+std::string LatestVersionsKey();
+std::string DepartmentsKey();
+std::string CatalogReadyKey();
+std::string CohortKey(int fiscal_year, absl::string_view cohort);
+std::string RankKeysRegistryKey(int fiscal_year);
+
+// Requires a resolved scheme (id and version > 0) and a report version > 0.
+std::string ScoreCardKey(const jixiao::v1::SchemeRef& scheme, absl::string_view report_id,
+                         int64_t report_version);
+std::string RankKey(const jixiao::v1::SchemeRef& scheme, int fiscal_year, absl::string_view cohort);
+std::string UnrankedKey(const jixiao::v1::SchemeRef& scheme, int fiscal_year,
+                        absl::string_view cohort);
+
+// "level:district" for DISTRICT, etc.; empty for an unspecified level.
+std::string LevelCohort(jixiao::v1::AdministrativeLevel level);
+std::string SectorCohort(absl::string_view tag);
+
+// The cohorts a department belongs to: "all", its level's, and one per sector tag.
+std::vector<std::string> CohortsOf(const jixiao::v1::Department& department);
+
+}  // namespace jixiao::score_cache

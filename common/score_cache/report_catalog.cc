@@ -1,0 +1,133 @@
+#include "common/score_cache/report_catalog.h"
+
+#include <algorithm>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "common/redis/redis_client.h"
+#include "common/score_cache/cache_keys.h"
+
+namespace jixiao::score_cache {
+namespace {
+
+// KEYS: latest, departments, rank-keys:{year}, cohort keys...
+// ARGV: report_id, version, serialized department
+constexpr char kPublishScript[] = R"lua(
+local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+local version = tonumber(ARGV[2])
+if version < current then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+for i = 4, #KEYS do redis.call('SADD', KEYS[i], ARGV[1]) end
+if version > current then
+  for _, key in ipairs(redis.call('SMEMBERS', KEYS[3])) do redis.call('ZREM', key, ARGV[1]) end
+end
+return 1
+)lua";
+
+absl::Status ReplyError(const redis::RedisReply& reply, absl::string_view what) {
+  return absl::InternalError(absl::StrCat(what, ": Redis answered ", reply.DebugString()));
+}
+
+}  // namespace
+
+ReportCatalog::ReportCatalog(redis::RedisPool* pool) : pool_(pool), publish_(kPublishScript) {}
+
+absl::Status ReportCatalog::Publish(absl::Span<const CatalogEntry> entries) {
+  std::vector<LuaScript::Call> calls;
+  calls.reserve(entries.size());
+  for (const CatalogEntry& entry : entries) {
+    LuaScript::Call call;
+    call.keys = {LatestVersionsKey(), DepartmentsKey(), RankKeysRegistryKey(entry.fiscal_year)};
+    for (const std::string& cohort : CohortsOf(entry.department)) {
+      call.keys.push_back(CohortKey(entry.fiscal_year, cohort));
+    }
+    call.args = {entry.report_id, absl::StrCat(entry.version),
+                 entry.department.SerializeAsString()};
+    calls.push_back(std::move(call));
+  }
+  absl::StatusOr<std::vector<redis::RedisReply>> replies = publish_.RunPipelined(*pool_, calls);
+  if (!replies.ok()) return replies.status();
+  for (const redis::RedisReply& reply : *replies) {
+    if (reply.is_error()) return ReplyError(reply, "publishing a report version");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReportCatalog::MarkReady() {
+  const std::string key = CatalogReadyKey();
+  const absl::string_view args[] = {"SET", key, "1"};
+  return pool_->Command(args).status();
+}
+
+absl::StatusOr<bool> ReportCatalog::Ready() {
+  const std::string key = CatalogReadyKey();
+  const absl::string_view args[] = {"EXISTS", key};
+  absl::StatusOr<redis::RedisReply> reply = pool_->Command(args);
+  if (!reply.ok()) return reply.status();
+  if (!reply->is_integer()) return ReplyError(*reply, "EXISTS");
+  return reply->integer() == 1;
+}
+
+absl::StatusOr<std::vector<int64_t>> ReportCatalog::LatestVersions(
+    absl::Span<const std::string> report_ids) {
+  std::vector<int64_t> versions(report_ids.size(), 0);
+  if (report_ids.empty()) return versions;
+  redis::RedisCommand command = {"HMGET", LatestVersionsKey()};
+  command.insert(command.end(), report_ids.begin(), report_ids.end());
+  absl::StatusOr<std::vector<redis::RedisReply>> replies = pool_->Pipeline({&command, 1});
+  if (!replies.ok()) return replies.status();
+  const redis::RedisReply& reply = replies->front();
+  if (!reply.is_array() || reply.elements().size() != report_ids.size()) {
+    return ReplyError(reply, "HMGET latest");
+  }
+  for (size_t i = 0; i < report_ids.size(); ++i) {
+    const redis::RedisReply& element = reply.elements()[i];
+    if (element.is_nil()) continue;
+    if (!element.is_string() || !absl::SimpleAtoi(element.str(), &versions[i])) {
+      return ReplyError(element, "HMGET latest");
+    }
+  }
+  return versions;
+}
+
+absl::StatusOr<std::vector<std::string>> ReportCatalog::CohortMembers(int fiscal_year,
+                                                                      absl::string_view cohort) {
+  const std::string key = CohortKey(fiscal_year, cohort);
+  const absl::string_view args[] = {"SMEMBERS", key};
+  absl::StatusOr<redis::RedisReply> reply = pool_->Command(args);
+  if (!reply.ok()) return reply.status();
+  if (!reply->is_array()) return ReplyError(*reply, "SMEMBERS");
+  std::vector<std::string> members;
+  members.reserve(reply->elements().size());
+  for (const redis::RedisReply& element : reply->elements()) members.push_back(element.str());
+  std::sort(members.begin(), members.end());
+  return members;
+}
+
+absl::StatusOr<std::vector<std::optional<jixiao::v1::Department>>> ReportCatalog::Departments(
+    absl::Span<const std::string> report_ids) {
+  std::vector<std::optional<jixiao::v1::Department>> departments(report_ids.size());
+  if (report_ids.empty()) return departments;
+  redis::RedisCommand command = {"HMGET", DepartmentsKey()};
+  command.insert(command.end(), report_ids.begin(), report_ids.end());
+  absl::StatusOr<std::vector<redis::RedisReply>> replies = pool_->Pipeline({&command, 1});
+  if (!replies.ok()) return replies.status();
+  const redis::RedisReply& reply = replies->front();
+  if (!reply.is_array() || reply.elements().size() != report_ids.size()) {
+    return ReplyError(reply, "HMGET departments");
+  }
+  for (size_t i = 0; i < report_ids.size(); ++i) {
+    const redis::RedisReply& element = reply.elements()[i];
+    if (!element.is_string()) continue;
+    jixiao::v1::Department department;
+    if (!department.ParseFromString(element.str())) {
+      return absl::DataLossError(
+          absl::StrCat("cached department of ", report_ids[i], " does not parse"));
+    }
+    departments[i] = std::move(department);
+  }
+  return departments;
+}
+
+}  // namespace jixiao::score_cache

@@ -1,0 +1,251 @@
+// The catalog, scorecard cache and rankings against a real redis-server: the
+// invariants the services rely on for freshness.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/time/clock.h"
+#include "common/score_cache/cache_keys.h"
+#include "common/score_cache/ranking_index.h"
+#include "common/score_cache/report_catalog.h"
+#include "common/score_cache/scorecard_cache.h"
+#include "tests/redis/redis_server_fixture.h"
+
+namespace jixiao::score_cache {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+constexpr int kYear = 2023;
+
+jixiao::v1::Department District(const std::string& code) {
+  jixiao::v1::Department department;
+  department.set_code(code);
+  department.set_name(code + " 商务局");
+  department.set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
+  department.add_sector_tags("commerce");
+  return department;
+}
+
+CatalogEntry Entry(const std::string& id, int64_t version) {
+  return CatalogEntry{id, version, kYear, District(id)};
+}
+
+jixiao::v1::SchemeRef Scheme() {
+  jixiao::v1::SchemeRef scheme;
+  scheme.set_id("guangzhou-department");
+  scheme.set_version(1);
+  return scheme;
+}
+
+jixiao::v1::ScoreCard Card(const std::string& id, int64_t version, double total,
+                           bool complete = true) {
+  jixiao::v1::ScoreCard card;
+  card.mutable_report()->set_report_id(id);
+  card.mutable_report()->set_version(version);
+  *card.mutable_scheme() = Scheme();
+  *card.mutable_department() = District(id);
+  card.set_fiscal_year(kYear);
+  card.set_total(total);
+  card.set_complete(complete);
+  return card;
+}
+
+RankingScope Scope(const std::string& cohort = "all") {
+  return RankingScope{Scheme(), kYear, cohort};
+}
+
+std::vector<std::string> Ids(const std::vector<RankedEntry>& entries) {
+  std::vector<std::string> ids;
+  for (const RankedEntry& entry : entries) ids.push_back(entry.report_id);
+  return ids;
+}
+
+std::vector<int64_t> Ranks(const std::vector<RankedEntry>& entries) {
+  std::vector<int64_t> ranks;
+  for (const RankedEntry& entry : entries) ranks.push_back(entry.rank);
+  return ranks;
+}
+
+class ScoreCacheTest : public redis::RedisServerFixture {
+ protected:
+  void SetUp() override {
+    RedisServerFixture::SetUp();
+    if (HasFatalFailure()) return;
+    pool_ = MakePool(ServerConfig());
+    ASSERT_NE(pool_, nullptr);
+    catalog_ = std::make_unique<ReportCatalog>(pool_.get());
+    rankings_ = std::make_unique<RankingIndex>(pool_.get());
+  }
+
+  void Publish(const std::vector<CatalogEntry>& entries) {
+    absl::Status published = catalog_->Publish(entries);
+    ASSERT_TRUE(published.ok()) << published;
+  }
+
+  bool Rank(const jixiao::v1::ScoreCard& card) {
+    absl::StatusOr<bool> added = rankings_->Add(card);
+    EXPECT_TRUE(added.ok()) << added.status();
+    return added.ok() && *added;
+  }
+
+  std::vector<RankedEntry> Top(int64_t n) {
+    absl::StatusOr<std::vector<RankedEntry>> top = rankings_->Top(Scope(), n);
+    EXPECT_TRUE(top.ok()) << top.status();
+    return top.ok() ? *top : std::vector<RankedEntry>{};
+  }
+
+  std::unique_ptr<redis::RedisPool> pool_;
+  std::unique_ptr<ReportCatalog> catalog_;
+  std::unique_ptr<RankingIndex> rankings_;
+};
+
+TEST_F(ScoreCacheTest, PublishedVersionsOnlyMoveForward) {
+  Publish({Entry("a", 1), Entry("b", 2)});
+  Publish({Entry("a", 3)});
+  Publish({Entry("a", 2)});  // late and older: ignored
+  absl::StatusOr<std::vector<int64_t>> versions = catalog_->LatestVersions({"a", "b", "c"});
+  ASSERT_TRUE(versions.ok()) << versions.status();
+  EXPECT_THAT(*versions, ElementsAre(3, 2, 0));
+
+  absl::StatusOr<std::vector<std::string>> members =
+      catalog_->CohortMembers(kYear, "level:district");
+  ASSERT_TRUE(members.ok()) << members.status();
+  EXPECT_THAT(*members, ElementsAre("a", "b"));
+
+  absl::StatusOr<std::vector<std::optional<jixiao::v1::Department>>> departments =
+      catalog_->Departments({"b", "c"});
+  ASSERT_TRUE(departments.ok()) << departments.status();
+  ASSERT_TRUE((*departments)[0].has_value());
+  EXPECT_EQ((*departments)[0]->name(), "b 商务局");
+  EXPECT_FALSE((*departments)[1].has_value());
+}
+
+TEST_F(ScoreCacheTest, CatalogIsReadyOnlyOnceMarked) {
+  absl::StatusOr<bool> ready = catalog_->Ready();
+  ASSERT_TRUE(ready.ok()) << ready.status();
+  EXPECT_FALSE(*ready);
+  ASSERT_TRUE(catalog_->MarkReady().ok());
+  ready = catalog_->Ready();
+  ASSERT_TRUE(ready.ok()) << ready.status();
+  EXPECT_TRUE(*ready);
+}
+
+TEST_F(ScoreCacheTest, OnlyTheLatestVersionIsRanked) {
+  EXPECT_FALSE(Rank(Card("a", 1, 90)));  // nothing published yet
+  Publish({Entry("a", 1)});
+  EXPECT_TRUE(Rank(Card("a", 1, 90)));
+  EXPECT_THAT(Ids(Top(10)), ElementsAre("a"));
+
+  // A new version leaves the ranking at once; the old card cannot come back.
+  Publish({Entry("a", 2)});
+  EXPECT_THAT(Top(10), IsEmpty());
+  EXPECT_FALSE(Rank(Card("a", 1, 90)));
+  EXPECT_TRUE(Rank(Card("a", 2, 70)));
+  ASSERT_EQ(Top(10).size(), 1u);
+  EXPECT_EQ(Top(10)[0].total, 70);
+
+  // Republishing the current version (a catalog resync) keeps the ranking.
+  Publish({Entry("a", 2)});
+  EXPECT_EQ(Top(10).size(), 1u);
+}
+
+TEST_F(ScoreCacheTest, CoverageCountsRankedAndUnrankedMembers) {
+  Publish({Entry("a", 1), Entry("b", 1), Entry("c", 1)});
+  ASSERT_TRUE(catalog_->MarkReady().ok());
+  ASSERT_TRUE(Rank(Card("a", 1, 90)));
+  ASSERT_TRUE(Rank(Card("b", 1, 40, /*complete=*/false)));
+  absl::StatusOr<CohortCoverage> coverage = rankings_->Coverage(Scope());
+  ASSERT_TRUE(coverage.ok()) << coverage.status();
+  EXPECT_EQ(coverage->members, 3);
+  EXPECT_EQ(coverage->ranked, 1);
+  EXPECT_EQ(coverage->unranked, 1);
+  EXPECT_FALSE(coverage->complete());
+
+  ASSERT_TRUE(Rank(Card("c", 1, 80)));
+  coverage = rankings_->Coverage(Scope("sector:commerce"));
+  ASSERT_TRUE(coverage.ok()) << coverage.status();
+  EXPECT_TRUE(coverage->complete());
+  EXPECT_THAT(Ids(Top(10)), ElementsAre("a", "c"));
+  absl::StatusOr<std::vector<std::string>> unranked = rankings_->Unranked(Scope());
+  ASSERT_TRUE(unranked.ok()) << unranked.status();
+  EXPECT_THAT(*unranked, ElementsAre("b"));
+}
+
+TEST_F(ScoreCacheTest, EqualTotalsShareACompetitionRank) {
+  Publish({Entry("a", 1), Entry("b", 1), Entry("c", 1), Entry("d", 1), Entry("e", 1)});
+  for (const auto& [id, total] : std::vector<std::pair<std::string, double>>{
+           {"a", 95}, {"b", 85}, {"c", 85}, {"d", 80}, {"e", 80}}) {
+    ASSERT_TRUE(Rank(Card(id, 1, total)));
+  }
+  const std::vector<RankedEntry> top = Top(10);
+  EXPECT_THAT(Ids(top), ElementsAre("a", "c", "b", "e", "d"));  // ties: report_id descending
+  EXPECT_THAT(Ranks(top), ElementsAre(1, 2, 2, 4, 4));
+
+  // A window that starts inside a tie still ranks by strictly greater totals.
+  absl::StatusOr<std::vector<RankedEntry>> around = rankings_->Around(Scope(), "b", 1);
+  ASSERT_TRUE(around.ok()) << around.status();
+  EXPECT_THAT(Ids(*around), ElementsAre("c", "b", "e"));
+  EXPECT_THAT(Ranks(*around), ElementsAre(2, 2, 4));
+
+  around = rankings_->Around(Scope(), "d", 2);
+  ASSERT_TRUE(around.ok()) << around.status();
+  EXPECT_THAT(Ids(*around), ElementsAre("b", "e", "d"));
+  EXPECT_THAT(Ranks(*around), ElementsAre(2, 4, 4));
+
+  around = rankings_->Around(Scope(), "nobody", 2);
+  ASSERT_TRUE(around.ok()) << around.status();
+  EXPECT_THAT(*around, IsEmpty());
+}
+
+TEST_F(ScoreCacheTest, ScoreCardsAreCachedPerVersionWithATtl) {
+  ScoreCardCache cache(pool_.get(), absl::Hours(1));
+  jixiao::v1::CachedScoreCard entry;
+  *entry.mutable_scorecard() = Card("a", 2, 88.5);
+  entry.set_computed_at_unix_ms(1700000000000);
+  ASSERT_TRUE(cache.Put(entry).ok());
+
+  absl::StatusOr<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> got =
+      cache.GetMany({ScoreCardAddress{Scheme(), "a", 2}, ScoreCardAddress{Scheme(), "a", 1}});
+  ASSERT_TRUE(got.ok()) << got.status();
+  ASSERT_TRUE((*got)[0].has_value());
+  EXPECT_EQ((*got)[0]->scorecard().total(), 88.5);
+  EXPECT_EQ((*got)[0]->computed_at_unix_ms(), 1700000000000);
+  EXPECT_FALSE((*got)[1].has_value());
+
+  absl::StatusOr<redis::RedisReply> ttl = pool_->Command({"PTTL", ScoreCardKey(Scheme(), "a", 2)});
+  ASSERT_TRUE(ttl.ok()) << ttl.status();
+  EXPECT_GT(ttl->integer(), 0);
+  EXPECT_LE(ttl->integer(), 3600 * 1000);
+
+  jixiao::v1::CachedScoreCard unresolved;
+  *unresolved.mutable_scorecard() = Card("a", 0, 1);
+  EXPECT_EQ(cache.Put(unresolved).code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(ScoreCacheTest, ScriptsSurviveARedisRestart) {
+  Publish({Entry("a", 1)});
+  ASSERT_TRUE(server().Restart().ok());
+  // The restarted server has forgotten the script (and the data): it is loaded again.
+  absl::Status published = absl::UnknownError("not tried");
+  for (int attempt = 0; attempt < 50 && !published.ok(); ++attempt) {
+    published = catalog_->Publish({Entry("a", 1)});
+    if (!published.ok()) {
+      // The pool's first command after the restart fails on the dead connection;
+      // later ones reconnect once its short backoff allows.
+      absl::SleepFor(absl::Milliseconds(20));
+    }
+  }
+  ASSERT_TRUE(published.ok()) << published;
+  absl::StatusOr<std::vector<int64_t>> versions = catalog_->LatestVersions({"a"});
+  ASSERT_TRUE(versions.ok()) << versions.status();
+  EXPECT_THAT(*versions, ElementsAre(1));
+}
+
+}  // namespace
+}  // namespace jixiao::score_cache
