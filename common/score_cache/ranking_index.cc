@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/redis/redis_client.h"
 #include "common/score_cache/cache_keys.h"
+#include "common/score_cache/redis_replies.h"
 
 namespace jixiao::score_cache {
 namespace {
@@ -19,10 +20,6 @@ for i = 3, #KEYS do
 end
 return 1
 )lua";
-
-absl::Status ReplyError(const redis::RedisReply& reply, absl::string_view what) {
-  return absl::InternalError(absl::StrCat(what, ": Redis answered ", reply.DebugString()));
-}
 
 }  // namespace
 
@@ -39,7 +36,7 @@ absl::StatusOr<bool> RankingIndex::Add(const jixiao::v1::ScoreCard& card) {
                               card.complete() ? redis::FormatRedisScore(card.total()) : "0"};
   absl::StatusOr<redis::RedisReply> reply = add_.Run(*pool_, keys, args);
   if (!reply.ok()) return reply.status();
-  if (!reply->is_integer()) return ReplyError(*reply, "ranking a scorecard");
+  if (!reply->is_integer()) return UnexpectedReply(*reply, "ranking a scorecard");
   return reply->integer() == 1;
 }
 
@@ -53,7 +50,7 @@ absl::StatusOr<CohortCoverage> RankingIndex::Coverage(const RankingScope& scope)
   absl::StatusOr<std::vector<redis::RedisReply>> replies = pool_->Pipeline(commands);
   if (!replies.ok()) return replies.status();
   for (const redis::RedisReply& reply : *replies) {
-    if (!reply.is_integer()) return ReplyError(reply, "cohort coverage");
+    if (!reply.is_integer()) return UnexpectedReply(reply, "cohort coverage");
   }
   CohortCoverage coverage;
   coverage.catalog_ready = (*replies)[0].integer() == 1;
@@ -80,7 +77,7 @@ absl::StatusOr<std::vector<RankedEntry>> RankingIndex::Range(const RankingScope&
     const absl::string_view call[] = {"ZCOUNT", key, above, "+inf"};
     absl::StatusOr<redis::RedisReply> greater = pool_->Command(call);
     if (!greater.ok()) return greater.status();
-    if (!greater->is_integer()) return ReplyError(*greater, "ZCOUNT");
+    if (!greater->is_integer()) return UnexpectedReply(*greater, "ZCOUNT");
     first_rank = greater->integer() + 1;
   }
   entries.reserve(members->size());

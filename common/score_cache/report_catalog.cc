@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/redis/redis_client.h"
 #include "common/score_cache/cache_keys.h"
+#include "common/score_cache/redis_replies.h"
 
 namespace jixiao::score_cache {
 namespace {
@@ -24,10 +25,6 @@ if version > current then
 end
 return 1
 )lua";
-
-absl::Status ReplyError(const redis::RedisReply& reply, absl::string_view what) {
-  return absl::InternalError(absl::StrCat(what, ": Redis answered ", reply.DebugString()));
-}
 
 }  // namespace
 
@@ -49,7 +46,7 @@ absl::Status ReportCatalog::Publish(absl::Span<const CatalogEntry> entries) {
   absl::StatusOr<std::vector<redis::RedisReply>> replies = publish_.RunPipelined(*pool_, calls);
   if (!replies.ok()) return replies.status();
   for (const redis::RedisReply& reply : *replies) {
-    if (reply.is_error()) return ReplyError(reply, "publishing a report version");
+    if (reply.is_error()) return UnexpectedReply(reply, "publishing a report version");
   }
   return absl::OkStatus();
 }
@@ -65,27 +62,21 @@ absl::StatusOr<bool> ReportCatalog::Ready() {
   const absl::string_view args[] = {"EXISTS", key};
   absl::StatusOr<redis::RedisReply> reply = pool_->Command(args);
   if (!reply.ok()) return reply.status();
-  if (!reply->is_integer()) return ReplyError(*reply, "EXISTS");
+  if (!reply->is_integer()) return UnexpectedReply(*reply, "EXISTS");
   return reply->integer() == 1;
 }
 
 absl::StatusOr<std::vector<int64_t>> ReportCatalog::LatestVersions(
     absl::Span<const std::string> report_ids) {
+  absl::StatusOr<std::vector<std::optional<std::string>>> values =
+      HashValues(*pool_, LatestVersionsKey(), report_ids);
+  if (!values.ok()) return values.status();
   std::vector<int64_t> versions(report_ids.size(), 0);
-  if (report_ids.empty()) return versions;
-  redis::RedisCommand command = {"HMGET", LatestVersionsKey()};
-  command.insert(command.end(), report_ids.begin(), report_ids.end());
-  absl::StatusOr<std::vector<redis::RedisReply>> replies = pool_->Pipeline({&command, 1});
-  if (!replies.ok()) return replies.status();
-  const redis::RedisReply& reply = replies->front();
-  if (!reply.is_array() || reply.elements().size() != report_ids.size()) {
-    return ReplyError(reply, "HMGET latest");
-  }
   for (size_t i = 0; i < report_ids.size(); ++i) {
-    const redis::RedisReply& element = reply.elements()[i];
-    if (element.is_nil()) continue;
-    if (!element.is_string() || !absl::SimpleAtoi(element.str(), &versions[i])) {
-      return ReplyError(element, "HMGET latest");
+    if (!(*values)[i].has_value()) continue;
+    if (!absl::SimpleAtoi(*(*values)[i], &versions[i])) {
+      return absl::InternalError(
+          absl::StrCat("latest version of ", report_ids[i], " is not a number: ", *(*values)[i]));
     }
   }
   return versions;
@@ -97,7 +88,7 @@ absl::StatusOr<std::vector<std::string>> ReportCatalog::CohortMembers(int fiscal
   const absl::string_view args[] = {"SMEMBERS", key};
   absl::StatusOr<redis::RedisReply> reply = pool_->Command(args);
   if (!reply.ok()) return reply.status();
-  if (!reply->is_array()) return ReplyError(*reply, "SMEMBERS");
+  if (!reply->is_array()) return UnexpectedReply(*reply, "SMEMBERS");
   std::vector<std::string> members;
   members.reserve(reply->elements().size());
   for (const redis::RedisReply& element : reply->elements()) members.push_back(element.str());
@@ -107,21 +98,14 @@ absl::StatusOr<std::vector<std::string>> ReportCatalog::CohortMembers(int fiscal
 
 absl::StatusOr<std::vector<std::optional<jixiao::v1::Department>>> ReportCatalog::Departments(
     absl::Span<const std::string> report_ids) {
+  absl::StatusOr<std::vector<std::optional<std::string>>> values =
+      HashValues(*pool_, DepartmentsKey(), report_ids);
+  if (!values.ok()) return values.status();
   std::vector<std::optional<jixiao::v1::Department>> departments(report_ids.size());
-  if (report_ids.empty()) return departments;
-  redis::RedisCommand command = {"HMGET", DepartmentsKey()};
-  command.insert(command.end(), report_ids.begin(), report_ids.end());
-  absl::StatusOr<std::vector<redis::RedisReply>> replies = pool_->Pipeline({&command, 1});
-  if (!replies.ok()) return replies.status();
-  const redis::RedisReply& reply = replies->front();
-  if (!reply.is_array() || reply.elements().size() != report_ids.size()) {
-    return ReplyError(reply, "HMGET departments");
-  }
   for (size_t i = 0; i < report_ids.size(); ++i) {
-    const redis::RedisReply& element = reply.elements()[i];
-    if (!element.is_string()) continue;
+    if (!(*values)[i].has_value()) continue;
     jixiao::v1::Department department;
-    if (!department.ParseFromString(element.str())) {
+    if (!department.ParseFromString(*(*values)[i])) {
       return absl::DataLossError(
           absl::StrCat("cached department of ", report_ids[i], " does not parse"));
     }
