@@ -94,4 +94,8 @@ absl::StatusOr<RedisConfig> RedisConfigFromUrl(absl::string_view url, RedisConfi
   return base;
 }
 
+absl::Status CheckOptionalRedisUrl(absl::string_view url) {
+  return url.empty() ? absl::OkStatus() : RedisConfigFromUrl(url).status();
+}
+
 }  // namespace jixiao::redis

@@ -16,4 +16,8 @@ namespace jixiao::redis {
 // number in 1..65535.
 absl::StatusOr<RedisConfig> RedisConfigFromUrl(absl::string_view url, RedisConfig base = {});
 
+// For a service option where an empty value means "no Redis": OK when `url` is
+// empty or parses; else RedisConfigFromUrl's error.
+absl::Status CheckOptionalRedisUrl(absl::string_view url);
+
 }  // namespace jixiao::redis

@@ -80,3 +80,16 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace jixiao::redis
+
+namespace jixiao::redis {
+namespace {
+
+TEST(CheckOptionalRedisUrlTest, EmptyMeansNoRedisAndAnythingElseMustParse) {
+  EXPECT_TRUE(CheckOptionalRedisUrl("").ok());
+  EXPECT_TRUE(CheckOptionalRedisUrl("redis://127.0.0.1:6380").ok());
+  EXPECT_EQ(CheckOptionalRedisUrl("rediss://cache:6380").code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace jixiao::redis

@@ -1,0 +1,153 @@
+// jixiao-ingest: validates, normalizes and durably stores evaluation reports
+// and project target tables (jixiao.v1.IngestService).
+//
+//   jixiao-ingest --store sqlite:///var/lib/jixiao/ingest.db
+//   JIXIAO_STORE=postgresql://jixiao@db:5432/jixiao jixiao-ingest --listen 0.0.0.0:50051
+//
+// Logs go to stderr, one key=value line per event; `event=listening port=N`
+// says where the server listens (port 0 picks one). Nothing goes to stdout but
+// --help. SIGTERM or SIGINT drains in-flight calls and exits 0.
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/strings/str_split.h"
+#include "common/logging/logger.h"
+#include "common/redis/redis_pool.h"
+#include "common/redis/redis_url.h"
+#include "common/score_cache/report_catalog.h"
+#include "common/server/option_validators.h"
+#include "common/server/server_config.h"
+#include "common/server/server_runner.h"
+#include "jixiao/v1/ingest_service.grpc.pb.h"
+#include "services/ingest/publish/catalog_publisher.h"
+#include "services/ingest/publish/catalog_sync.h"
+#include "services/ingest/publish/rescore_dispatcher.h"
+#include "services/ingest/service/ingest_service.h"
+#include "services/ingest/service/report_commit_queue.h"
+#include "services/ingest/service/report_publisher.h"
+#include "services/ingest/store/report_store.h"
+#include "services/ingest/store/store_url.h"
+
+namespace {
+
+namespace ingest = jixiao::ingest;
+namespace logging = jixiao::logging;
+namespace server = jixiao::server;
+
+constexpr char kProgram[] = "jixiao-ingest";
+
+server::OptionTable IngestOptions() {
+  server::OptionTable options = server::CommonServerOptions();
+  options.SetDefault("listen", "0.0.0.0:50051");
+  // No default: data must not land somewhere by accident. No validator either:
+  // the table would repeat a bad value in its error, and a PostgreSQL URL may
+  // hold a password. main checks it instead.
+  options.Add({"store", "JIXIAO_STORE", "",
+               "where reports live: sqlite:///absolute/path.db, sqlite::memory: or "
+               "postgresql://user@host:port/db (required)",
+               nullptr});
+  options.Add({"commit-batch", "JIXIAO_COMMIT_BATCH", "256",
+               "most reports stored together in one durable commit",
+               server::IntInRange(1, 100000)});
+  options.Add({"redis", "JIXIAO_REDIS_URL", "",
+               "redis://HOST[:PORT] of the score cache, where each acknowledged version is "
+               "published; empty: none (then no cache may be used by scoring or query either)",
+               jixiao::redis::CheckOptionalRedisUrl});
+  options.Add({"scoring", "JIXIAO_SCORING_ADDRESS", "",
+               "scoring service HOST:PORT, asked to rescore new versions in the background; "
+               "empty: no background rescoring",
+               nullptr});
+  options.Add({"rescore-schemes", "JIXIAO_RESCORE_SCHEMES", "guangzhou-department",
+               "comma-separated scheme ids each new version is rescored under",
+               server::NonEmpty()});
+  options.Add({"catalog-check-seconds", "JIXIAO_CATALOG_CHECK_SECONDS", "2",
+               "how often the Redis catalog is checked (and republished after a Redis restart)",
+               server::IntInRange(1, 3600)});
+  return options;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const server::OptionTable options = IngestOptions();
+  absl::StatusOr<server::ServerConfig> config = server::LoadServerConfig(options, argc, argv);
+  if (std::optional<int> code = server::ExitCodeForConfig(config, options, kProgram)) return *code;
+
+  const std::string& store_url = config->options.Get("store");
+  absl::StatusOr<ingest::StoreLocation> location = ingest::ParseStoreUrl(store_url);
+  if (store_url.empty() || !location.ok()) {
+    std::fprintf(stderr, "%s: %s\nRun %s --help for the options.\n", kProgram,
+                 store_url.empty()
+                     ? "no store given: pass --store URL or set JIXIAO_STORE "
+                       "(sqlite:///absolute/path.db, sqlite::memory: or postgresql://...)"
+                     : std::string(location.status().message()).c_str(),
+                 kProgram);
+    return 2;
+  }
+
+  const logging::Logger logger(config->log_level);
+  absl::StatusOr<std::unique_ptr<ingest::ReportStore>> store = ingest::OpenReportStore(store_url);
+  if (!store.ok()) {
+    // The status never repeats a PostgreSQL URL (report_store.h).
+    logger.Error("store_open_failed", {{"error", store.status().ToString()}});
+    return 1;
+  }
+  logger.Info(
+      "store_opened",
+      {{"backend",
+        location->backend == ingest::StoreLocation::Backend::kSqlite ? "sqlite" : "postgresql"}});
+  ingest::ReportCommitQueue commit_queue(
+      store->get(), static_cast<size_t>(config->options.GetInt("commit-batch")));
+
+  // ---- The publisher: what happens to a report after its durable commit and
+  // before the acknowledgement (report_publisher.h): its version goes to the
+  // Redis catalog, and scoring is asked to rescore it. Everything here must
+  // outlive `service` below, which it does by being declared before it.
+  std::unique_ptr<jixiao::redis::RedisPool> redis_pool;
+  std::unique_ptr<jixiao::score_cache::ReportCatalog> catalog;
+  std::unique_ptr<ingest::CatalogSync> catalog_sync;
+  std::unique_ptr<ingest::RescoreDispatcher> rescore;
+  std::unique_ptr<ingest::ReportPublisher> publisher;
+  if (const std::string& redis_url = config->options.Get("redis"); !redis_url.empty()) {
+    absl::StatusOr<std::unique_ptr<jixiao::redis::RedisPool>> pool =
+        jixiao::redis::RedisPool::Create(*jixiao::redis::RedisConfigFromUrl(redis_url));
+    if (!pool.ok()) {
+      logger.Error("redis_config", {{"error", pool.status().ToString()}});
+      return 2;
+    }
+    redis_pool = *std::move(pool);
+    catalog = std::make_unique<jixiao::score_cache::ReportCatalog>(redis_pool.get());
+    catalog_sync = std::make_unique<ingest::CatalogSync>(
+        store->get(), catalog.get(), absl::Seconds(config->options.GetInt("catalog-check-seconds")),
+        logger);
+    if (const std::string& scoring = config->options.Get("scoring"); !scoring.empty()) {
+      ingest::RescoreOptions rescore_options;
+      rescore_options.scheme_ids =
+          absl::StrSplit(config->options.Get("rescore-schemes"), ',', absl::SkipEmpty());
+      rescore = std::make_unique<ingest::RescoreDispatcher>(
+          grpc::CreateChannel(scoring, grpc::InsecureChannelCredentials()), rescore_options,
+          logger);
+    }
+    publisher = std::make_unique<ingest::CatalogPublisher>(catalog.get(), catalog_sync.get(),
+                                                           rescore.get(), logger);
+  }
+  // ---- end of the publisher.
+
+  // Declared after the store, the queue and the publisher, so that the server
+  // and the service stop before what they use goes away.
+  server::ServerRunner runner(*config, logger);
+  ingest::IngestServiceImpl service(store->get(), &commit_queue, runner.workers(), publisher.get(),
+                                    logger);
+  runner.AddService(jixiao::v1::IngestService::service_full_name(), &service);
+  if (absl::Status status = runner.Run(); !status.ok()) {
+    logger.Error("server_failed", {{"error", status.ToString()}});
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,56 @@
+#pragma once
+// Keeps the Redis report catalog (common/score_cache/report_catalog.h) in step
+// with the store. Ingest publishes each new version before acknowledging it;
+// this class covers what that cannot:
+//   - a Redis that restarted empty (the catalog is then not "ready"),
+//   - a publication that failed because Redis was unreachable,
+//   - reports stored while no ingest was publishing.
+// A background thread republishes every stored report's latest version, page
+// by page, then marks the catalog ready. It does so at start, whenever the
+// catalog is found not ready (checked every `check_interval`), and after a
+// failed publication (RequestResync). Republishing is idempotent: versions only
+// move forward.
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "common/logging/logger.h"
+#include "common/score_cache/report_catalog.h"
+#include "services/ingest/store/report_store.h"
+
+namespace jixiao::ingest {
+
+class CatalogSync {
+ public:
+  // Starts the thread. `store` and `catalog` must outlive this object.
+  CatalogSync(ReportStore* store, score_cache::ReportCatalog* catalog,
+              absl::Duration check_interval, logging::Logger logger);
+  // Stops the thread (an ongoing resync stops after its current page).
+  ~CatalogSync();
+  CatalogSync(const CatalogSync&) = delete;
+  CatalogSync& operator=(const CatalogSync&) = delete;
+
+  // Asks for a full resync soon; returns at once.
+  void RequestResync();
+
+  // One full resync, in the calling thread: for tests and the thread itself.
+  absl::Status ResyncNow();
+
+ private:
+  void Run();
+
+  ReportStore* const store_;
+  score_cache::ReportCatalog* const catalog_;
+  const absl::Duration check_interval_;
+  const logging::Logger logger_;
+
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool resync_requested_ = true;  // guarded by mu_; a first resync at start
+  bool stopping_ = false;         // guarded by mu_
+  std::thread thread_;
+};
+
+}  // namespace jixiao::ingest
