@@ -1,0 +1,48 @@
+#include "services/scoring/service/scoring_service.h"
+
+#include "common/server/grpc_status.h"
+#include "common/server/run_blocking.h"
+#include "services/scoring/service/scheme_resolution.h"
+
+namespace jixiao::scoring {
+namespace {
+
+grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const grpc::Status& status) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(status);
+  return reactor;
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* ScoringServiceImpl::ScoreReport(
+    grpc::CallbackServerContext* context, const jixiao::v1::ScoreReportRequest* request,
+    jixiao::v1::ScoreReportResponse* response) {
+  return server::RunBlocking(context, *workers_, [this, context, request, response] {
+    absl::StatusOr<jixiao::v1::ScoreReportResponse> answer = provider_->Score(context, *request);
+    if (!answer.ok()) return server::ToGrpcStatus(answer.status());
+    *response = *std::move(answer);
+    return grpc::Status::OK;
+  });
+}
+
+grpc::ServerUnaryReactor* ScoringServiceImpl::ListSchemes(
+    grpc::CallbackServerContext* context, const jixiao::v1::ListSchemesRequest* /*request*/,
+    jixiao::v1::ListSchemesResponse* response) {
+  for (const jixiao::v1::Scheme* scheme : provider_->schemes().All()) {
+    *response->add_schemes() = *scheme;
+  }
+  return Finish(context, grpc::Status::OK);
+}
+
+grpc::ServerUnaryReactor* ScoringServiceImpl::GetScheme(grpc::CallbackServerContext* context,
+                                                        const jixiao::v1::GetSchemeRequest* request,
+                                                        jixiao::v1::GetSchemeResponse* response) {
+  absl::StatusOr<const jixiao::v1::Scheme*> scheme =
+      ResolveScheme(provider_->schemes(), request->scheme(), provider_->default_scheme_id());
+  if (!scheme.ok()) return Finish(context, server::ToGrpcStatus(scheme.status()));
+  *response->mutable_scheme() = **scheme;
+  return Finish(context, grpc::Status::OK);
+}
+
+}  // namespace jixiao::scoring
