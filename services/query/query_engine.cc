@@ -1,0 +1,328 @@
+#include "services/query/query_engine.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "services/query/logic/comparison_row.h"
+#include "services/query/logic/freshness_merge.h"
+#include "services/query/logic/ranking_window.h"
+#include "services/query/logic/report_ids.h"
+#include "services/query/logic/row_ranking.h"
+#include "services/query/logic/trend_years.h"
+
+namespace jixiao::query {
+namespace {
+
+// Fiscal years are calendar years in China (UTC+8, no daylight saving): the
+// year turns at midnight Beijing time, not UTC.
+int CurrentFiscalYear() {
+  return static_cast<int>(absl::ToCivilYear(absl::Now(), absl::FixedTimeZone(8 * 60 * 60)).year());
+}
+
+absl::Status CheckFiscalYear(int fiscal_year) {
+  if (fiscal_year > 0) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("fiscal_year: is required and must be positive, got ", fiscal_year));
+}
+
+absl::Status CheckDistrictCodes(const google::protobuf::RepeatedPtrField<std::string>& codes) {
+  for (int i = 0; i < codes.size(); ++i) {
+    if (codes[i].empty()) {
+      return absl::InvalidArgumentError(absl::StrCat("district_codes[", i, "]: is empty"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+QueryEngine::QueryEngine(QueryEngineOptions options, redis::RedisPool* pool, ScoringClient* scoring,
+                         IngestClient* ingest, logging::Logger logger)
+    : options_(std::move(options)),
+      ingest_(ingest),
+      cache_(pool, logger),
+      cards_(&cache_, scoring),
+      schemes_(scoring, options_.default_scheme_id, options_.scheme_list_max_age, logger) {}
+
+absl::Status QueryEngine::GetScoreCard(grpc::CallbackServerContext* context,
+                                       const jixiao::v1::GetScoreCardRequest& request,
+                                       jixiao::v1::GetScoreCardResponse* response) {
+  if (request.report_id().empty()) return absl::InvalidArgumentError("report_id: is required");
+  QueryCall call(context, options_.downstream_timeout);
+  absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
+  if (!scheme.ok()) return scheme.status();
+
+  WantedCard wanted{request.report_id(), 0};
+  if (cache_.CatalogReady(call).value_or(false)) {
+    const std::string ids[] = {request.report_id()};
+    if (auto versions = cache_.LatestVersions(call, ids)) wanted.version = versions->front();
+  }
+  std::vector<FetchedCard> fetched = cards_.Fetch(call, scheme->ref, {&wanted, 1});
+  if (!fetched.front().status.ok()) return fetched.front().status;
+  *response->mutable_scorecard() = std::move(fetched.front().card);
+  *response->mutable_freshness() =
+      MergeFreshness({&fetched.front().freshness, 1}, scheme->ref, call.cache_failed());
+  return absl::OkStatus();
+}
+
+absl::Status QueryEngine::Compare(grpc::CallbackServerContext* context,
+                                  const jixiao::v1::CompareRequest& request,
+                                  jixiao::v1::CompareResponse* response) {
+  if (absl::Status status = CheckFiscalYear(request.fiscal_year()); !status.ok()) return status;
+  if (absl::Status status = CheckDistrictCodes(request.district_codes()); !status.ok()) {
+    return status;
+  }
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(request.cohort());
+  if (!plan.ok()) return plan.status();
+  QueryCall call(context, options_.downstream_timeout);
+  absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
+  if (!scheme.ok()) return scheme.status();
+
+  const std::vector<std::string> districts(request.district_codes().begin(),
+                                           request.district_codes().end());
+  const MemberFilter filter(*plan, districts, scheme->report_kind, request.fiscal_year());
+  absl::StatusOr<std::vector<Candidate>> candidates =
+      Candidates(call, request.fiscal_year(), *plan, districts, filter);
+  if (!candidates.ok()) return candidates.status();
+  absl::StatusOr<ComparedRows> compared = CompareRows(call, scheme->ref, *candidates, filter);
+  if (!compared.ok()) return compared.status();
+
+  *response->mutable_scheme() = scheme->ref;
+  for (jixiao::v1::ComparisonRow& row : compared->rows) *response->add_rows() = std::move(row);
+  *response->mutable_freshness() =
+      MergeFreshness(compared->parts, scheme->ref, call.cache_failed());
+  return absl::OkStatus();
+}
+
+absl::Status QueryEngine::Ranking(grpc::CallbackServerContext* context,
+                                  const jixiao::v1::RankingRequest& request,
+                                  jixiao::v1::RankingResponse* response) {
+  if (absl::Status status = CheckFiscalYear(request.fiscal_year()); !status.ok()) return status;
+  const bool around_requested = !request.around_department_code().empty();
+  absl::StatusOr<RankingLimits> limits =
+      ResolveRankingLimits(request.top_n(), around_requested, request.around_k());
+  if (!limits.ok()) return limits.status();
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(request.cohort());
+  if (!plan.ok()) return plan.status();
+  QueryCall call(context, options_.downstream_timeout);
+  absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
+  if (!scheme.ok()) return scheme.status();
+
+  const std::string around_report_id =
+      around_requested
+          ? ReportIdOf(request.around_department_code(), request.fiscal_year(), scheme->report_kind)
+          : "";
+  if (RankingFromCache(call, *scheme, request.fiscal_year(), *plan, *limits, around_report_id,
+                       response)) {
+    return absl::OkStatus();
+  }
+
+  const MemberFilter filter(*plan, {}, scheme->report_kind, request.fiscal_year());
+  absl::StatusOr<std::vector<Candidate>> candidates =
+      Candidates(call, request.fiscal_year(), *plan, {}, filter);
+  if (!candidates.ok()) return candidates.status();
+  absl::StatusOr<ComparedRows> compared = CompareRows(call, scheme->ref, *candidates, filter);
+  if (!compared.ok()) return compared.status();
+
+  for (jixiao::v1::RankingEntry& entry : TopEntries(compared->rows, limits->top_n)) {
+    *response->add_top() = std::move(entry);
+  }
+  if (around_requested) {
+    for (jixiao::v1::RankingEntry& entry :
+         AroundEntries(compared->rows, around_report_id, limits->around_k)) {
+      *response->add_around() = std::move(entry);
+    }
+  }
+  response->set_cohort_size(RankedCount(compared->rows));
+  *response->mutable_freshness() =
+      MergeFreshness(compared->parts, scheme->ref, call.cache_failed());
+  return absl::OkStatus();
+}
+
+absl::Status QueryEngine::Trend(grpc::CallbackServerContext* context,
+                                const jixiao::v1::TrendRequest& request,
+                                jixiao::v1::TrendResponse* response) {
+  if (request.department_code().empty()) {
+    return absl::InvalidArgumentError("department_code: is required");
+  }
+  absl::StatusOr<YearRange> years =
+      ResolveTrendYears(request.from_year(), request.to_year(), CurrentFiscalYear());
+  if (!years.ok()) return years.status();
+  QueryCall call(context, options_.downstream_timeout);
+  absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
+  if (!scheme.ok()) return scheme.status();
+
+  std::vector<WantedCard> wanted;
+  for (int year = years->from_year; year <= years->to_year; ++year) {
+    wanted.push_back({ReportIdOf(request.department_code(), year, scheme->report_kind), 0});
+  }
+  if (cache_.CatalogReady(call).value_or(false)) {
+    std::vector<std::string> ids;
+    for (const WantedCard& card : wanted) ids.push_back(card.report_id);
+    if (auto versions = cache_.LatestVersions(call, ids)) {
+      // A ready catalog knows every stored report: no version, no report that year.
+      std::vector<WantedCard> stored;
+      for (size_t i = 0; i < wanted.size(); ++i) {
+        if ((*versions)[i] > 0) stored.push_back({wanted[i].report_id, (*versions)[i]});
+      }
+      wanted = std::move(stored);
+    }
+  }
+
+  std::vector<FetchedCard> fetched = cards_.Fetch(call, scheme->ref, wanted);
+  std::vector<jixiao::v1::Freshness> parts;
+  for (FetchedCard& result : fetched) {
+    // Without a ready catalog every year is asked for: NOT_FOUND is a year with no report.
+    if (result.status.code() == absl::StatusCode::kNotFound) continue;
+    if (!result.status.ok()) return result.status;
+    jixiao::v1::TrendPoint* point = response->add_points();
+    point->set_fiscal_year(result.card.fiscal_year());
+    *point->mutable_row() = MakeComparisonRow(result.card);
+    parts.push_back(std::move(result.freshness));
+  }
+  // Years were asked for in order; a card's own year orders the points all the same.
+  std::stable_sort(response->mutable_points()->begin(), response->mutable_points()->end(),
+                   [](const jixiao::v1::TrendPoint& a, const jixiao::v1::TrendPoint& b) {
+                     return a.fiscal_year() < b.fiscal_year();
+                   });
+  *response->mutable_freshness() = MergeFreshness(parts, scheme->ref, call.cache_failed());
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<QueryEngine::Candidate>> QueryEngine::Candidates(
+    QueryCall& call, int fiscal_year, const CohortPlan& plan,
+    absl::Span<const std::string> district_codes, const MemberFilter& filter) {
+  if (std::optional<std::vector<Candidate>> from_catalog =
+          CandidatesFromCatalog(call, fiscal_year, plan, filter)) {
+    return *std::move(from_catalog);
+  }
+  return CandidatesFromIngest(call, fiscal_year, plan, district_codes, filter);
+}
+
+std::optional<std::vector<QueryEngine::Candidate>> QueryEngine::CandidatesFromCatalog(
+    QueryCall& call, int fiscal_year, const CohortPlan& plan, const MemberFilter& filter) {
+  if (!cache_.CatalogReady(call).value_or(false)) return std::nullopt;
+  std::optional<std::vector<std::string>> members =
+      cache_.CohortMembers(call, fiscal_year, plan.redis_cohort());
+  if (!members) return std::nullopt;
+  auto versions = cache_.LatestVersions(call, *members);
+  if (!versions) return std::nullopt;
+  auto departments = cache_.Departments(call, *members);
+  if (!departments) return std::nullopt;
+  std::vector<Candidate> candidates;
+  for (size_t i = 0; i < members->size(); ++i) {
+    const std::optional<jixiao::v1::Department>& department = (*departments)[i];
+    // Without a department here the card's own is checked once it is fetched.
+    if (department.has_value() && !filter.Admits((*members)[i], *department)) continue;
+    candidates.push_back({(*members)[i], (*versions)[i]});
+  }
+  return candidates;
+}
+
+absl::StatusOr<std::vector<QueryEngine::Candidate>> QueryEngine::CandidatesFromIngest(
+    QueryCall& call, int fiscal_year, const CohortPlan& plan,
+    absl::Span<const std::string> district_codes, const MemberFilter& filter) {
+  // Ingest filters what it can (one district, a level, one tag); the rest is filtered here.
+  jixiao::v1::ListReportsRequest request;
+  request.set_fiscal_year(fiscal_year);
+  if (district_codes.size() == 1) request.set_district_code(district_codes.front());
+  request.set_level(plan.level());
+  if (plan.sector_tags().size() == 1) request.set_sector_tag(plan.sector_tags().front());
+  absl::StatusOr<std::vector<jixiao::v1::ReportSummary>> reports =
+      ingest_->ListAllReports(call, request);
+  if (!reports.ok()) return reports.status();
+  std::vector<Candidate> candidates;
+  for (const jixiao::v1::ReportSummary& report : *reports) {
+    if (report.fiscal_year() != fiscal_year) continue;
+    if (!filter.Admits(report.ref().report_id(), report.department())) continue;
+    candidates.push_back({report.ref().report_id(), report.ref().version()});
+  }
+  return candidates;
+}
+
+absl::StatusOr<QueryEngine::ComparedRows> QueryEngine::CompareRows(
+    QueryCall& call, const jixiao::v1::SchemeRef& scheme, absl::Span<const Candidate> candidates,
+    const MemberFilter& filter) {
+  std::vector<WantedCard> wanted;
+  wanted.reserve(candidates.size());
+  for (const Candidate& candidate : candidates) {
+    wanted.push_back({candidate.report_id, candidate.version});
+  }
+  std::vector<FetchedCard> fetched = cards_.Fetch(call, scheme, wanted);
+  ComparedRows compared;
+  for (FetchedCard& result : fetched) {
+    if (!result.status.ok()) return result.status;
+    if (!filter.Admits(result.card.report().report_id(), result.card.department())) continue;
+    compared.rows.push_back(MakeComparisonRow(result.card));
+    compared.parts.push_back(std::move(result.freshness));
+  }
+  RankRows(compared.rows);
+  return compared;
+}
+
+bool QueryEngine::RankingFromCache(QueryCall& call, const LoadedScheme& scheme, int fiscal_year,
+                                   const CohortPlan& plan, const RankingLimits& limits,
+                                   const std::string& around_report_id,
+                                   jixiao::v1::RankingResponse* response) {
+  if (!plan.is_redis_cohort()) return false;
+  score_cache::RankingScope scope;
+  scope.scheme = scheme.ref;
+  scope.fiscal_year = fiscal_year;
+  scope.cohort = plan.redis_cohort();
+  std::optional<score_cache::CohortCoverage> coverage = cache_.Coverage(call, scope);
+  if (!coverage || !coverage->complete()) return false;
+  std::optional<std::vector<score_cache::RankedEntry>> top = cache_.Top(call, scope, limits.top_n);
+  if (!top) return false;
+  std::optional<std::vector<score_cache::RankedEntry>> around;
+  if (!around_report_id.empty()) {
+    around = cache_.Around(call, scope, around_report_id, limits.around_k);
+    if (!around) return false;
+  }
+
+  // Names and versions of the departments listed, each asked once.
+  std::vector<std::string> ids;
+  for (const score_cache::RankedEntry& entry : *top) ids.push_back(entry.report_id);
+  if (around) {
+    for (const score_cache::RankedEntry& entry : *around) ids.push_back(entry.report_id);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  auto departments = cache_.Departments(call, ids);
+  if (!departments) return false;
+  auto versions = cache_.LatestVersions(call, ids);
+  if (!versions) return false;
+
+  auto add_entries = [&](const std::vector<score_cache::RankedEntry>& entries,
+                         google::protobuf::RepeatedPtrField<jixiao::v1::RankingEntry>* out) {
+    for (const score_cache::RankedEntry& ranked : entries) {
+      const size_t i = std::lower_bound(ids.begin(), ids.end(), ranked.report_id) - ids.begin();
+      jixiao::v1::RankingEntry* entry = out->Add();
+      entry->set_rank(static_cast<int32_t>(ranked.rank));
+      entry->set_total(ranked.total);
+      if (const std::optional<jixiao::v1::Department>& department = (*departments)[i]) {
+        entry->set_department_code(department->code());
+        entry->set_department_name(department->name());
+      }
+    }
+  };
+  add_entries(*top, response->mutable_top());
+  if (around) add_entries(*around, response->mutable_around());
+  response->set_cohort_size(static_cast<int32_t>(coverage->ranked));
+
+  // The sorted sets hold totals only: the refs name the versions ranked (the
+  // catalog's latest, which is all a ranking ever holds) without content
+  // hashes, and the age of the cards behind them is not known (0).
+  jixiao::v1::Freshness* freshness = response->mutable_freshness();
+  freshness->set_from_cache(true);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    jixiao::v1::ReportRef* ref = freshness->add_reports();
+    ref->set_report_id(ids[i]);
+    ref->set_version((*versions)[i]);
+  }
+  *freshness->mutable_scheme() = scheme.ref;
+  return true;
+}
+
+}  // namespace jixiao::query

@@ -1,0 +1,34 @@
+#pragma once
+// jixiao.v1.QueryService over gRPC's callback API. The handlers only hand the
+// work to the worker pool (RunBlocking), where QueryEngine blocks on Redis and
+// the downstream services; no gRPC thread waits on I/O.
+#include "common/worker_pool/worker_pool.h"
+#include "jixiao/v1/query_service.grpc.pb.h"
+#include "services/query/query_engine.h"
+
+namespace jixiao::query {
+
+class QueryServiceImpl final : public jixiao::v1::QueryService::CallbackService {
+ public:
+  // Both must outlive the service (which must outlive the server running it).
+  QueryServiceImpl(WorkerPool& workers, QueryEngine& engine);
+
+  grpc::ServerUnaryReactor* GetScoreCard(grpc::CallbackServerContext* context,
+                                         const jixiao::v1::GetScoreCardRequest* request,
+                                         jixiao::v1::GetScoreCardResponse* response) override;
+  grpc::ServerUnaryReactor* Compare(grpc::CallbackServerContext* context,
+                                    const jixiao::v1::CompareRequest* request,
+                                    jixiao::v1::CompareResponse* response) override;
+  grpc::ServerUnaryReactor* Ranking(grpc::CallbackServerContext* context,
+                                    const jixiao::v1::RankingRequest* request,
+                                    jixiao::v1::RankingResponse* response) override;
+  grpc::ServerUnaryReactor* Trend(grpc::CallbackServerContext* context,
+                                  const jixiao::v1::TrendRequest* request,
+                                  jixiao::v1::TrendResponse* response) override;
+
+ private:
+  WorkerPool& workers_;
+  QueryEngine& engine_;
+};
+
+}  // namespace jixiao::query

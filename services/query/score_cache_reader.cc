@@ -1,0 +1,75 @@
+#include "services/query/score_cache_reader.h"
+
+namespace jixiao::query {
+namespace {
+
+// ScoreCardCache wants a TTL for the entries it writes; query only reads.
+constexpr absl::Duration kUnusedWriteTtl = absl::Hours(1);
+
+}  // namespace
+
+ScoreCacheReader::ScoreCacheReader(redis::RedisPool* pool, logging::Logger logger)
+    : logger_(logger), catalog_(pool), cards_(pool, kUnusedWriteTtl), rankings_(pool) {}
+
+template <typename T>
+std::optional<T> ScoreCacheReader::Read(QueryCall& call, absl::string_view operation,
+                                        absl::FunctionRef<absl::StatusOr<T>()> read) {
+  if (call.cache_failed()) return std::nullopt;
+  absl::StatusOr<T> result = read();
+  if (result.ok()) return *std::move(result);
+  call.MarkCacheFailed();
+  logger_.Warn("cache_degraded", {{"operation", operation},
+                                  {"redis_error", result.status().ToString()},
+                                  {"fallback", "answer computed through scoring and ingest"}});
+  return std::nullopt;
+}
+
+std::optional<bool> ScoreCacheReader::CatalogReady(QueryCall& call) {
+  return Read<bool>(call, "catalog_ready", [&] { return catalog_.Ready(); });
+}
+
+std::optional<std::vector<int64_t>> ScoreCacheReader::LatestVersions(
+    QueryCall& call, absl::Span<const std::string> report_ids) {
+  return Read<std::vector<int64_t>>(call, "latest_versions",
+                                    [&] { return catalog_.LatestVersions(report_ids); });
+}
+
+std::optional<std::vector<std::string>> ScoreCacheReader::CohortMembers(QueryCall& call,
+                                                                        int fiscal_year,
+                                                                        absl::string_view cohort) {
+  return Read<std::vector<std::string>>(
+      call, "cohort_members", [&] { return catalog_.CohortMembers(fiscal_year, cohort); });
+}
+
+std::optional<std::vector<std::optional<jixiao::v1::Department>>> ScoreCacheReader::Departments(
+    QueryCall& call, absl::Span<const std::string> report_ids) {
+  return Read<std::vector<std::optional<jixiao::v1::Department>>>(
+      call, "departments", [&] { return catalog_.Departments(report_ids); });
+}
+
+std::optional<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCacheReader::ScoreCards(
+    QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses) {
+  return Read<std::vector<std::optional<jixiao::v1::CachedScoreCard>>>(
+      call, "scorecards", [&] { return cards_.GetMany(addresses); });
+}
+
+std::optional<score_cache::CohortCoverage> ScoreCacheReader::Coverage(
+    QueryCall& call, const score_cache::RankingScope& scope) {
+  return Read<score_cache::CohortCoverage>(call, "ranking_coverage",
+                                           [&] { return rankings_.Coverage(scope); });
+}
+
+std::optional<std::vector<score_cache::RankedEntry>> ScoreCacheReader::Top(
+    QueryCall& call, const score_cache::RankingScope& scope, int64_t n) {
+  return Read<std::vector<score_cache::RankedEntry>>(call, "ranking_top",
+                                                     [&] { return rankings_.Top(scope, n); });
+}
+
+std::optional<std::vector<score_cache::RankedEntry>> ScoreCacheReader::Around(
+    QueryCall& call, const score_cache::RankingScope& scope, absl::string_view report_id,
+    int64_t k) {
+  return Read<std::vector<score_cache::RankedEntry>>(
+      call, "ranking_around", [&] { return rankings_.Around(scope, report_id, k); });
+}
+
+}  // namespace jixiao::query

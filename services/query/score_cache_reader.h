@@ -1,0 +1,65 @@
+#pragma once
+// Query's read-only view of the score cache in Redis (common/score_cache),
+// with the service's rule for a failing Redis: the answer is still computed,
+// through scoring and ingest, and marked degraded. Each read returns nullopt
+// when the cache cannot be used for the call: Redis failed now (a warning is
+// logged with the error and the call marked, see QueryCall) or earlier in the
+// same call (then Redis is not asked again). A dead Redis costs little: the
+// pool fails fast while it backs off (common/redis/redis_pool.h).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "common/logging/logger.h"
+#include "common/redis/redis_pool.h"
+#include "common/score_cache/ranking_index.h"
+#include "common/score_cache/report_catalog.h"
+#include "common/score_cache/scorecard_cache.h"
+#include "jixiao/v1/cache.pb.h"
+#include "jixiao/v1/department.pb.h"
+#include "services/query/query_call.h"
+
+namespace jixiao::query {
+
+class ScoreCacheReader {
+ public:
+  // `pool` must outlive the reader.
+  ScoreCacheReader(redis::RedisPool* pool, logging::Logger logger);
+
+  std::optional<bool> CatalogReady(QueryCall& call);
+  std::optional<std::vector<int64_t>> LatestVersions(QueryCall& call,
+                                                     absl::Span<const std::string> report_ids);
+  std::optional<std::vector<std::string>> CohortMembers(QueryCall& call, int fiscal_year,
+                                                        absl::string_view cohort);
+  std::optional<std::vector<std::optional<jixiao::v1::Department>>> Departments(
+      QueryCall& call, absl::Span<const std::string> report_ids);
+  // One MGET for all addresses.
+  std::optional<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCards(
+      QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses);
+
+  std::optional<score_cache::CohortCoverage> Coverage(QueryCall& call,
+                                                      const score_cache::RankingScope& scope);
+  std::optional<std::vector<score_cache::RankedEntry>> Top(QueryCall& call,
+                                                           const score_cache::RankingScope& scope,
+                                                           int64_t n);
+  std::optional<std::vector<score_cache::RankedEntry>> Around(
+      QueryCall& call, const score_cache::RankingScope& scope, absl::string_view report_id,
+      int64_t k);
+
+ private:
+  template <typename T>
+  std::optional<T> Read(QueryCall& call, absl::string_view operation,
+                        absl::FunctionRef<absl::StatusOr<T>()> read);
+
+  const logging::Logger logger_;
+  score_cache::ReportCatalog catalog_;
+  score_cache::ScoreCardCache cards_;
+  score_cache::RankingIndex rankings_;
+};
+
+}  // namespace jixiao::query

@@ -1,0 +1,82 @@
+#include "services/query/scorecard_source.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "absl/time/clock.h"
+
+namespace jixiao::query {
+namespace {
+
+jixiao::v1::Freshness PartOf(const jixiao::v1::ScoreCard& card, bool from_cache, int64_t age_ms,
+                             bool degraded) {
+  jixiao::v1::Freshness part;
+  part.set_from_cache(from_cache);
+  part.set_age_ms(std::max<int64_t>(age_ms, 0));  // a clock step must not make it negative
+  part.set_degraded(degraded);
+  *part.add_reports() = card.report();
+  return part;
+}
+
+}  // namespace
+
+ScoreCardSource::ScoreCardSource(ScoreCacheReader* cache, ScoringClient* scoring)
+    : cache_(cache), scoring_(scoring) {}
+
+std::vector<FetchedCard> ScoreCardSource::Fetch(QueryCall& call,
+                                                const jixiao::v1::SchemeRef& scheme,
+                                                absl::Span<const WantedCard> wanted) {
+  std::vector<FetchedCard> fetched(wanted.size());
+  std::vector<bool> cached(wanted.size(), false);
+
+  std::vector<size_t> cacheable;
+  std::vector<score_cache::ScoreCardAddress> addresses;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (wanted[i].version <= 0) continue;
+    cacheable.push_back(i);
+    addresses.push_back({scheme, wanted[i].report_id, wanted[i].version});
+  }
+  if (!addresses.empty()) {
+    if (auto entries = cache_->ScoreCards(call, addresses)) {
+      const int64_t now_ms = absl::ToUnixMillis(absl::Now());
+      for (size_t j = 0; j < cacheable.size(); ++j) {
+        std::optional<jixiao::v1::CachedScoreCard>& entry = (*entries)[j];
+        if (!entry.has_value()) continue;
+        FetchedCard& result = fetched[cacheable[j]];
+        result.card = std::move(*entry->mutable_scorecard());
+        result.freshness = PartOf(result.card, /*from_cache=*/true,
+                                  now_ms - entry->computed_at_unix_ms(), /*degraded=*/false);
+        cached[cacheable[j]] = true;
+      }
+    }
+  }
+
+  std::vector<size_t> missed;
+  std::vector<jixiao::v1::ScoreReportRequest> requests;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (cached[i]) continue;
+    missed.push_back(i);
+    jixiao::v1::ScoreReportRequest request;
+    request.mutable_report()->set_report_id(wanted[i].report_id);
+    request.mutable_report()->set_version(wanted[i].version);
+    request.mutable_scheme()->set_id(scheme.id());
+    request.mutable_scheme()->set_version(scheme.version());
+    requests.push_back(std::move(request));
+  }
+  if (requests.empty()) return fetched;
+  std::vector<absl::StatusOr<jixiao::v1::ScoreReportResponse>> responses =
+      scoring_->ScoreReports(call, requests);
+  for (size_t j = 0; j < missed.size(); ++j) {
+    FetchedCard& result = fetched[missed[j]];
+    if (!responses[j].ok()) {
+      result.status = responses[j].status();
+      continue;
+    }
+    const jixiao::v1::Freshness& scored = responses[j]->freshness();
+    result.card = std::move(*responses[j]->mutable_scorecard());
+    result.freshness = PartOf(result.card, scored.from_cache(), scored.age_ms(), scored.degraded());
+  }
+  return fetched;
+}
+
+}  // namespace jixiao::query

@@ -1,0 +1,50 @@
+#pragma once
+// Scorecards for a query: from the cache when there (one MGET for them all),
+// otherwise from scoring, whose answers are fetched concurrently. A cached card
+// is only looked up for a known report version: keys name the version, so a
+// card of an older version can never be served for a newer one.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/types/span.h"
+#include "jixiao/v1/scheme.pb.h"
+#include "jixiao/v1/scorecard.pb.h"
+#include "jixiao/v1/scoring_service.pb.h"
+#include "services/query/query_call.h"
+#include "services/query/score_cache_reader.h"
+#include "services/query/scoring_client.h"
+
+namespace jixiao::query {
+
+struct WantedCard {
+  std::string report_id;
+  // The latest version as the catalog or ingest gave it; 0 when unknown: then
+  // the cache is skipped and scoring resolves the latest version itself.
+  int64_t version = 0;
+};
+
+struct FetchedCard {
+  absl::Status status;  // scoring's error (code kept) when no card came back
+  jixiao::v1::ScoreCard card;
+  // This card's part of the answer's freshness: its report ref, whether it
+  // came from a cache, its age, and whether scoring answered degraded.
+  jixiao::v1::Freshness freshness;
+};
+
+class ScoreCardSource {
+ public:
+  // Both must outlive the source.
+  ScoreCardSource(ScoreCacheReader* cache, ScoringClient* scoring);
+
+  // One result per wanted card, in order. `scheme` must be resolved.
+  std::vector<FetchedCard> Fetch(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
+                                 absl::Span<const WantedCard> wanted);
+
+ private:
+  ScoreCacheReader* const cache_;
+  ScoringClient* const scoring_;
+};
+
+}  // namespace jixiao::query

@@ -1,0 +1,148 @@
+#include "services/query/logic/cohort_plan.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "services/query/logic/member_filter.h"
+
+namespace jixiao::query {
+namespace {
+
+using ::testing::HasSubstr;
+
+jixiao::v1::Department Department(const std::string& code, jixiao::v1::AdministrativeLevel level,
+                                  std::vector<std::string> tags, const std::string& district) {
+  jixiao::v1::Department department;
+  department.set_code(code);
+  department.set_level(level);
+  for (const std::string& tag : tags) department.add_sector_tags(tag);
+  department.mutable_district()->set_code(district);
+  return department;
+}
+
+const jixiao::v1::Department kTianheCommerce =
+    Department("440106:commerce", jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT,
+               {"commerce", "finance"}, "440106");
+const jixiao::v1::Department kCityCommerce =
+    Department("440100:commerce", jixiao::v1::ADMINISTRATIVE_LEVEL_CITY, {"commerce"}, "440100");
+const jixiao::v1::Department kHaizhuTrade = Department(
+    "440105:trade", jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT, {"trade-promotion"}, "440105");
+
+TEST(CohortPlanTest, EmptyIsAll) {
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(jixiao::v1::Cohort());
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->redis_cohort(), "all");
+  EXPECT_TRUE(plan->is_redis_cohort());
+  EXPECT_TRUE(plan->Admits(kTianheCommerce));
+  EXPECT_TRUE(plan->Admits(kCityCommerce));
+}
+
+TEST(CohortPlanTest, OnlyLevelIsTheLevelCohort) {
+  jixiao::v1::Cohort cohort;
+  cohort.set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->redis_cohort(), "level:district");
+  EXPECT_TRUE(plan->is_redis_cohort());
+  EXPECT_TRUE(plan->Admits(kTianheCommerce));
+  EXPECT_FALSE(plan->Admits(kCityCommerce));
+}
+
+TEST(CohortPlanTest, OneSectorTagIsTheSectorCohort) {
+  jixiao::v1::Cohort cohort;
+  cohort.add_sector_tags("commerce");
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->redis_cohort(), "sector:commerce");
+  EXPECT_TRUE(plan->is_redis_cohort());
+  EXPECT_TRUE(plan->Admits(kCityCommerce));
+  EXPECT_FALSE(plan->Admits(kHaizhuTrade));
+}
+
+TEST(CohortPlanTest, RepeatedTagCountsOnce) {
+  jixiao::v1::Cohort cohort;
+  cohort.add_sector_tags("commerce");
+  cohort.add_sector_tags("commerce");
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->redis_cohort(), "sector:commerce");
+}
+
+TEST(CohortPlanTest, CombinedCriteriaFilterAllInMemory) {
+  jixiao::v1::Cohort cohort;
+  cohort.set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
+  cohort.add_sector_tags("commerce");
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->redis_cohort(), "all");
+  EXPECT_FALSE(plan->is_redis_cohort());
+  EXPECT_TRUE(plan->Admits(kTianheCommerce));
+  EXPECT_FALSE(plan->Admits(kCityCommerce));  // wrong level
+  EXPECT_FALSE(plan->Admits(kHaizhuTrade));   // wrong tag
+}
+
+TEST(CohortPlanTest, SeveralTagsMustAllBeCarried) {
+  jixiao::v1::Cohort cohort;
+  cohort.add_sector_tags("commerce");
+  cohort.add_sector_tags("finance");
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_FALSE(plan->is_redis_cohort());
+  EXPECT_TRUE(plan->Admits(kTianheCommerce));
+  EXPECT_FALSE(plan->Admits(kCityCommerce));
+}
+
+TEST(CohortPlanTest, ExplicitDepartmentsFilterAll) {
+  jixiao::v1::Cohort cohort;
+  cohort.add_department_codes("440105:trade");
+  cohort.add_department_codes("440100:commerce");
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->redis_cohort(), "all");
+  EXPECT_FALSE(plan->is_redis_cohort());
+  EXPECT_TRUE(plan->Admits(kHaizhuTrade));
+  EXPECT_TRUE(plan->Admits(kCityCommerce));
+  EXPECT_FALSE(plan->Admits(kTianheCommerce));
+}
+
+TEST(CohortPlanTest, NamedCohortsAreRefused) {
+  jixiao::v1::Cohort cohort;
+  cohort.set_name("guangzhou-commerce");
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(plan.status().message(), "cohort.name: named cohorts are not configured yet");
+}
+
+TEST(CohortPlanTest, MalformedCriteriaNameTheirField) {
+  jixiao::v1::Cohort bad_level;
+  bad_level.set_level(static_cast<jixiao::v1::AdministrativeLevel>(42));
+  EXPECT_THAT(std::string(CohortPlan::Resolve(bad_level).status().message()),
+              HasSubstr("cohort.level"));
+  jixiao::v1::Cohort empty_tag;
+  empty_tag.add_sector_tags("commerce");
+  empty_tag.add_sector_tags("");
+  EXPECT_THAT(std::string(CohortPlan::Resolve(empty_tag).status().message()),
+              HasSubstr("cohort.sector_tags[1]"));
+  jixiao::v1::Cohort empty_code;
+  empty_code.add_department_codes("");
+  EXPECT_EQ(CohortPlan::Resolve(empty_code).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(MemberFilterTest, DistrictsAndReportKind) {
+  const CohortPlan all = *CohortPlan::Resolve(jixiao::v1::Cohort());
+  const std::vector<std::string> districts = {"440106", "440105"};
+  const MemberFilter filter(all, districts, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION,
+                            2023);
+  EXPECT_TRUE(filter.Admits("440106:commerce/2023/department", kTianheCommerce));
+  EXPECT_TRUE(filter.Admits("440105:trade/2023/department", kHaizhuTrade));
+  EXPECT_FALSE(filter.Admits("440100:commerce/2023/department", kCityCommerce));
+  // A project self-evaluation is not scored by a department scheme.
+  EXPECT_FALSE(filter.Admits("440106:commerce/2023/project", kTianheCommerce));
+
+  const MemberFilter any(all, {}, jixiao::v1::REPORT_KIND_UNSPECIFIED, 2023);
+  EXPECT_TRUE(any.Admits("440100:commerce/2023/department", kCityCommerce));
+  EXPECT_TRUE(any.Admits("440106:commerce/2023/project", kTianheCommerce));
+}
+
+}  // namespace
+}  // namespace jixiao::query
