@@ -5,6 +5,7 @@
 
 #include "tools/jixiao/command_line.h"
 #include "tools/jixiao/text_table.h"
+#include "tools/jixiao/typed_options.h"
 
 namespace jixiao::cli {
 namespace {
@@ -20,9 +21,41 @@ TEST(ParseCommandLine, ReadsOptionsFlagsAndArguments) {
   EXPECT_THAT(cl->arguments, ::testing::ElementsAre("a.json", "dir"));
 }
 
+TEST(ParseCommandLine, KeepsEveryValueOfARepeatedOption) {
+  auto cl = ParseCommandLine({"--district", "440106", "--district=440103", "--year", "2023"},
+                             {"district", "year"}, {});
+  ASSERT_TRUE(cl.ok()) << cl.status();
+  EXPECT_THAT(cl->Options("district"), ::testing::ElementsAre("440106", "440103"));
+  EXPECT_EQ(cl->Option("district"), "440103");  // the last wins where one value is read
+  EXPECT_THAT(cl->Options("year"), ::testing::ElementsAre("2023"));
+  EXPECT_THAT(cl->Options("sector"), ::testing::IsEmpty());
+}
+
 TEST(ParseCommandLine, RefusesUnknownOptionsAndMissingValues) {
   EXPECT_FALSE(ParseCommandLine({"--yaer", "2024"}, {"year"}, {}).ok());
   EXPECT_FALSE(ParseCommandLine({"--year"}, {"year"}, {}).ok());
+}
+
+TEST(TypedOptions, SchemeRefsLevelsAndNumbers) {
+  auto latest = ParseSchemeRef("guangzhou-department");
+  ASSERT_TRUE(latest.ok()) << latest.status();
+  EXPECT_EQ(latest->id(), "guangzhou-department");
+  EXPECT_EQ(latest->version(), 0);  // the latest
+  auto pinned = ParseSchemeRef("mof-2020-10@2");
+  ASSERT_TRUE(pinned.ok()) << pinned.status();
+  EXPECT_EQ(pinned->version(), 2);
+  for (const char* bad : {"", "@1", "x@", "x@0", "x@two"}) EXPECT_FALSE(ParseSchemeRef(bad).ok());
+
+  EXPECT_EQ(ParseLevel("District").value_or(jixiao::v1::ADMINISTRATIVE_LEVEL_UNSPECIFIED),
+            jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
+  EXPECT_FALSE(ParseLevel("unspecified").ok());
+  EXPECT_FALSE(ParseLevel("town").ok());
+
+  EXPECT_EQ(ParseIntOption("--top", "10", 1, 1000).value_or(0), 10);
+  EXPECT_FALSE(ParseIntOption("--top", "0", 1, 1000).ok());
+  EXPECT_FALSE(ParseIntOption("--top", "10x", 1, 1000).ok());
+  EXPECT_EQ(ParseYear("--year", "2023").value_or(0), 2023);
+  EXPECT_FALSE(ParseYear("--year", "-1").ok());
 }
 
 TEST(TextTable, PadsChineseByDisplayWidth) {

@@ -11,6 +11,11 @@ std::string ParsedCommandLine::Option(const std::string& name, const std::string
   return it == options.end() ? fallback : it->second;
 }
 
+std::vector<std::string> ParsedCommandLine::Options(const std::string& name) const {
+  const auto it = option_values.find(name);
+  return it == option_values.end() ? std::vector<std::string>{} : it->second;
+}
+
 absl::StatusOr<ParsedCommandLine> ParseCommandLine(const std::vector<std::string>& args,
                                                    const std::set<std::string>& option_names,
                                                    const std::set<std::string>& flag_names) {
@@ -39,6 +44,7 @@ absl::StatusOr<ParsedCommandLine> ParseCommandLine(const std::vector<std::string
         value = args[++i];
       }
       parsed.options[name] = value;
+      parsed.option_values[name].push_back(value);
     } else {
       return absl::InvalidArgumentError(absl::StrCat("unknown option --", name));
     }

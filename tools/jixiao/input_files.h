@@ -15,6 +15,12 @@ namespace jixiao::cli {
 absl::StatusOr<std::vector<std::string>> ExpandInputPaths(
     const std::vector<std::string>& paths, const std::vector<std::string>& extensions);
 
+// The same, but directories are walked recursively (for bulk input kept in
+// folders per district or year); entries whose name starts with '.' are
+// skipped. Files are sorted by path within each directory given.
+absl::StatusOr<std::vector<std::string>> WalkInputPaths(const std::vector<std::string>& paths,
+                                                        const std::vector<std::string>& extensions);
+
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path);
 
 }  // namespace jixiao::cli

@@ -4,19 +4,37 @@
 #include <string>
 #include <vector>
 
+#include "tools/jixiao/compare_command.h"
+#include "tools/jixiao/explain_command.h"
+#include "tools/jixiao/ingest_command.h"
 #include "tools/jixiao/offline_commands.h"
+#include "tools/jixiao/ranking_command.h"
 #include "tools/jixiao/score_command.h"
+#include "tools/jixiao/trend_command.h"
 
 namespace {
 
 constexpr char kUsage[] =
     "usage: jixiao <command> [options] [arguments]\n"
     "\n"
-    "commands:\n"
+    "offline commands (files only):\n"
     "  validate FILE|DIR…     check reports and target tables (proto3 JSON)\n"
     "  import-targets FILE    import a 项目支出绩效目标表 text as JSON\n"
     "  score FILE|DIR…        score reports under a scheme (--scheme, --explain, --json)\n"
-    "  schemes                list the scoring schemes (--schemes DIR)\n";
+    "  schemes                list the scoring schemes (--schemes DIR)\n"
+    "\n"
+    "network commands (--json prints the response as JSON; --timeout SECONDS, default 30):\n"
+    "  ingest FILE|DIR…       store reports and target tables through the ingest service\n"
+    "                         (--ingest HOST:PORT, $JIXIAO_INGEST_ADDRESS, localhost:50051)\n"
+    "  compare --year Y       departments across districts re-scored under one scheme\n"
+    "  ranking --year Y       the top of a cohort, or the neighbours of a department\n"
+    "  explain DEPT_CODE YEAR every point of a department's scorecard and why\n"
+    "  trend DEPT_CODE        a department's scores year by year\n"
+    "                         (these four: --query HOST:PORT, $JIXIAO_QUERY_ADDRESS,\n"
+    "                          localhost:50053)\n"
+    "\n"
+    "jixiao <network command> --help describes its options.\n"
+    "exit codes: 0 done, 1 failed (a file refused, a call failed), 2 bad command line\n";
 
 }  // namespace
 
@@ -31,6 +49,11 @@ int main(int argc, char** argv) {
   if (command == "import-targets") return jixiao::cli::RunImportTargets(args);
   if (command == "score") return jixiao::cli::RunScore(args);
   if (command == "schemes") return jixiao::cli::RunSchemes(args);
+  if (command == "ingest") return jixiao::cli::RunIngest(args);
+  if (command == "compare") return jixiao::cli::RunCompare(args);
+  if (command == "ranking") return jixiao::cli::RunRanking(args);
+  if (command == "explain") return jixiao::cli::RunExplain(args);
+  if (command == "trend") return jixiao::cli::RunTrend(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
     return 0;

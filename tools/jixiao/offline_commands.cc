@@ -3,10 +3,8 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <set>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_split.h"
 #include "common/report_io/json_codec.h"
 #include "common/report_io/target_table_text.h"
 #include "services/ingest/normalization/report_normalizer.h"
@@ -14,6 +12,7 @@
 #include "services/ingest/validation/report_validator.h"
 #include "tools/jixiao/command_line.h"
 #include "tools/jixiao/input_files.h"
+#include "tools/jixiao/target_table_owner.h"
 
 namespace jixiao::cli {
 namespace {
@@ -65,16 +64,6 @@ bool ValidateFile(const std::string& path) {
   return false;
 }
 
-absl::StatusOr<jixiao::v1::AdministrativeLevel> ParseLevel(const std::string& text) {
-  const std::string upper = "ADMINISTRATIVE_LEVEL_" + absl::AsciiStrToUpper(text);
-  jixiao::v1::AdministrativeLevel level;
-  if (!jixiao::v1::AdministrativeLevel_Parse(upper, &level) ||
-      level == jixiao::v1::ADMINISTRATIVE_LEVEL_UNSPECIFIED) {
-    return absl::InvalidArgumentError("--level must be province, city, district or county");
-  }
-  return level;
-}
-
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& args) {
@@ -95,10 +84,9 @@ int RunValidate(const std::vector<std::string>& args) {
 }
 
 int RunImportTargets(const std::vector<std::string>& args) {
-  auto command_line = ParseCommandLine(args,
-                                       {"department-code", "department-name", "district-name",
-                                        "level", "year", "sector-tags", "out"},
-                                       {});
+  std::set<std::string> option_names = TargetTableOwnerOptions();
+  option_names.insert("out");
+  auto command_line = ParseCommandLine(args, option_names, {});
   if (!command_line.ok() || command_line->arguments.size() != 1) {
     std::cerr << (command_line.ok() ? "" : std::string(command_line.status().message()) + "\n")
               << "usage: jixiao import-targets FILE.txt --department-code CODE --district-name NAME"
@@ -113,11 +101,9 @@ int RunImportTargets(const std::vector<std::string>& args) {
     std::cerr << "jixiao import-targets: " << text.status().message() << "\n";
     return 2;
   }
-  auto level = ParseLevel(cl.Option("level"));
-  int year = 0;
-  if (!level.ok() || !absl::SimpleAtoi(cl.Option("year"), &year)) {
-    std::cerr << "jixiao import-targets: "
-              << (level.ok() ? "--year must be a number" : level.status().message()) << "\n";
+  auto owner = TargetTableOwnerFromOptions(cl);
+  if (!owner.ok()) {
+    std::cerr << "jixiao import-targets: " << owner.status().message() << "\n";
     return 2;
   }
   auto imported = report_io::ImportTargetTableText(*text);
@@ -125,17 +111,10 @@ int RunImportTargets(const std::vector<std::string>& args) {
     std::cerr << path << ":" << e.line << ": " << e.reason << "\n";
 
   auto& table = imported.table;
-  auto* department = table.mutable_department();
-  department->set_code(cl.Option("department-code"));
-  if (!cl.Option("department-name").empty()) department->set_name(cl.Option("department-name"));
-  department->mutable_district()->set_code(
-      department->code().substr(0, department->code().find(':')));
-  department->mutable_district()->set_name(cl.Option("district-name"));
-  department->set_level(*level);
-  for (absl::string_view tag : absl::StrSplit(cl.Option("sector-tags"), ',', absl::SkipEmpty())) {
-    department->add_sector_tags(std::string(tag));
-  }
-  table.set_fiscal_year(year);
+  // Merged, so that the department name printed in the text stays unless
+  // --department-name replaces it.
+  table.mutable_department()->MergeFrom(owner->department);
+  table.set_fiscal_year(owner->fiscal_year);
 
   const auto violations = ingest::ValidateTargetTable(table);
   for (const auto& v : violations)

@@ -3,7 +3,6 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
 #include "common/report_io/json_codec.h"
 #include "services/ingest/normalization/report_normalizer.h"
@@ -14,11 +13,11 @@
 #include "tools/jixiao/command_line.h"
 #include "tools/jixiao/input_files.h"
 #include "tools/jixiao/text_table.h"
+#include "tools/jixiao/typed_options.h"
 
 namespace jixiao::cli {
 namespace {
 
-constexpr char kDefaultScheme[] = "guangzhou-department";
 constexpr char kDefaultSchemesDir[] = "services/scoring/schemes";
 
 // --schemes, else $JIXIAO_SCHEMES_DIR, else the folder shipped in the source tree.
@@ -73,14 +72,13 @@ int RunScore(const std::vector<std::string>& args) {
     std::cerr << "jixiao score: " << schemes.status().message() << "\n";
     return 2;
   }
-  const std::string wanted = cl.Option("scheme", kDefaultScheme);
-  const size_t at = wanted.find('@');
-  int version = 0;
-  if (at != std::string::npos && !absl::SimpleAtoi(wanted.substr(at + 1), &version)) {
-    std::cerr << "jixiao score: --scheme takes ID or ID@VERSION\n";
+  const std::string wanted = cl.Option("scheme", kDefaultSchemeId);
+  auto ref = ParseSchemeRef(wanted);
+  if (!ref.ok()) {
+    std::cerr << "jixiao score: " << ref.status().message() << "\n";
     return 2;
   }
-  const jixiao::v1::Scheme* scheme = schemes->schemes.Find(wanted.substr(0, at), version);
+  const jixiao::v1::Scheme* scheme = schemes->schemes.Find(ref->id(), ref->version());
   if (scheme == nullptr) {
     std::cerr << "jixiao score: no scheme " << wanted << " in " << SchemesDir(cl) << "\n";
     return 2;

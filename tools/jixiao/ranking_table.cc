@@ -1,0 +1,37 @@
+#include "tools/jixiao/ranking_table.h"
+
+#include "absl/strings/str_cat.h"
+#include "tools/jixiao/comparison_cells.h"
+#include "tools/jixiao/freshness_text.h"
+
+namespace jixiao::cli {
+
+TextTable RankingTable(const google::protobuf::RepeatedPtrField<jixiao::v1::RankingEntry>& entries,
+                       const std::string& marked_code) {
+  TextTable table({"排名", "代码", "部门", "重算得分"});
+  for (const auto& entry : entries) {
+    const bool marked = !marked_code.empty() && entry.department_code() == marked_code;
+    table.AddRow({absl::StrCat(entry.rank()), entry.department_code(),
+                  entry.department_name().empty() ? kNoValue : entry.department_name(),
+                  PointsCell(entry.total()) + (marked ? " ←" : "")});
+  }
+  return table;
+}
+
+void PrintRanking(const jixiao::v1::RankingResponse& response, const std::string& around_code,
+                  std::ostream& out) {
+  if (response.top_size() > 0) {
+    out << "top " << response.top_size() << ":\n";
+    RankingTable(response.top(), around_code).Print(out);
+  }
+  if (response.around_size() > 0) {
+    if (response.top_size() > 0) out << "\n";
+    out << "around " << around_code << ":\n";
+    RankingTable(response.around(), around_code).Print(out);
+  }
+  if (response.top_size() == 0 && response.around_size() == 0) out << "no ranked departments\n";
+  out << "cohort: " << response.cohort_size() << " ranked departments\n"
+      << FreshnessFooter(response.freshness()) << "\n";
+}
+
+}  // namespace jixiao::cli

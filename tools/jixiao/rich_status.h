@@ -1,0 +1,22 @@
+#pragma once
+
+// The rich error model on the client side: a gRPC status may carry, in its
+// binary details, a google.rpc.Status whose `details` hold typed messages. The
+// ingest service refuses a report with INVALID_ARGUMENT and a google.rpc.BadRequest
+// listing each field that is wrong; the summary message names only the first.
+
+#include <grpcpp/support/status.h>
+
+#include <vector>
+
+#include "google/rpc/error_details.pb.h"
+
+namespace jixiao::cli {
+
+// Every field violation of every google.rpc.BadRequest in `status`'s details,
+// in order. Empty when there are no details, when they are not a
+// google.rpc.Status, or when it holds no BadRequest: the message still stands.
+std::vector<google::rpc::BadRequest::FieldViolation> BadRequestViolations(
+    const grpc::Status& status);
+
+}  // namespace jixiao::cli
