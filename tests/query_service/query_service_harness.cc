@@ -11,6 +11,7 @@
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/report_catalog.h"
 #include "common/score_cache/scorecard_cache.h"
+#include "tests/redis/redis_server_fixture.h"
 
 namespace jixiao::query::testing {
 namespace {
@@ -149,18 +150,7 @@ QueryServiceHarness::~QueryServiceHarness() {
 }
 
 redis::RedisConfig QueryServiceHarness::RedisConfigForTest() const {
-  redis::RedisConfig config;
-  config.host = redis_->host();
-  config.port = redis_->port();
-  config.pool_size = 4;
-  // Generous: on a loaded machine nothing should time out unless a test means it.
-  config.connect_timeout = absl::Seconds(2);
-  config.command_timeout = absl::Seconds(5);
-  config.checkout_timeout = absl::Seconds(5);
-  // Short, so that a restarted Redis is used again soon.
-  config.backoff_initial = absl::Milliseconds(10);
-  config.backoff_max = absl::Milliseconds(100);
-  return config;
+  return redis::TestRedisConfig(*redis_);
 }
 
 absl::Status QueryServiceHarness::Publish(const jixiao::v1::ScoreCard& card, bool mark_ready) {

@@ -14,6 +14,22 @@
 
 namespace jixiao::redis {
 
+// A pool configuration for a test's redis-server. Generous timeouts: on a loaded
+// CI machine nothing should time out unless a test means it. A short backoff, so
+// that a restarted server is used again soon.
+inline RedisConfig TestRedisConfig(const testing::RedisServer& server) {
+  RedisConfig config;
+  config.host = server.host();
+  config.port = server.port();
+  config.pool_size = 4;
+  config.connect_timeout = absl::Seconds(2);
+  config.command_timeout = absl::Seconds(5);
+  config.checkout_timeout = absl::Seconds(5);
+  config.backoff_initial = absl::Milliseconds(10);
+  config.backoff_max = absl::Milliseconds(100);
+  return config;
+}
+
 class RedisServerFixture : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -22,19 +38,7 @@ class RedisServerFixture : public ::testing::Test {
     server_ = *std::move(server);
   }
 
-  // Generous timeouts: on a loaded CI machine nothing should time out unless a test means it.
-  RedisConfig ServerConfig() const {
-    RedisConfig config;
-    config.host = server_->host();
-    config.port = server_->port();
-    config.pool_size = 4;
-    config.connect_timeout = absl::Seconds(2);
-    config.command_timeout = absl::Seconds(5);
-    config.checkout_timeout = absl::Seconds(5);
-    config.backoff_initial = absl::Milliseconds(10);
-    config.backoff_max = absl::Milliseconds(100);
-    return config;
-  }
+  RedisConfig ServerConfig() const { return TestRedisConfig(*server_); }
 
   std::unique_ptr<RedisPool> MakePool(const RedisConfig& config) {
     absl::StatusOr<std::unique_ptr<RedisPool>> pool = RedisPool::Create(config);
