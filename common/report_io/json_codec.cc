@@ -17,14 +17,26 @@ absl::Status ParseJson(absl::string_view json, google::protobuf::Message* messag
   return absl::OkStatus();
 }
 
-std::string ToJson(const google::protobuf::Message& message) {
+namespace {
+
+std::string Print(const google::protobuf::Message& message, bool add_whitespace) {
   google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
+  options.add_whitespace = add_whitespace;
   options.preserve_proto_field_names = true;
   std::string out;
   // Printing a well-formed message cannot fail.
   (void)google::protobuf::util::MessageToJsonString(message, &out, options);
   return out;
+}
+
+}  // namespace
+
+std::string ToJson(const google::protobuf::Message& message) {
+  return Print(message, /*add_whitespace=*/true);
+}
+
+std::string ToJsonLine(const google::protobuf::Message& message) {
+  return Print(message, /*add_whitespace=*/false);
 }
 
 }  // namespace jixiao::report_io

@@ -18,4 +18,8 @@ absl::Status ParseJson(absl::string_view json, google::protobuf::Message* messag
 // Prints `message` as proto3 JSON with the .proto field names, two-space indented.
 std::string ToJson(const google::protobuf::Message& message);
 
+// The same JSON on one line, without a trailing newline: one record of a JSON
+// Lines file (datasets, load-test requests).
+std::string ToJsonLine(const google::protobuf::Message& message);
+
 }  // namespace jixiao::report_io

@@ -6,6 +6,7 @@
 
 #include "tools/jixiao/compare_command.h"
 #include "tools/jixiao/explain_command.h"
+#include "tools/jixiao/gen_command.h"
 #include "tools/jixiao/ingest_command.h"
 #include "tools/jixiao/offline_commands.h"
 #include "tools/jixiao/ranking_command.h"
@@ -22,6 +23,7 @@ constexpr char kUsage[] =
     "  import-targets FILE    import a 项目支出绩效目标表 text as JSON\n"
     "  score FILE|DIR…        score reports under a scheme (--scheme, --explain, --json)\n"
     "  schemes                list the scoring schemes (--schemes DIR)\n"
+    "  gen                    write a synthetic dataset as JSON Lines (--help for options)\n"
     "\n"
     "network commands (--json prints the response as JSON; --timeout SECONDS, default 30):\n"
     "  ingest FILE|DIR…       store reports and target tables through the ingest service\n"
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
   if (command == "import-targets") return jixiao::cli::RunImportTargets(args);
   if (command == "score") return jixiao::cli::RunScore(args);
   if (command == "schemes") return jixiao::cli::RunSchemes(args);
+  if (command == "gen") return jixiao::cli::RunGen(args);
   if (command == "ingest") return jixiao::cli::RunIngest(args);
   if (command == "compare") return jixiao::cli::RunCompare(args);
   if (command == "ranking") return jixiao::cli::RunRanking(args);
