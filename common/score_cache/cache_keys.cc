@@ -30,7 +30,11 @@ std::string RankKeysRegistryKey(int fiscal_year) {
 
 std::string ScoreCardKey(const jixiao::v1::SchemeRef& scheme, absl::string_view report_id,
                          int64_t report_version) {
-  return absl::StrCat(kPrefix, "card:", SchemePart(scheme), ":", report_id, "@", report_version);
+  return absl::StrCat(ScoreCardKeyPrefix(scheme), report_id, "@", report_version);
+}
+
+std::string ScoreCardKeyPrefix(const jixiao::v1::SchemeRef& scheme) {
+  return absl::StrCat(kPrefix, "card:", SchemePart(scheme), ":");
 }
 
 std::string RankKey(const jixiao::v1::SchemeRef& scheme, int fiscal_year,

@@ -39,6 +39,9 @@ std::string RankKeysRegistryKey(int fiscal_year);
 // Requires a resolved scheme (id and version > 0) and a report version > 0.
 std::string ScoreCardKey(const jixiao::v1::SchemeRef& scheme, absl::string_view report_id,
                          int64_t report_version);
+// ScoreCardKey(scheme, id, v) is ScoreCardKeyPrefix(scheme) + id + "@" + v: a
+// Lua script that learns the version inside Redis builds the key from it.
+std::string ScoreCardKeyPrefix(const jixiao::v1::SchemeRef& scheme);
 std::string RankKey(const jixiao::v1::SchemeRef& scheme, int fiscal_year, absl::string_view cohort);
 std::string UnrankedKey(const jixiao::v1::SchemeRef& scheme, int fiscal_year,
                         absl::string_view cohort);

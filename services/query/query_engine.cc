@@ -54,16 +54,11 @@ absl::Status QueryEngine::GetScoreCard(grpc::CallbackServerContext* context,
   absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
   if (!scheme.ok()) return scheme.status();
 
-  WantedCard wanted{request.report_id(), 0};
-  if (cache_.CatalogReady(call).value_or(false)) {
-    const std::string ids[] = {request.report_id()};
-    if (auto versions = cache_.LatestVersions(call, ids)) wanted.version = versions->front();
-  }
-  std::vector<FetchedCard> fetched = cards_.Fetch(call, scheme->ref, {&wanted, 1});
-  if (!fetched.front().status.ok()) return fetched.front().status;
-  *response->mutable_scorecard() = std::move(fetched.front().card);
+  FetchedCard fetched = cards_.FetchLatest(call, scheme->ref, request.report_id());
+  if (!fetched.status.ok()) return fetched.status;
+  *response->mutable_scorecard() = std::move(fetched.card);
   *response->mutable_freshness() =
-      MergeFreshness({&fetched.front().freshness, 1}, scheme->ref, call.cache_failed());
+      MergeFreshness({&fetched.freshness, 1}, scheme->ref, call.cache_failed());
   return absl::OkStatus();
 }
 

@@ -9,7 +9,11 @@ constexpr absl::Duration kUnusedWriteTtl = absl::Hours(1);
 }  // namespace
 
 ScoreCacheReader::ScoreCacheReader(redis::RedisPool* pool, logging::Logger logger)
-    : logger_(logger), catalog_(pool), cards_(pool, kUnusedWriteTtl), rankings_(pool) {}
+    : logger_(logger),
+      catalog_(pool),
+      latest_cards_(pool),
+      cards_(pool, kUnusedWriteTtl),
+      rankings_(pool) {}
 
 template <typename T>
 std::optional<T> ScoreCacheReader::Read(QueryCall& call, absl::string_view operation,
@@ -26,6 +30,13 @@ std::optional<T> ScoreCacheReader::Read(QueryCall& call, absl::string_view opera
 
 std::optional<bool> ScoreCacheReader::CatalogReady(QueryCall& call) {
   return Read<bool>(call, "catalog_ready", [&] { return catalog_.Ready(); });
+}
+
+std::optional<score_cache::LatestScoreCards> ScoreCacheReader::LatestScoreCards(
+    QueryCall& call, const jixiao::v1::SchemeRef& scheme,
+    absl::Span<const std::string> report_ids) {
+  return Read<score_cache::LatestScoreCards>(
+      call, "latest_scorecards", [&] { return latest_cards_.Read(scheme, report_ids); });
 }
 
 std::optional<std::vector<int64_t>> ScoreCacheReader::LatestVersions(

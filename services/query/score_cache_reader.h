@@ -17,6 +17,7 @@
 #include "absl/types/span.h"
 #include "common/logging/logger.h"
 #include "common/redis/redis_pool.h"
+#include "common/score_cache/latest_scorecards.h"
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/report_catalog.h"
 #include "common/score_cache/scorecard_cache.h"
@@ -32,6 +33,10 @@ class ScoreCacheReader {
   ScoreCacheReader(redis::RedisPool* pool, logging::Logger logger);
 
   std::optional<bool> CatalogReady(QueryCall& call);
+  // Readiness, latest versions and their cached cards in one round trip.
+  std::optional<score_cache::LatestScoreCards> LatestScoreCards(
+      QueryCall& call, const jixiao::v1::SchemeRef& scheme,
+      absl::Span<const std::string> report_ids);
   std::optional<std::vector<int64_t>> LatestVersions(QueryCall& call,
                                                      absl::Span<const std::string> report_ids);
   std::optional<std::vector<std::string>> CohortMembers(QueryCall& call, int fiscal_year,
@@ -58,6 +63,7 @@ class ScoreCacheReader {
 
   const logging::Logger logger_;
   score_cache::ReportCatalog catalog_;
+  score_cache::LatestScoreCardReader latest_cards_;
   score_cache::ScoreCardCache cards_;
   score_cache::RankingIndex rankings_;
 };

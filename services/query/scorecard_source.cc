@@ -23,6 +23,26 @@ jixiao::v1::Freshness PartOf(const jixiao::v1::ScoreCard& card, bool from_cache,
 ScoreCardSource::ScoreCardSource(ScoreCacheReader* cache, ScoringClient* scoring)
     : cache_(cache), scoring_(scoring) {}
 
+FetchedCard ScoreCardSource::FetchLatest(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
+                                         const std::string& report_id) {
+  WantedCard wanted{report_id, 0};
+  const std::string ids[] = {report_id};
+  if (auto latest = cache_->LatestScoreCards(call, scheme, ids); latest && latest->catalog_ready) {
+    score_cache::LatestScoreCard& found = latest->reports.front();
+    if (found.card.has_value()) {
+      FetchedCard fetched;
+      fetched.card = std::move(*found.card->mutable_scorecard());
+      fetched.freshness =
+          PartOf(fetched.card, /*from_cache=*/true,
+                 absl::ToUnixMillis(absl::Now()) - found.card->computed_at_unix_ms(),
+                 /*degraded=*/false);
+      return fetched;
+    }
+    wanted.version = found.version;
+  }
+  return std::move(Fetch(call, scheme, {&wanted, 1}).front());
+}
+
 std::vector<FetchedCard> ScoreCardSource::Fetch(QueryCall& call,
                                                 const jixiao::v1::SchemeRef& scheme,
                                                 absl::Span<const WantedCard> wanted) {

@@ -42,6 +42,12 @@ class ScoreCardSource {
   std::vector<FetchedCard> Fetch(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
                                  absl::Span<const WantedCard> wanted);
 
+  // The card of a report's latest version: from the cache in one round trip
+  // when the catalog is ready and the card cached, else as Fetch finds it
+  // (the version from the catalog when it knows it, else scoring resolves it).
+  FetchedCard FetchLatest(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
+                          const std::string& report_id);
+
  private:
   ScoreCacheReader* const cache_;
   ScoringClient* const scoring_;

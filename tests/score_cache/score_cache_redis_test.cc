@@ -10,6 +10,7 @@
 
 #include "absl/time/clock.h"
 #include "common/score_cache/cache_keys.h"
+#include "common/score_cache/latest_scorecards.h"
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/report_catalog.h"
 #include "common/score_cache/scorecard_cache.h"
@@ -226,6 +227,47 @@ TEST_F(ScoreCacheTest, ScoreCardsAreCachedPerVersionWithATtl) {
   jixiao::v1::CachedScoreCard unresolved;
   *unresolved.mutable_scorecard() = Card("a", 0, 1);
   EXPECT_EQ(cache.Put(unresolved).code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(ScoreCacheTest, LatestScoreCardsReadTheCardOfThePublishedVersionOnly) {
+  LatestScoreCardReader reader(pool_.get());
+  absl::StatusOr<LatestScoreCards> before_ready = reader.Read(Scheme(), {"a"});
+  ASSERT_TRUE(before_ready.ok()) << before_ready.status();
+  EXPECT_FALSE(before_ready->catalog_ready);
+  EXPECT_THAT(before_ready->reports, IsEmpty());
+
+  Publish({Entry("a", 1), Entry("b", 1)});
+  ASSERT_TRUE(catalog_->MarkReady().ok());
+  ScoreCardCache cache(pool_.get(), absl::Hours(1));
+  for (const jixiao::v1::ScoreCard& card : {Card("a", 1, 70), Card("b", 1, 80)}) {
+    jixiao::v1::CachedScoreCard entry;
+    *entry.mutable_scorecard() = card;
+    entry.set_computed_at_unix_ms(1700000000000);
+    ASSERT_TRUE(cache.Put(entry).ok());
+  }
+  // a moves to version 2, whose card is not computed yet: version 1's card
+  // must not answer for it.
+  Publish({Entry("a", 2)});
+
+  absl::StatusOr<LatestScoreCards> read = reader.Read(Scheme(), {"a", "b", "unknown"});
+  ASSERT_TRUE(read.ok()) << read.status();
+  ASSERT_TRUE(read->catalog_ready);
+  ASSERT_EQ(read->reports.size(), 3u);
+  EXPECT_EQ(read->reports[0].version, 2);
+  EXPECT_FALSE(read->reports[0].card.has_value());
+  EXPECT_EQ(read->reports[1].version, 1);
+  ASSERT_TRUE(read->reports[1].card.has_value());
+  EXPECT_EQ(read->reports[1].card->scorecard().total(), 80);
+  EXPECT_EQ(read->reports[1].card->computed_at_unix_ms(), 1700000000000);
+  EXPECT_EQ(read->reports[2].version, 0);
+  EXPECT_FALSE(read->reports[2].card.has_value());
+
+  // Under another scheme version nothing is cached.
+  jixiao::v1::SchemeRef other = Scheme();
+  other.set_version(2);
+  read = reader.Read(other, {"b"});
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_FALSE(read->reports[0].card.has_value());
 }
 
 TEST_F(ScoreCacheTest, ScriptsSurviveARedisRestart) {
