@@ -109,7 +109,7 @@ class EndToEndTest : public ::testing::Test {
     const grpc::Status status = stack_->ingest().GetReport(Context().get(), request, &stored);
     EXPECT_TRUE(status.ok()) << status.error_message();
     absl::StatusOr<v1::ScoreCard> card =
-        scoring::ScoreReport(stored.report(), scoring::testing::ShippedScheme(kScheme));
+        scoring::ScoreReport(stored.report(), scoring::testing::ShippedPreparedScheme(kScheme));
     EXPECT_TRUE(card.ok()) << card.status();
     if (!card.ok()) return {};
     *card->mutable_report() = stored.ref();

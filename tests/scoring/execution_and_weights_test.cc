@@ -3,10 +3,11 @@
 
 #include <numeric>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "services/scoring/engine/execution_item.h"
+#include "services/scoring/engine/execution_rate.h"
 #include "services/scoring/engine/weight_allocation.h"
 
 namespace jixiao::scoring {
@@ -36,7 +37,9 @@ TEST(BudgetExecutionRate, AmountsAreDividedExactlyAndRoundedAsPrinted) {
   const std::optional<ExecutionRate> rate = BudgetExecutionRate(budget);
   ASSERT_TRUE(rate.has_value());
   EXPECT_EQ(rate->percent, 99.81);
-  EXPECT_EQ(rate->basis, "调整预算 603.17万元，决算 602.05万元，执行率 99.81%");
+  std::string basis;
+  AppendExecutionBasis(*rate, basis);
+  EXPECT_EQ(basis, "调整预算 603.17万元，决算 602.05万元，执行率 99.81%");
 }
 
 TEST(BudgetExecutionRate, TheStatedRateIsTheLastResort) {

@@ -6,7 +6,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
-#include "services/scoring/engine/indicator_scoring.h"
+#include "tests/scoring/scoring_test_support.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -54,13 +54,13 @@ v1::Indicator Make(const std::string& target, const std::string& actual,
   return indicator;
 }
 
-IndicatorScore Score(const v1::Indicator& indicator, const char* rules, double weight = 10,
-                     std::optional<double> stated_weight = std::nullopt) {
-  return ScoreIndicator({&indicator, "indicators[0]", "item", weight, stated_weight}, Rules(rules),
-                        2);
+testing::ExplainedIndicator Score(const v1::Indicator& indicator, const char* rules,
+                                  double weight = 10,
+                                  std::optional<double> stated_weight = std::nullopt) {
+  return testing::ScoreOneIndicator(indicator, Rules(rules), weight, stated_weight);
 }
 
-bool Flagged(const IndicatorScore& score, const std::string& code) {
+bool Flagged(const testing::ExplainedIndicator& score, const std::string& code) {
   for (const v1::Finding& finding : score.findings) {
     if (finding.code() == code) return true;
   }
@@ -68,12 +68,12 @@ bool Flagged(const IndicatorScore& score, const std::string& code) {
 }
 
 TEST(IndicatorRules, ProportionalGivesFullMarksWhenMetAndTheRatioOtherwise) {
-  const IndicatorScore met = Score(Make("50条", "67条"), kGuangzhou);
+  const testing::ExplainedIndicator met = Score(Make("50条", "67条"), kGuangzhou);
   EXPECT_EQ(met.line.points(), 10);
   EXPECT_EQ(met.line.reason_code(), "MET");
   EXPECT_NEAR(met.line.completion_percent(), 134, 1e-9);
 
-  const IndicatorScore partial = Score(Make("≥10场", "8场"), kGuangzhou);
+  const testing::ExplainedIndicator partial = Score(Make("≥10场", "8场"), kGuangzhou);
   EXPECT_EQ(partial.line.points(), 8);  // 10号: 80% → 8.0
   EXPECT_EQ(partial.line.reason_code(), "PARTIAL");
   EXPECT_EQ(partial.line.provenance(), v1::PROVENANCE_RECOMPUTED);
@@ -81,7 +81,7 @@ TEST(IndicatorRules, ProportionalGivesFullMarksWhenMetAndTheRatioOtherwise) {
 
 TEST(IndicatorRules, Threshold60LinearDisagreesWithProportionalBetween60And100) {
   EXPECT_EQ(Score(Make("≥10场", "8场"), kMof101).line.points(), 5);  // 101号: 80% → 5.0
-  const IndicatorScore low = Score(Make("≥10场", "5场"), kMof101);
+  const testing::ExplainedIndicator low = Score(Make("≥10场", "5场"), kMof101);
   EXPECT_EQ(low.line.points(), 0);
   EXPECT_EQ(low.line.reason_code(), "BELOW_60");
   EXPECT_EQ(Score(Make("≥10场", "6场"), kMof101).line.points(), 0);
@@ -105,7 +105,7 @@ TEST(IndicatorRules, StepwiseTakesTheHighestBandReached) {
 }
 
 TEST(IndicatorRules, AboveTheThresholdTheGuangzhouRuleTakesHalfTheWeight) {
-  const IndicatorScore over = Score(Make("10家", "74家"), kGuangzhou, 1.25);
+  const testing::ExplainedIndicator over = Score(Make("10家", "74家"), kGuangzhou, 1.25);
   EXPECT_EQ(over.line.reason_code(), "OVER_COMPLETION_PENALIZED");
   EXPECT_EQ(over.line.rule(), "over_completion_penalty");
   EXPECT_NEAR(over.line.points(), 0.63, 1e-9);
@@ -118,7 +118,7 @@ TEST(IndicatorRules, AboveTheThresholdTheGuangzhouRuleTakesHalfTheWeight) {
 }
 
 TEST(IndicatorRules, FlaggedOverCompletionKeepsTheScore) {
-  const IndicatorScore over = Score(Make("10家", "20家"), kMof101);
+  const testing::ExplainedIndicator over = Score(Make("10家", "20家"), kMof101);
   EXPECT_EQ(over.line.points(), 10);
   EXPECT_EQ(over.line.reason_code(), "OVER_COMPLETION_FLAGGED");
   EXPECT_TRUE(Flagged(over, "OVER_COMPLETION_FLAGGED"));
@@ -127,7 +127,7 @@ TEST(IndicatorRules, FlaggedOverCompletionKeepsTheScore) {
 TEST(IndicatorRules, ReverseIndicatorsFallLinearlyToZeroAtTwiceTheTarget) {
   EXPECT_EQ(Score(Make("≤5天", "4天"), kGuangzhou).line.reason_code(), "REVERSE_MET");
   EXPECT_EQ(Score(Make("≤5天", "4天"), kGuangzhou).line.points(), 10);
-  const IndicatorScore late = Score(Make("≤5天", "7.5天"), kGuangzhou);
+  const testing::ExplainedIndicator late = Score(Make("≤5天", "7.5天"), kGuangzhou);
   EXPECT_EQ(late.line.points(), 5);
   EXPECT_EQ(late.line.reason_code(), "REVERSE_PARTIAL");
   EXPECT_EQ(Score(Make("≤5天", "10天"), kGuangzhou).line.points(), 0);
@@ -139,11 +139,11 @@ TEST(IndicatorRules, ReverseIndicatorsFallLinearlyToZeroAtTwiceTheTarget) {
 }
 
 TEST(IndicatorRules, AZeroGrowthTargetIsMetByAnyGrowth) {
-  const IndicatorScore flat = Score(Make("与上年持平", "增长 5%"), kGuangzhou);
+  const testing::ExplainedIndicator flat = Score(Make("与上年持平", "增长 5%"), kGuangzhou);
   EXPECT_EQ(flat.line.reason_code(), "ZERO_TARGET_MET");
   EXPECT_EQ(flat.line.points(), 10);
   EXPECT_FALSE(flat.line.has_completion_percent());
-  const IndicatorScore fell = Score(Make("与上年持平", "下降 3%"), kGuangzhou);
+  const testing::ExplainedIndicator fell = Score(Make("与上年持平", "下降 3%"), kGuangzhou);
   EXPECT_EQ(fell.line.reason_code(), "ZERO_TARGET_NOT_MET");
   EXPECT_EQ(fell.line.points(), 0);
 }
@@ -152,7 +152,7 @@ TEST(IndicatorRules, ComparatorsOnBothSidesCompareTheirNumbers) {
   EXPECT_EQ(Score(Make("多于100家", "大于100家"), kGuangzhou).line.points(), 10);
   EXPECT_EQ(Score(Make("1家", "超过1家"), kGuangzhou).line.points(), 10);
   // "实际完成为 0" is a bare number: it takes the target's unit.
-  const IndicatorScore zero = Score(Make("100%", "实际完成为 0"), kGuangzhou, 0.91);
+  const testing::ExplainedIndicator zero = Score(Make("100%", "实际完成为 0"), kGuangzhou, 0.91);
   EXPECT_EQ(zero.line.points(), 0);
   EXPECT_EQ(zero.line.completion_percent(), 0);
 }
@@ -160,17 +160,17 @@ TEST(IndicatorRules, ComparatorsOnBothSidesCompareTheirNumbers) {
 TEST(IndicatorRules, QualitativeIndicatorsTakeTheirTierFromTheStatedCompletion) {
   const std::string goal = "一是提供原产地证代签服务；二是加强商事法律培训服务。";
   const std::string done = "一是优化拓展商事法律服务；二是举办专题培训。";
-  const IndicatorScore achieved = Score(Make(goal, done, "100"), kGuangzhou);
+  const testing::ExplainedIndicator achieved = Score(Make(goal, done, "100"), kGuangzhou);
   EXPECT_EQ(achieved.line.reason_code(), "QUALITATIVE_ACHIEVED");
   EXPECT_EQ(achieved.line.points(), 10);
-  const IndicatorScore partial = Score(Make(goal, done, "80"), kGuangzhou);
+  const testing::ExplainedIndicator partial = Score(Make(goal, done, "80"), kGuangzhou);
   EXPECT_EQ(partial.line.reason_code(), "QUALITATIVE_PARTIAL");
   EXPECT_EQ(partial.line.points(), 8);
-  const IndicatorScore failed = Score(Make(goal, done, "0"), kGuangzhou);
+  const testing::ExplainedIndicator failed = Score(Make(goal, done, "0"), kGuangzhou);
   EXPECT_EQ(failed.line.reason_code(), "QUALITATIVE_NOT_ACHIEVED");
   EXPECT_EQ(failed.line.points(), 6);
   // Without a stated completion nothing can be judged: the missing-value policy, flagged.
-  const IndicatorScore unjudged = Score(Make(goal, done), kGuangzhou);
+  const testing::ExplainedIndicator unjudged = Score(Make(goal, done), kGuangzhou);
   EXPECT_EQ(unjudged.line.reason_code(), "NOT_COMPARABLE_ZEROED");
   EXPECT_EQ(unjudged.line.points(), 0);
   EXPECT_EQ(unjudged.line.provenance(), v1::PROVENANCE_MISSING);
@@ -194,11 +194,11 @@ TEST(IndicatorRules, DeadlinesAreMetOnOrBeforeTheDate) {
 }
 
 TEST(IndicatorRules, UnitsThatDifferAreNotComparable) {
-  const IndicatorScore stated = Score(Make("10家", "12人", "120"), kGuangzhou);
+  const testing::ExplainedIndicator stated = Score(Make("10家", "12人", "120"), kGuangzhou);
   EXPECT_EQ(stated.line.reason_code(), "MET");
   EXPECT_THAT(stated.line.explanation(), HasSubstr("单位不同"));
   EXPECT_TRUE(Flagged(stated, "NOT_COMPARABLE"));
-  const IndicatorScore none = Score(Make("10家", "12人"), kGuangzhou);
+  const testing::ExplainedIndicator none = Score(Make("10家", "12人"), kGuangzhou);
   EXPECT_EQ(none.line.reason_code(), "NOT_COMPARABLE_ZEROED");
   EXPECT_EQ(none.line.points(), 0);
   EXPECT_TRUE(Flagged(none, "NOT_COMPARABLE"));
@@ -207,7 +207,7 @@ TEST(IndicatorRules, UnitsThatDifferAreNotComparable) {
 TEST(IndicatorRules, AMissingActualIsScoredByPolicyAndAlwaysFlagged) {
   v1::Indicator missing = Make("≥2场", "");
   missing.set_declared_score(4);
-  const IndicatorScore zeroed = Score(missing, kGuangzhou);
+  const testing::ExplainedIndicator zeroed = Score(missing, kGuangzhou);
   EXPECT_EQ(zeroed.line.points(), 0);
   EXPECT_EQ(zeroed.line.reason_code(), "MISSING_ACTUAL_ZEROED");
   EXPECT_EQ(zeroed.line.provenance(), v1::PROVENANCE_MISSING);
@@ -218,7 +218,7 @@ TEST(IndicatorRules, AMissingActualIsScoredByPolicyAndAlwaysFlagged) {
                          std::string("MISSING_VALUE_POLICY_ZERO_AND_FLAG").size(),
                          "MISSING_VALUE_POLICY_DECLARED_ELSE_ZERO");
   // Declared 4 out of its own weight 5, scaled to a weight of 10.
-  const IndicatorScore declared = Score(missing, declared_rules.c_str(), 10, 5.0);
+  const testing::ExplainedIndicator declared = Score(missing, declared_rules.c_str(), 10, 5.0);
   EXPECT_EQ(declared.line.points(), 8);
   EXPECT_EQ(declared.line.reason_code(), "MISSING_ACTUAL_DECLARED");
   EXPECT_EQ(declared.line.provenance(), v1::PROVENANCE_DECLARED);

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <string>
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/scoring/engine/score_engine.h"
 #include "services/scoring/engine/scorecard_text.h"
@@ -12,6 +13,7 @@
 namespace jixiao::scoring {
 namespace {
 
+using testing::ShippedPreparedScheme;
 using testing::ShippedScheme;
 
 void AddIndicator(v1::EvaluationReport& report, const std::string& level1,
@@ -46,7 +48,7 @@ double Points(const v1::ScoreCard& card, const std::string& item_code) {
 }
 
 TEST(NationalSchemes, Mof2020_10IsProportional) {
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(Project(), ShippedScheme("mof-2020-10"));
+  absl::StatusOr<v1::ScoreCard> card = ScoreReport(Project(), ShippedPreparedScheme("mof-2020-10"));
   ASSERT_TRUE(card.ok()) << card.status();
   PrintScoreCard(*card, std::cout);
   EXPECT_EQ(Points(*card, "project.budget_execution"), 8.5);
@@ -60,7 +62,8 @@ TEST(NationalSchemes, Mof2020_10IsProportional) {
 }
 
 TEST(NationalSchemes, Mof2021_101IsThresholdLinearWithSteps) {
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(Project(), ShippedScheme("mof-2021-101"));
+  absl::StatusOr<v1::ScoreCard> card =
+      ScoreReport(Project(), ShippedPreparedScheme("mof-2021-101"));
   ASSERT_TRUE(card.ok()) << card.status();
   PrintScoreCard(*card, std::cout);
   EXPECT_EQ(card->variant(), "");
@@ -76,7 +79,7 @@ TEST(NationalSchemes, Mof2021_101IsThresholdLinearWithSteps) {
 TEST(NationalSchemes, ACostIndicatorSelectsTheWithCostVariant) {
   v1::EvaluationReport report = Project();
   AddIndicator(report, "4", "≤100万元", "90万元");
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, ShippedScheme("mof-2021-101"));
+  absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, ShippedPreparedScheme("mof-2021-101"));
   ASSERT_TRUE(card.ok()) << card.status();
   EXPECT_EQ(card->variant(), "with_cost");
   EXPECT_EQ(Points(*card, "project.cost"), 20);
@@ -87,7 +90,7 @@ TEST(NationalSchemes, ACostIndicatorSelectsTheWithCostVariant) {
 TEST(NationalSchemes, AnIndicatorNoItemTakesIsReported) {
   v1::EvaluationReport report = Project();
   AddIndicator(report, "4", "≤100万元", "90万元");
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, ShippedScheme("mof-2020-10"));
+  absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, ShippedPreparedScheme("mof-2020-10"));
   ASSERT_TRUE(card.ok()) << card.status();
   bool reported = false;
   for (const v1::Finding& finding : card->findings()) {
@@ -99,16 +102,19 @@ TEST(NationalSchemes, AnIndicatorNoItemTakesIsReported) {
 TEST(NationalSchemes, ADepartmentReportIsNotScoredUnderAProjectScheme) {
   v1::EvaluationReport report = Project();
   report.set_kind(v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION);
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, ShippedScheme("mof-2020-10"));
+  absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, ShippedPreparedScheme("mof-2020-10"));
   EXPECT_EQ(card.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(NationalSchemes, AnInvalidSchemeIsAnErrorNotACrash) {
+  // The engine takes only prepared schemes: an invalid one fails to prepare.
   v1::Scheme scheme = ShippedScheme("mof-2020-10");
   scheme.mutable_groups(0)->mutable_items(0)->set_max(11);
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(Project(), scheme);
-  EXPECT_EQ(card.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_FALSE(ScoreReport(Project(), v1::Scheme()).ok());
+  absl::StatusOr<PreparedScheme> prepared = PreparedScheme::Prepare(scheme);
+  EXPECT_EQ(prepared.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(prepared.status().message()),
+              ::testing::HasSubstr("scheme mof-2020-10 v1 is not valid: "));
+  EXPECT_FALSE(PreparedScheme::Prepare(v1::Scheme()).ok());
 }
 
 }  // namespace

@@ -9,7 +9,6 @@
 
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
-#include "services/scoring/engine/indicator_scoring.h"
 #include "services/scoring/engine/rounding.h"
 #include "services/scoring/engine/score_engine.h"
 #include "tests/scoring/scoring_test_support.h"
@@ -120,7 +119,7 @@ TEST(ScoringProperties, AnIndicatorsScoreStaysWithinZeroAndItsWeight) {
     const std::optional<double> sw =
         i % 3 == 0 ? std::nullopt : std::optional<double>(stated_weight(rng));
     for (const v1::IndicatorRules& rules : rule_sets) {
-      const IndicatorScore score = ScoreIndicator({&indicator, "p", "item", w, sw}, rules, 2);
+      const testing::ExplainedIndicator score = testing::ScoreOneIndicator(indicator, rules, w, sw);
       ASSERT_GE(score.line.points(), 0) << indicator.ShortDebugString() << "\n"
                                         << rules.ShortDebugString();
       ASSERT_LE(score.line.points(), w + kHair) << indicator.ShortDebugString() << "\n"
@@ -136,7 +135,7 @@ double PointsFor(const v1::IndicatorRules& rules, v1::Comparator comparator, dou
   v1::Indicator indicator;
   *indicator.mutable_target()->mutable_parsed() = Quantity(comparator, target, "个");
   *indicator.mutable_actual()->mutable_parsed() = Quantity(v1::COMPARATOR_EQ, actual, "个");
-  return ScoreIndicator({&indicator, "p", "item", 10, std::nullopt}, rules, 2).line.points();
+  return testing::ScoreOneIndicator(indicator, rules, 10).line.points();
 }
 
 TEST(ScoringProperties, APositiveScoreNeverFallsAsTheActualRisesUpToTheThreshold) {
@@ -177,9 +176,10 @@ TEST(ScoringProperties, AReverseScoreNeverRisesAsTheActualRises) {
 // Random department and project reports under every shipped scheme: every line,
 // group and total within bounds, and items never above the sum of their parts.
 TEST(ScoringProperties, WholeScorecardsStayWithinTheirMaxima) {
-  const std::vector<v1::Scheme> schemes = {testing::ShippedScheme("guangzhou-department"),
-                                           testing::ShippedScheme("mof-2020-10"),
-                                           testing::ShippedScheme("mof-2021-101")};
+  const std::vector<PreparedScheme> schemes = {
+      testing::ShippedPreparedScheme("guangzhou-department"),
+      testing::ShippedPreparedScheme("mof-2020-10"),
+      testing::ShippedPreparedScheme("mof-2021-101")};
   std::mt19937 rng(99);
   std::uniform_int_distribution<int> count(0, 40);
   std::uniform_int_distribution<int> coin(0, 2);
@@ -202,8 +202,8 @@ TEST(ScoringProperties, WholeScorecardsStayWithinTheirMaxima) {
       fund->set_all_indicators_met(coin(rng) == 0);
       fund->set_stated_execution_percent(std::to_string(fen(rng) % 150));
     }
-    for (const v1::Scheme& scheme : schemes) {
-      report.set_kind(scheme.report_kind());
+    for (const PreparedScheme& scheme : schemes) {
+      report.set_kind(scheme.scheme().report_kind());
       absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, scheme);
       ASSERT_TRUE(card.ok()) << card.status();
       double total = 0;

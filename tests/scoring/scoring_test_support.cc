@@ -1,10 +1,17 @@
 #include "tests/scoring/scoring_test_support.h"
 
+#include <cstdlib>
+#include <iostream>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "common/report_io/json_codec.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
 #include "jixiao/v1/finding.pb.h"
+#include "services/scoring/engine/indicator_explanation.h"
+#include "services/scoring/engine/indicator_flags.h"
+#include "services/scoring/engine/indicator_scoring.h"
 #include "services/scoring/scheme/scheme_loader.h"
 #include "tests/support/source_dir.h"
 
@@ -21,6 +28,18 @@ v1::Scheme ShippedScheme(const std::string& id) {
   EXPECT_NE(scheme, nullptr) << "no scheme " << id;
   return scheme == nullptr ? v1::Scheme() : *scheme;
 }
+
+PreparedScheme Prepared(v1::Scheme scheme) {
+  absl::StatusOr<PreparedScheme> prepared = PreparedScheme::Prepare(std::move(scheme));
+  if (!prepared.ok()) {
+    ADD_FAILURE() << prepared.status();
+    std::cerr << "test scheme does not prepare: " << prepared.status() << "\n";
+    std::abort();
+  }
+  return *std::move(prepared);
+}
+
+PreparedScheme ShippedPreparedScheme(const std::string& id) { return Prepared(ShippedScheme(id)); }
 
 v1::EvaluationReport SeedReport(const std::string& name) {
   v1::EvaluationReport report;
@@ -45,6 +64,23 @@ v1::Scheme SchemeFromText(const std::string& text) {
   v1::Scheme scheme;
   EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &scheme)) << text;
   return scheme;
+}
+
+ExplainedIndicator ScoreOneIndicator(const v1::Indicator& indicator,
+                                     const v1::IndicatorRules& rules, double weight,
+                                     std::optional<double> stated_weight) {
+  SelectedIndicator selected;
+  selected.indicator = &indicator;
+  selected.level1_code = Level1CodeOf(indicator);
+  selected.level1_number = Level1Number(selected.level1_code);
+  selected.stated_weight = stated_weight;
+  ParsedValueStore parsed_values;
+  IndicatorScore score;
+  ScoreIndicator(selected, weight, rules, 2, parsed_values, score);
+  ExplainedIndicator explained;
+  ExplainIndicator(score, rules, "item", 2, explained.line);
+  AddIndicatorFlags(score, rules, explained.findings);
+  return explained;
 }
 
 }  // namespace jixiao::scoring::testing

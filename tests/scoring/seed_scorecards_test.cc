@@ -14,12 +14,13 @@ namespace jixiao::scoring {
 namespace {
 
 using testing::SeedReport;
-using testing::ShippedScheme;
+using testing::ShippedPreparedScheme;
 
 constexpr double kCent = 0.01;
 
 v1::ScoreCard Score(const std::string& seed, const std::string& scheme_id) {
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(SeedReport(seed), ShippedScheme(scheme_id));
+  absl::StatusOr<v1::ScoreCard> card =
+      ScoreReport(SeedReport(seed), ShippedPreparedScheme(scheme_id));
   EXPECT_TRUE(card.ok()) << card.status();
   if (!card.ok()) return {};
   std::cout << "\n";

@@ -25,8 +25,8 @@ TEST(UserScheme, TheReadmeExampleScoresWithItsOwnRules) {
   absl::StatusOr<SchemeFile> file =
       ParseSchemeFile("example.textproto", testing::ReadmeExampleText());
   ASSERT_TRUE(file.ok()) << file.status();
-  absl::StatusOr<v1::ScoreCard> card =
-      ScoreReport(testing::SeedReport("tianhe-commerce-finance-bureau-2023"), file->scheme);
+  absl::StatusOr<v1::ScoreCard> card = ScoreReport(
+      testing::SeedReport("tianhe-commerce-finance-bureau-2023"), testing::Prepared(file->scheme));
   ASSERT_TRUE(card.ok()) << card.status();
   PrintScoreCard(*card, std::cout);
 

@@ -13,10 +13,11 @@ namespace {
 
 using ::testing::HasSubstr;
 using testing::SeedReport;
-using testing::ShippedScheme;
+using testing::ShippedPreparedScheme;
 
 v1::ScoreCard Score(const v1::EvaluationReport& report) {
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, ShippedScheme("guangzhou-department"));
+  absl::StatusOr<v1::ScoreCard> card =
+      ScoreReport(report, ShippedPreparedScheme("guangzhou-department"));
   EXPECT_TRUE(card.ok()) << card.status();
   return card.ok() ? *card : v1::ScoreCard();
 }

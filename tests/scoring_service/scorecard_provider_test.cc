@@ -96,7 +96,8 @@ class ScoreCardProviderTest : public redis::RedisServerFixture {
   }
 
   v1::ScoreCard Expected(int64_t version) {
-    absl::StatusOr<v1::ScoreCard> card = ScoreReport(report_, *schemes_.schemes.Find(kScheme, 0));
+    absl::StatusOr<v1::ScoreCard> card =
+        ScoreReport(report_, *schemes_.schemes.FindPrepared(kScheme, 0));
     EXPECT_TRUE(card.ok()) << card.status();
     card->mutable_report()->set_version(version);
     card->mutable_report()->set_content_hash("hash-" + std::to_string(version));

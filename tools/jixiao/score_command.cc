@@ -78,8 +78,9 @@ int RunScore(const std::vector<std::string>& args) {
     std::cerr << "jixiao score: " << ref.status().message() << "\n";
     return 2;
   }
-  const jixiao::v1::Scheme* scheme = schemes->schemes.Find(ref->id(), ref->version());
-  if (scheme == nullptr) {
+  const scoring::PreparedScheme* prepared =
+      schemes->schemes.FindPrepared(ref->id(), ref->version());
+  if (prepared == nullptr) {
     std::cerr << "jixiao score: no scheme " << wanted << " in " << SchemesDir(cl) << "\n";
     return 2;
   }
@@ -101,7 +102,7 @@ int RunScore(const std::vector<std::string>& args) {
       ++failed;
       continue;
     }
-    auto card = scoring::ScoreReport(ingest::NormalizeReport(report), *scheme);
+    auto card = scoring::ScoreReport(ingest::NormalizeReport(report), *prepared);
     if (!card.ok()) {
       std::cerr << file << ": " << card.status().message() << "\n";
       ++failed;
@@ -117,7 +118,8 @@ int RunScore(const std::vector<std::string>& args) {
     }
   }
   if (!cl.Flag("json") && !cl.Flag("explain")) {
-    std::cout << "scheme " << scheme->id() << " v" << scheme->version() << ": " << scheme->title()
+    const jixiao::v1::Scheme& scheme = prepared->scheme();
+    std::cout << "scheme " << scheme.id() << " v" << scheme.version() << ": " << scheme.title()
               << "\n";
     table.Print(std::cout);
   }

@@ -7,8 +7,10 @@
 #include <optional>
 #include <string>
 
+#include "common/stated_percent/stated_percent.h"
 #include "jixiao/v1/indicator.pb.h"
 #include "jixiao/v1/value.pb.h"
+#include "services/scoring/engine/measured_value.h"
 
 namespace jixiao::scoring {
 
@@ -41,21 +43,41 @@ enum class Direction {
   kAtMost,
 };
 
+// Why the values were not compared as numbers (kStatedQuantity,
+// kStatedQualitative, kNotComparable); NotComparableReason says it in words.
+enum class NotComparable {
+  kNo,
+  // Both quantities, in different units.
+  kUnitsDiffer,
+  // A quantity target against an actual that is not a quantity.
+  kActualNotQuantity,
+  // A qualitative, deadline-in-words or absent target.
+  kKindsDiffer,
+};
+
 struct Completion {
   CompletionBasis basis = CompletionBasis::kMissingActual;
   Direction direction = Direction::kPositive;
-  v1::ParsedValue target;
-  v1::ParsedValue actual;
+  // The values compared: the report's own parsed values, or parsed now.
+  const v1::ParsedValue* target = nullptr;
+  const v1::ParsedValue* actual = nullptr;
   // kNumbers with kPositive or kReverse: actual / target × 100; the stated bases:
   // the stated completion.
   std::optional<double> rate_percent;
   // kDeadline, kAtLeast and kAtMost: whether the target is met.
   bool met = false;
-  // Why numbers were not compared, in Chinese, for the explanation ("单位不同：家 与 人").
-  std::string not_comparable_reason;
+  NotComparable not_comparable = NotComparable::kNo;
 };
 
-Completion AssessCompletion(const v1::Indicator& indicator);
+// `stated`: the indicator's stated completion percent, parsed (ParseStatedPercent).
+// Values parsed now are kept in `store`.
+Completion AssessCompletion(const v1::Indicator& indicator,
+                            const std::optional<stated_percent::StatedPercent>& stated,
+                            ParsedValueStore& store);
+
+// In Chinese, for the explanation: "单位不同：目标为「家」，实际为「人」";
+// empty for NotComparable::kNo.
+void AppendNotComparableReason(const Completion& completion, std::string& out);
 
 // True for a satisfaction indicator (level 1 "3" or level 2 "31").
 bool IsSatisfactionIndicator(const v1::Indicator& indicator);

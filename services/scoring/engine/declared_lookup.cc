@@ -1,48 +1,37 @@
 #include "services/scoring/engine/declared_lookup.h"
 
-#include <vector>
-
-#include "absl/strings/str_cat.h"
+#include "services/scoring/engine/explanation_text.h"
 
 namespace jixiao::scoring {
 namespace {
 
-// Depth-first search by code; the path is built only for the item found.
-bool FindIn(const google::protobuf::RepeatedPtrField<v1::AssessedItem>& items,
-            absl::string_view code, const v1::AssessedItem*& found, std::vector<int>& indices) {
+using AssessedItems = google::protobuf::RepeatedPtrField<v1::AssessedItem>;
+
+// Appends ".sub_items[i]…" down to `target` when it is under `items`.
+bool AppendPathIn(const AssessedItems& items, const v1::AssessedItem& target, bool top,
+                  std::string& out) {
   for (int i = 0; i < items.size(); ++i) {
-    indices.push_back(i);
-    if (items[i].code() == code) {
-      found = &items[i];
+    const size_t mark = out.size();
+    AppendText(out, top ? "" : ".sub_items", "[", i, "]");
+    if (&items[i] == &target || AppendPathIn(items[i].sub_items(), target, false, out)) {
       return true;
     }
-    if (FindIn(items[i].sub_items(), code, found, indices)) return true;
-    indices.pop_back();
+    out.resize(mark);
   }
   return false;
 }
 
-std::optional<AssessedItemRef> FindUnder(
-    const google::protobuf::RepeatedPtrField<v1::AssessedItem>& items, absl::string_view list_name,
-    absl::string_view code) {
-  const v1::AssessedItem* found = nullptr;
-  std::vector<int> indices;
-  if (!FindIn(items, code, found, indices)) return std::nullopt;
-  std::string path(list_name);
-  for (size_t depth = 0; depth < indices.size(); ++depth) {
-    absl::StrAppend(&path, depth == 0 ? "" : ".sub_items", "[", indices[depth], "]");
-  }
-  return AssessedItemRef{found, std::move(path)};
-}
-
 }  // namespace
 
-std::optional<AssessedItemRef> FindAssessedItem(const v1::EvaluationReport& report,
-                                                absl::string_view code) {
-  std::optional<AssessedItemRef> found =
-      FindUnder(report.effectiveness_items(), "effectiveness_items", code);
-  if (found.has_value()) return found;
-  return FindUnder(report.management_items(), "management_items", code);
+void AppendAssessedItemPath(const v1::EvaluationReport& report, const v1::AssessedItem& item,
+                            std::string& out) {
+  const size_t mark = out.size();
+  out.append("effectiveness_items");
+  if (AppendPathIn(report.effectiveness_items(), item, true, out)) return;
+  out.resize(mark);
+  out.append("management_items");
+  if (AppendPathIn(report.management_items(), item, true, out)) return;
+  out.resize(mark);
 }
 
 const v1::DeclaredSubtotal* FindDeclaredSubtotal(const v1::EvaluationReport& report,

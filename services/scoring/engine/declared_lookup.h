@@ -1,8 +1,8 @@
 #pragma once
 
-// What the report declares of its own score, found by scheme code.
+// What the report declares of its own score, found by scheme code (assessed
+// items: ReportIndex::FindAssessedItem).
 
-#include <optional>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -10,14 +10,10 @@
 
 namespace jixiao::scoring {
 
-struct AssessedItemRef {
-  const v1::AssessedItem* item = nullptr;
-  std::string field_path;  // "management_items[4].sub_items[5]"
-};
-
-// The assessed item (履职效能 or 管理效率, at any depth) with that code.
-std::optional<AssessedItemRef> FindAssessedItem(const v1::EvaluationReport& report,
-                                                absl::string_view code);
+// Where an assessed item of the report sits: "management_items[4].sub_items[5]".
+// Printed only for findings, so it is found again then rather than kept.
+void AppendAssessedItemPath(const v1::EvaluationReport& report, const v1::AssessedItem& item,
+                            std::string& out);
 
 // The declared subtotal of a scheme group ("effectiveness", "management").
 const v1::DeclaredSubtotal* FindDeclaredSubtotal(const v1::EvaluationReport& report,

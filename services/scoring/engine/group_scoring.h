@@ -1,27 +1,29 @@
 #pragma once
 
-// A scheme group → a ScoreGroup: each item scored by its source, the lines
-// summed, and what could not be scored named.
+// A scheme group → its items scored by their sources, the lines summed, and
+// what could not be scored named.
 
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "jixiao/v1/scheme.pb.h"
-#include "jixiao/v1/scorecard.pb.h"
 #include "services/scoring/engine/item_score.h"
 
 namespace jixiao::scoring {
 
 struct GroupScore {
-  v1::ScoreGroup group;
-  std::vector<v1::Finding> findings;
-  std::vector<IndicatorOutcome> outcomes;
-  // Item codes scored from indicators, for the indicator score rate.
-  std::vector<std::string> indicator_item_codes;
-  std::optional<double> execution_rate_percent;
-  // Entries of ScoreCard.missing: "管理效率 (management): 报告未给出管理效率各项得分".
-  std::vector<std::string> missing;
+  const v1::SchemeGroup* group = nullptr;
+  // The report's declared subtotal for the group.
+  std::optional<double> declared_points;
+  std::vector<ItemScore> items;
+  // Every item is missing but the report declares the group's subtotal: one
+  // declared line for the group (of `subtotal_points`) stands in for the items.
+  bool subtotal_stands_in = false;
+  double subtotal_points = 0;
+  // Every item is missing and no subtotal is declared: the group as a whole is
+  // what the scorecard misses (else each missing item is).
+  bool all_missing = false;
+  double points = 0;
 };
 
 // One item, by its source.

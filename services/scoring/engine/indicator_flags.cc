@@ -1,107 +1,110 @@
 #include "services/scoring/engine/indicator_flags.h"
 
-#include <optional>
 #include <string>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
-#include "common/stated_percent/stated_percent.h"
-#include "services/scoring/engine/findings.h"
-#include "services/scoring/engine/number_text.h"
+#include "services/scoring/engine/explanation_text.h"
 #include "services/scoring/engine/reason_codes.h"
 
 namespace jixiao::scoring {
 namespace {
 
-std::string Label(const v1::Indicator& indicator) {
-  return absl::StrCat("indicator ", indicator.id(), " ", indicator.name());
+// "indicator 产出-6 商贸业项目申报验收工作完成情况".
+void AppendLabel(const v1::Indicator& indicator, std::string& out) {
+  AppendText(out, "indicator ", indicator.id(), " ", indicator.name());
 }
 
-std::optional<v1::Finding> ValueFlag(const IndicatorInput& input, const Completion& completion,
-                                     absl::string_view rule) {
-  const std::string path = absl::StrCat(input.field_path, ".actual");
-  const std::string label = Label(*input.indicator);
+v1::Finding& AddIndicatorFinding(const IndicatorScore& score, absl::string_view code,
+                                 v1::Severity severity, absl::string_view path_suffix,
+                                 Findings& findings) {
+  v1::Finding& finding = AddFinding(findings, code, severity);
+  std::string& path = *finding.mutable_field_path();
+  AppendFieldPath(score.selected->location, path);
+  path.append(path_suffix.data(), path_suffix.size());
+  AppendLabel(*score.selected->indicator, *finding.mutable_message());
+  return finding;
+}
+
+void AddValueFlag(const IndicatorScore& score, Findings& findings) {
+  const Completion& completion = score.completion;
   switch (completion.basis) {
-    case CompletionBasis::kMissingActual:
-      return MakeFinding(finding::kMissingActual, v1::SEVERITY_WARNING, path,
-                         absl::StrCat(label,
-                                      " has no actual value; scored by the missing-value "
-                                      "policy (",
-                                      rule, ")"));
-    case CompletionBasis::kNotComparable:
-      return MakeFinding(finding::kNotComparable, v1::SEVERITY_WARNING, path,
-                         absl::StrCat(label, ": ", completion.not_comparable_reason,
-                                      " and no stated completion; scored by the missing-value "
-                                      "policy (",
-                                      rule, ")"));
-    case CompletionBasis::kStatedQuantity:
-      return MakeFinding(finding::kNotComparable, v1::SEVERITY_INFO, path,
-                         absl::StrCat(label, ": ", completion.not_comparable_reason,
-                                      "; the stated completion is used"));
+    case CompletionBasis::kMissingActual: {
+      std::string& message = *AddIndicatorFinding(score, finding::kMissingActual,
+                                                  v1::SEVERITY_WARNING, ".actual", findings)
+                                  .mutable_message();
+      AppendText(message, " has no actual value; scored by the missing-value policy (",
+                 score.verdict.rule, ")");
+      return;
+    }
+    case CompletionBasis::kNotComparable: {
+      std::string& message = *AddIndicatorFinding(score, finding::kNotComparable,
+                                                  v1::SEVERITY_WARNING, ".actual", findings)
+                                  .mutable_message();
+      message.append(": ");
+      AppendNotComparableReason(completion, message);
+      AppendText(message, " and no stated completion; scored by the missing-value policy (",
+                 score.verdict.rule, ")");
+      return;
+    }
+    case CompletionBasis::kStatedQuantity: {
+      std::string& message = *AddIndicatorFinding(score, finding::kNotComparable, v1::SEVERITY_INFO,
+                                                  ".actual", findings)
+                                  .mutable_message();
+      message.append(": ");
+      AppendNotComparableReason(completion, message);
+      message.append("; the stated completion is used");
+      return;
+    }
     default:
-      return std::nullopt;
+      return;
   }
 }
 
-std::optional<v1::Finding> OverCompletionFlag(const IndicatorInput& input,
-                                              const v1::IndicatorRules& rules,
-                                              const Completion& completion,
-                                              absl::string_view reason_code) {
-  const bool penalized = reason_code == reason::kOverCompletionPenalized;
-  if (!penalized && reason_code != reason::kOverCompletionFlagged) return std::nullopt;
+void AddOverCompletionFlag(const IndicatorScore& score, const v1::IndicatorRules& rules,
+                           Findings& findings) {
+  const bool penalized = score.verdict.reason == reason::kOverCompletionPenalized;
+  if (!penalized && score.verdict.reason != reason::kOverCompletionFlagged) return;
   const v1::OverCompletionRule& over = rules.over_completion();
-  std::string message = absl::StrCat(Label(*input.indicator), " was completed at ",
-                                     FormatPercent(completion.rate_percent.value_or(0)), ", above ",
-                                     FormatPercent(over.threshold_percent()));
+  v1::Finding& finding = penalized ? AddIndicatorFinding(score, finding::kOverCompletionPenalized,
+                                                         v1::SEVERITY_INFO, "", findings)
+                                   : AddIndicatorFinding(score, finding::kOverCompletionFlagged,
+                                                         v1::SEVERITY_WARNING, "", findings);
+  std::string& message = *finding.mutable_message();
+  AppendText(message, " was completed at ", Percent{score.completion.rate_percent.value_or(0)},
+             ", above ", Percent{over.threshold_percent()});
   if (penalized) {
-    absl::StrAppend(&message, ": the target was set too low; it loses ",
-                    FormatShare(over.penalty_fraction()), " of its weight");
-    return MakeFinding(finding::kOverCompletionPenalized, v1::SEVERITY_INFO, input.field_path,
-                       std::move(message));
+    AppendText(message, ": the target was set too low; it loses ", Share{over.penalty_fraction()},
+               " of its weight");
+  } else {
+    message.append(": the target may have been set too low");
   }
-  absl::StrAppend(&message, ": the target may have been set too low");
-  return MakeFinding(finding::kOverCompletionFlagged, v1::SEVERITY_WARNING, input.field_path,
-                     std::move(message));
 }
 
 // Reports cap completion at 100%: a printed 100 against an actual above the
 // target is not a contradiction.
-std::optional<v1::Finding> StatedCompletionFlag(const IndicatorInput& input,
-                                                const Completion& completion) {
-  const v1::Indicator& indicator = *input.indicator;
+void AddStatedCompletionFlag(const IndicatorScore& score, Findings& findings) {
+  const Completion& completion = score.completion;
   if (completion.basis != CompletionBasis::kNumbers ||
-      completion.direction != Direction::kPositive || !completion.rate_percent.has_value()) {
-    return std::nullopt;
+      completion.direction != Direction::kPositive || !completion.rate_percent.has_value() ||
+      !score.stated_completion.has_value()) {
+    return;
   }
-  absl::string_view text = absl::StripAsciiWhitespace(indicator.stated_completion_percent());
-  absl::ConsumeSuffix(&text, "%");
-  absl::StatusOr<stated_percent::StatedPercent> printed = stated_percent::Parse(text);
-  if (!printed.ok()) return std::nullopt;
+  const stated_percent::StatedPercent& printed = *score.stated_completion;
   const double rate = *completion.rate_percent;
-  if ((printed->value == 100 && rate >= 100) || stated_percent::Matches(*printed, rate)) {
-    return std::nullopt;
-  }
-  return MakeFinding(
-      finding::kStatedCompletionMismatch, v1::SEVERITY_INFO,
-      absl::StrCat(input.field_path, ".stated_completion_percent"),
-      absl::StrCat(Label(indicator), ": stated completion ", FormatPercent(printed->value),
-                   ", but actual / target is ", FormatPercent(rate)));
+  if ((printed.value == 100 && rate >= 100) || stated_percent::Matches(printed, rate)) return;
+  AppendText(*AddIndicatorFinding(score, finding::kStatedCompletionMismatch, v1::SEVERITY_INFO,
+                                  ".stated_completion_percent", findings)
+                  .mutable_message(),
+             ": stated completion ", Percent{printed.value}, ", but actual / target is ",
+             Percent{rate});
 }
 
 }  // namespace
 
-std::vector<v1::Finding> IndicatorFlags(const IndicatorInput& input,
-                                        const v1::IndicatorRules& rules,
-                                        const Completion& completion, absl::string_view reason_code,
-                                        absl::string_view rule) {
-  std::vector<v1::Finding> flags;
-  for (std::optional<v1::Finding> flag : {ValueFlag(input, completion, rule),
-                                          OverCompletionFlag(input, rules, completion, reason_code),
-                                          StatedCompletionFlag(input, completion)}) {
-    if (flag.has_value()) flags.push_back(*std::move(flag));
-  }
-  return flags;
+void AddIndicatorFlags(const IndicatorScore& score, const v1::IndicatorRules& rules,
+                       Findings& findings) {
+  AddValueFlag(score, findings);
+  AddOverCompletionFlag(score, rules, findings);
+  AddStatedCompletionFlag(score, findings);
 }
 
 }  // namespace jixiao::scoring

@@ -1,27 +1,55 @@
 #pragma once
 
-// One indicator → one explained ScoreLine, under the item's indicator rules.
+// One indicator → its points, under the item's indicator rules: how far it got
+// (completion.h), what the rules make of that (the verdict), and what it tells
+// the inflation signals. Numbers only; indicator_explanation.h words them.
 
 #include <optional>
-#include <string>
-#include <vector>
 
-#include "jixiao/v1/finding.pb.h"
-#include "jixiao/v1/indicator.pb.h"
+#include "absl/strings/string_view.h"
+#include "common/stated_percent/stated_percent.h"
 #include "jixiao/v1/scheme.pb.h"
 #include "jixiao/v1/scorecard.pb.h"
+#include "services/scoring/engine/completion.h"
+#include "services/scoring/engine/indicator_selection.h"
+#include "services/scoring/engine/measured_value.h"
 
 namespace jixiao::scoring {
 
-struct IndicatorInput {
-  const v1::Indicator* indicator = nullptr;
-  // Where the indicator sits in the report, e.g. "key_tasks[0].indicators[3]".
-  std::string field_path;
-  std::string item_code;
-  // Points the indicator is worth within its item (its share of the item's max).
-  double weight = 0;
-  // The weight the report states for it, to scale a declared score to `weight`.
-  std::optional<double> stated_weight;
+// Which sentence justifies the verdict's share (see AppendVerdictDetail).
+enum class VerdictDetail {
+  kOverCompletionPenalty,
+  kStepBand,
+  kMet,
+  kBelow60,
+  kAbove60Linear,
+  kPartial,
+  kReverseMet,
+  kReversePartial,
+  kReverseFailed,
+  kBound,  // a target of 0 or below: met or not
+  kSatisfactionBand,
+  kQualitativeAchieved,
+  kQualitativePartial,
+  kQualitativeNotAchieved,
+  kDeadline,
+  kMissingDeclared,  // the missing-value policy took the declared score
+  kMissingZeroed,
+};
+
+// The rule's decision: a share of the weight, and why.
+struct Verdict {
+  double fraction = 0;
+  absl::string_view reason;  // reason code (reason_codes.h)
+  absl::string_view rule;    // "proportional", "over_completion_penalty", …
+  v1::Provenance provenance = v1::PROVENANCE_RECOMPUTED;
+  VerdictDetail detail = VerdictDetail::kMissingZeroed;
+  // Above a FLAG rule's threshold: the score stands, the explanation says so.
+  bool flagged = false;
+  // The curve's share before any over-completion penalty.
+  double curve_fraction = 0;
+  // The step or satisfaction band reached; null below every band.
+  const v1::Band* band = nullptr;
 };
 
 // What the indicator contributes to the inflation signals.
@@ -35,12 +63,29 @@ struct IndicatorOutcome {
 };
 
 struct IndicatorScore {
-  v1::ScoreLine line;
-  std::vector<v1::Finding> findings;
+  const SelectedIndicator* selected = nullptr;
+  // Points the indicator is worth within its item (its share of the item's max).
+  double weight = 0;
+  // The stated completion percent, parsed; nullopt when empty or unreadable.
+  std::optional<stated_percent::StatedPercent> stated_completion;
+  Completion completion;
+  Verdict verdict;
+  double points = 0;
+  // The report's own score, out of `weight`, rounded.
+  std::optional<double> declared_points;
+  // Set when the report scores the indicator out of another weight than ours:
+  // that weight, and the declared score rescaled to ours (unrounded).
+  std::optional<double> declared_out_of;
+  double declared_rescaled = 0;
+  // The completion rate, rounded, for a positive indicator compared by numbers.
+  std::optional<double> completion_percent;
   IndicatorOutcome outcome;
 };
 
-IndicatorScore ScoreIndicator(const IndicatorInput& input, const v1::IndicatorRules& rules,
-                              int decimals);
+// Scores `selected` into `score` (fresh, as a list builds it in place), which
+// points at it: it must outlive the score. Values parsed now are kept in `store`.
+void ScoreIndicator(const SelectedIndicator& selected, double weight,
+                    const v1::IndicatorRules& rules, int decimals, ParsedValueStore& store,
+                    IndicatorScore& score);
 
 }  // namespace jixiao::scoring

@@ -3,26 +3,22 @@
 #include <algorithm>
 
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
+#include "services/scoring/engine/explanation_text.h"
 
 namespace jixiao::scoring {
 namespace {
 
-std::optional<double> OwnWeight(const v1::Indicator& indicator) {
-  if (indicator.has_weight()) return indicator.weight();
-  return std::nullopt;
-}
-
 void AddList(const google::protobuf::RepeatedPtrField<v1::Indicator>& list,
-             const std::string& prefix, std::optional<double> shared_weight,
+             IndicatorLocation::List where, int owner, std::optional<double> shared_weight,
              std::vector<SelectedIndicator>& out) {
   for (int i = 0; i < list.size(); ++i) {
-    SelectedIndicator selected;
-    selected.indicator = &list[i];
-    selected.field_path = absl::StrCat(prefix, "indicators[", i, "]");
-    selected.stated_weight = OwnWeight(list[i]);
-    if (!selected.stated_weight.has_value()) selected.stated_weight = shared_weight;
-    out.push_back(std::move(selected));
+    const v1::Indicator& indicator = list[i];
+    SelectedIndicator& selected = out.emplace_back();
+    selected.indicator = &indicator;
+    selected.location = {where, owner, i};
+    selected.level1_code = Level1CodeOf(indicator);
+    selected.level1_number = Level1Number(selected.level1_code);
+    selected.stated_weight = indicator.has_weight() ? indicator.weight() : shared_weight;
   }
 }
 
@@ -34,7 +30,24 @@ std::optional<double> TaskShare(const v1::KeyTask& task) {
 
 }  // namespace
 
-std::string Level1CodeOf(const v1::Indicator& indicator) {
+void AppendFieldPath(const IndicatorLocation& location, std::string& out) {
+  switch (location.list) {
+    case IndicatorLocation::List::kReport:
+      break;
+    case IndicatorLocation::List::kKeyTask:
+      AppendText(out, "key_tasks[", location.owner, "].");
+      break;
+    case IndicatorLocation::List::kProject:
+      AppendText(out, "projects[", location.owner, "].");
+      break;
+    case IndicatorLocation::List::kSpecialFund:
+      AppendText(out, "budget.special_funds[", location.owner, "].");
+      break;
+  }
+  AppendText(out, "indicators[", location.index, "]");
+}
+
+absl::string_view Level1CodeOf(const v1::Indicator& indicator) {
   if (!indicator.level1_code().empty()) return indicator.level1_code();
   const std::string& name = indicator.level1_name();
   if (absl::StartsWith(name, "产出")) return "1";
@@ -42,6 +55,10 @@ std::string Level1CodeOf(const v1::Indicator& indicator) {
   if (absl::StartsWith(name, "满意度")) return "3";
   if (absl::StartsWith(name, "成本")) return "4";
   return "";
+}
+
+int Level1Number(absl::string_view code) {
+  return code.size() == 1 && code[0] >= '1' && code[0] <= '4' ? code[0] - '0' : 0;
 }
 
 bool IsItemized(const v1::Indicator& indicator) {
@@ -52,30 +69,46 @@ bool IsItemized(const v1::Indicator& indicator) {
 }
 
 std::vector<SelectedIndicator> ReportIndicators(const v1::EvaluationReport& report) {
+  using List = IndicatorLocation::List;
+  const bool projects = report.kind() == v1::REPORT_KIND_PROJECT_SELF_EVALUATION;
+  size_t count = report.indicators_size();
+  for (const v1::KeyTask& task : report.key_tasks()) count += task.indicators_size();
+  if (projects) {
+    for (const v1::Project& project : report.projects()) count += project.indicators_size();
+  }
   std::vector<SelectedIndicator> all;
-  AddList(report.indicators(), "", std::nullopt, all);
+  all.reserve(count);
+  AddList(report.indicators(), List::kReport, 0, std::nullopt, all);
   for (int t = 0; t < report.key_tasks_size(); ++t) {
     const v1::KeyTask& task = report.key_tasks(t);
-    AddList(task.indicators(), absl::StrCat("key_tasks[", t, "]."), TaskShare(task), all);
+    AddList(task.indicators(), List::kKeyTask, t, TaskShare(task), all);
   }
-  if (report.kind() == v1::REPORT_KIND_PROJECT_SELF_EVALUATION) {
+  if (projects) {
     for (int p = 0; p < report.projects_size(); ++p) {
-      AddList(report.projects(p).indicators(), absl::StrCat("projects[", p, "]."), std::nullopt,
-              all);
+      AddList(report.projects(p).indicators(), List::kProject, p, std::nullopt, all);
     }
   }
   return all;
 }
 
-std::vector<SelectedIndicator> SelectIndicators(
-    const v1::EvaluationReport& report,
+std::vector<const SelectedIndicator*> SelectIndicators(
+    const std::vector<SelectedIndicator>& all,
     const google::protobuf::RepeatedPtrField<std::string>& level1_codes) {
-  std::vector<SelectedIndicator> selected;
-  for (SelectedIndicator& candidate : ReportIndicators(report)) {
-    const std::string code = Level1CodeOf(*candidate.indicator);
-    if (std::find(level1_codes.begin(), level1_codes.end(), code) != level1_codes.end()) {
-      selected.push_back(std::move(candidate));
-    }
+  // Schemes take only "1" to "4" (validated): a bit per code, tested per indicator.
+  unsigned wanted = 0;
+  bool only_known_codes = true;
+  for (const std::string& code : level1_codes) {
+    const int number = Level1Number(code);
+    wanted |= 1u << number;
+    only_known_codes &= number != 0;
+  }
+  std::vector<const SelectedIndicator*> selected;
+  selected.reserve(all.size());
+  for (const SelectedIndicator& candidate : all) {
+    const bool taken = only_known_codes ? (wanted >> candidate.level1_number & 1u) != 0
+                                        : std::find(level1_codes.begin(), level1_codes.end(),
+                                                    candidate.level1_code) != level1_codes.end();
+    if (taken) selected.push_back(&candidate);
   }
   return selected;
 }
@@ -84,7 +117,7 @@ std::vector<SelectedIndicator> SpecialFundIndicators(const v1::EvaluationReport&
   std::vector<SelectedIndicator> selected;
   const auto& funds = report.budget().special_funds();
   for (int f = 0; f < funds.size(); ++f) {
-    AddList(funds[f].indicators(), absl::StrCat("budget.special_funds[", f, "]."), std::nullopt,
+    AddList(funds[f].indicators(), IndicatorLocation::List::kSpecialFund, f, std::nullopt,
             selected);
   }
   return selected;

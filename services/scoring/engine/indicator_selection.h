@@ -8,14 +8,32 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "google/protobuf/repeated_field.h"
 #include "jixiao/v1/report.pb.h"
 
 namespace jixiao::scoring {
 
+// Where an indicator sits in the report. Its field path ("key_tasks[1].indicators[0]")
+// is only printed for a finding, so it is kept as indices until then.
+struct IndicatorLocation {
+  enum class List { kReport, kKeyTask, kProject, kSpecialFund };
+  List list = List::kReport;
+  int owner = 0;  // the key task, project or special fund
+  int index = 0;
+};
+
+// "indicators[3]", "key_tasks[1].indicators[0]", "projects[0].indicators[2]",
+// "budget.special_funds[0].indicators[1]".
+void AppendFieldPath(const IndicatorLocation& location, std::string& out);
+
 struct SelectedIndicator {
   const v1::Indicator* indicator = nullptr;
-  std::string field_path;  // "indicators[3]", "key_tasks[1].indicators[0]"
+  IndicatorLocation location;
+  // See Level1CodeOf; a view of the indicator or of a constant.
+  absl::string_view level1_code;
+  // Level1Number(level1_code).
+  int level1_number = 0;
   // The indicator's own weight; else, inside a weighted key task, the task's
   // weight shared by its indicators (the Guangzhou reports weight tasks, not
   // indicators: 6.5 points over 10 indicators is 0.65 each).
@@ -23,7 +41,10 @@ struct SelectedIndicator {
 };
 
 // "1" 产出, "2" 效益, "3" 满意度, "4" 成本: the code, or read from level1_name.
-std::string Level1CodeOf(const v1::Indicator& indicator);
+absl::string_view Level1CodeOf(const v1::Indicator& indicator);
+
+// 1 to 4 for the level-1 codes "1" to "4" (the only ones a scheme may take); 0 otherwise.
+int Level1Number(absl::string_view code);
 
 // The report gives something to score: a target, an actual or a stated completion.
 bool IsItemized(const v1::Indicator& indicator);
@@ -31,9 +52,9 @@ bool IsItemized(const v1::Indicator& indicator);
 // Every indicator a department (or project) item may draw on, in report order.
 std::vector<SelectedIndicator> ReportIndicators(const v1::EvaluationReport& report);
 
-// Those of ReportIndicators whose level-1 code is in `level1_codes`.
-std::vector<SelectedIndicator> SelectIndicators(
-    const v1::EvaluationReport& report,
+// Those of `all` whose level-1 code is in `level1_codes`.
+std::vector<const SelectedIndicator*> SelectIndicators(
+    const std::vector<SelectedIndicator>& all,
     const google::protobuf::RepeatedPtrField<std::string>& level1_codes);
 
 // The special funds' indicators.

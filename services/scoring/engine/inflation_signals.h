@@ -7,23 +7,18 @@
 // indicator score rate exceeds the budget execution rate by more than 5%, relative).
 
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "jixiao/v1/scorecard.pb.h"
-#include "services/scoring/engine/indicator_scoring.h"
+#include "services/scoring/engine/group_scoring.h"
+#include "services/scoring/scheme/prepared_scheme.h"
 
 namespace jixiao::scoring {
 
-struct SignalInputs {
-  std::vector<IndicatorOutcome> outcomes;
-  // Items scored from indicators: their lines give the indicator score rate.
-  std::vector<std::string> indicator_item_codes;
-  std::optional<double> execution_rate_percent;
-};
-
-// `card` must hold its groups, total and declared total.
-v1::InflationSignals ComputeSignals(const v1::ScoreCard& card, const SignalInputs& inputs,
-                                    int decimals);
+// `groups`: scored under `effective`; `total`: their rounded total.
+v1::InflationSignals ComputeSignals(const std::vector<GroupScore>& groups,
+                                    const EffectiveScheme& effective,
+                                    std::optional<double> declared_total, double total,
+                                    bool complete, int decimals);
 
 }  // namespace jixiao::scoring

@@ -2,68 +2,49 @@
 
 #include <algorithm>
 
-#include "absl/strings/str_cat.h"
-#include "services/scoring/engine/declared_lookup.h"
-#include "services/scoring/engine/findings.h"
-#include "services/scoring/engine/number_text.h"
 #include "services/scoring/engine/reason_codes.h"
 #include "services/scoring/engine/rounding.h"
 
 namespace jixiao::scoring {
 
-v1::ScoreLine StartItemLine(const ScoringContext& context, const v1::SchemeItem& item) {
-  v1::ScoreLine line;
-  line.set_item_code(item.code());
-  line.set_name(item.name());
-  line.set_max(item.max());
-  std::optional<AssessedItemRef> assessed = FindAssessedItem(context.report, item.code());
-  if (assessed.has_value() && assessed->item->has_declared_score()) {
-    line.set_declared_points(assessed->item->declared_score());
+ItemScore StartItemScore(const ScoringContext& context, const v1::SchemeItem& item) {
+  ItemScore score;
+  score.item = &item;
+  score.assessed = context.index.FindAssessedItem(item);
+  if (score.assessed != nullptr && score.assessed->has_declared_score()) {
+    score.declared_points = score.assessed->declared_score();
   }
-  return line;
+  return score;
 }
 
-double ClampDeclared(const ScoringContext& context, const v1::SchemeItem& item, double declared,
-                     const std::string& field_path, std::vector<v1::Finding>& findings) {
-  if (declared > item.max() || declared < 0) {
-    findings.push_back(
-        MakeFinding(finding::kDeclaredOutOfRange, v1::SEVERITY_WARNING, field_path,
-                    absl::StrCat("declared ", item.name(), " ", FormatNumber(declared),
-                                 " is outside 0..", FormatNumber(item.max()), "; counted as ",
-                                 FormatNumber(std::clamp(declared, 0.0, item.max())))));
-  }
-  return RoundTo(std::clamp(declared, 0.0, item.max()), context.decimals);
+DeclaredScore CountDeclared(const ScoringContext& context, const v1::SchemeItem& item,
+                            double printed) {
+  DeclaredScore score;
+  score.printed = printed;
+  score.out_of_range = printed > item.max() || printed < 0;
+  score.counted = RoundTo(std::clamp(printed, 0.0, item.max()), context.decimals);
+  return score;
 }
 
 ItemScore DeclaredOrMissing(const ScoringContext& context, const v1::SchemeItem& item,
-                            absl::string_view declared_reason, const std::string& why) {
-  ItemScore score;
-  score.line = StartItemLine(context, item);
-  v1::ScoreLine& line = score.line;
-  std::optional<AssessedItemRef> assessed = FindAssessedItem(context.report, item.code());
-  if (assessed.has_value() && assessed->item->has_declared_score()) {
-    const double points =
-        ClampDeclared(context, item, assessed->item->declared_score(),
-                      absl::StrCat(assessed->field_path, ".declared_score"), score.findings);
-    line.set_points(points);
-    line.set_provenance(v1::PROVENANCE_DECLARED);
-    line.set_rule("declared");
-    line.set_reason_code(std::string(declared_reason));
-    std::string explanation = absl::StrCat(why, "；按报告自评得分 ", FormatNumber(points),
-                                           " 分计入（满分 ", FormatNumber(item.max()), " 分）");
-    if (!assessed->item->facts().empty()) {
-      absl::StrAppend(&explanation, "。报告：", assessed->item->facts());
-    }
-    line.set_explanation(explanation);
+                            absl::string_view declared_reason, NotRecomputed why) {
+  ItemScore score = StartItemScore(context, item);
+  score.why = why;
+  if (score.assessed != nullptr && score.assessed->has_declared_score()) {
+    score.basis = ItemBasis::kDeclared;
+    score.declared = CountDeclared(context, item, score.assessed->declared_score());
+    score.points = score.declared.counted;
+    score.provenance = v1::PROVENANCE_DECLARED;
+    score.rule = "declared";
+    score.reason = declared_reason;
     return score;
   }
-  line.set_points(0);
-  line.set_provenance(v1::PROVENANCE_MISSING);
-  line.set_rule("missing");
-  line.set_reason_code(std::string(reason::kMissing));
-  line.set_explanation(absl::StrCat(why, "，报告也未给出该项得分：不计分，总分不完整"));
+  score.basis = ItemBasis::kMissing;
+  score.points = 0;
+  score.provenance = v1::PROVENANCE_MISSING;
+  score.rule = "missing";
+  score.reason = reason::kMissing;
   score.missing = true;
-  score.missing_note = absl::StrCat(why, "，报告也未给出该项得分");
   return score;
 }
 

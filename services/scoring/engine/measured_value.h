@@ -1,18 +1,31 @@
 #pragma once
 
-// What a target or actual value says, whether or not ingest filled `parsed`.
+// What a target or actual value says, whether or not ingest filled `parsed`,
+// and a report's printed percentages.
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 #include "absl/strings/string_view.h"
+#include "common/stated_percent/stated_percent.h"
 #include "jixiao/v1/value.pb.h"
 
 namespace jixiao::scoring {
 
-// `value.parsed` when it is set; else the text parsed now. Empty text is ABSENT.
-v1::ParsedValue ReadValue(const v1::MeasuredValue& value);
+// Values the engine had to parse itself, kept for as long as the scores that
+// point at them: ingest stores every value parsed, so this stays empty in
+// production and fills only for reports scored as submitted.
+using ParsedValueStore = std::vector<std::unique_ptr<v1::ParsedValue>>;
 
-// A percentage as printed ("72.52", "100.00"); nullopt when empty or unreadable.
+// `value.parsed` when it is set; else the text parsed now (into `store`). Empty
+// text is ABSENT ("no value given").
+const v1::ParsedValue& ReadValue(const v1::MeasuredValue& value, ParsedValueStore& store);
+
+// A percentage as printed ("72.52", "100.00%", " 95 "); nullopt when empty or unreadable.
+std::optional<stated_percent::StatedPercent> ParseStatedPercent(absl::string_view text);
+
+// Its value alone.
 std::optional<double> ReadStatedPercent(absl::string_view text);
 
 }  // namespace jixiao::scoring

@@ -6,7 +6,7 @@
 
 namespace jixiao::scoring {
 
-std::string ReasonLabel(absl::string_view reason_code) {
+absl::string_view ReasonLabel(absl::string_view reason_code) {
   static const auto* const kLabels = new std::map<absl::string_view, absl::string_view>{
       {reason::kMet, "达到目标"},
       {reason::kPartial, "未达目标按完成率计分"},
@@ -34,7 +34,7 @@ std::string ReasonLabel(absl::string_view reason_code) {
       {reason::kNotComparableDeclared, "无法比较按申报计"},
   };
   const auto it = kLabels->find(reason_code);
-  return it == kLabels->end() ? std::string(reason_code) : std::string(it->second);
+  return it == kLabels->end() ? reason_code : it->second;
 }
 
 }  // namespace jixiao::scoring

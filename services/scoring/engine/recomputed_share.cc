@@ -3,24 +3,31 @@
 namespace jixiao::scoring {
 namespace {
 
-double RecomputedMax(const v1::ScoreLine& line) {
-  if (line.sub_lines().empty()) {
-    return line.provenance() == v1::PROVENANCE_RECOMPUTED ? line.max() : 0;
+double RecomputedMax(const ItemScore& item) {
+  if (!item.indicators.empty()) {
+    double max = 0;
+    for (const IndicatorScore& indicator : item.indicators) {
+      max += indicator.verdict.provenance == v1::PROVENANCE_RECOMPUTED ? indicator.weight : 0;
+    }
+    return max;
   }
-  double max = 0;
-  for (const v1::ScoreLine& sub : line.sub_lines()) max += RecomputedMax(sub);
-  return max;
+  if (!item.sub_items.empty()) return 0;  // declared sub-items, none recomputed
+  return item.provenance == v1::PROVENANCE_RECOMPUTED ? item.item->max() : 0;
 }
 
 }  // namespace
 
-double RecomputedShare(const v1::ScoreCard& card) {
-  if (card.max() <= 0) return 0;
+double RecomputedShare(const std::vector<GroupScore>& groups, double max) {
+  if (max <= 0) return 0;
   double recomputed = 0;
-  for (const v1::ScoreGroup& group : card.groups()) {
-    for (const v1::ScoreLine& line : group.lines()) recomputed += RecomputedMax(line);
+  for (const GroupScore& group : groups) {
+    if (group.subtotal_stands_in) {
+      recomputed += 0;  // one declared line
+      continue;
+    }
+    for (const ItemScore& item : group.items) recomputed += RecomputedMax(item);
   }
-  return recomputed / card.max();
+  return recomputed / max;
 }
 
 }  // namespace jixiao::scoring

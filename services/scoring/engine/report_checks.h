@@ -4,17 +4,17 @@
 // themselves: weights the report prints that differ from the scheme's, key-task
 // scores that disagree with the items they make up, indicators no item takes.
 
-#include <vector>
-
-#include "jixiao/v1/finding.pb.h"
 #include "jixiao/v1/report.pb.h"
-#include "jixiao/v1/scheme.pb.h"
 #include "jixiao/v1/scorecard.pb.h"
+#include "services/scoring/engine/findings.h"
+#include "services/scoring/engine/report_index.h"
+#include "services/scoring/scheme/prepared_scheme.h"
 
 namespace jixiao::scoring {
 
-std::vector<v1::Finding> CheckReportAgainstScheme(const v1::EvaluationReport& report,
-                                                  const std::vector<const v1::SchemeGroup*>& groups,
-                                                  const v1::ScoreCard& card, int decimals);
+// `card`: the report's scorecard under `effective`, with its lines; `index`: the report's.
+void CheckReportAgainstScheme(const v1::EvaluationReport& report, const ReportIndex& index,
+                              const EffectiveScheme& effective, const v1::ScoreCard& card,
+                              int decimals, Findings& findings);
 
 }  // namespace jixiao::scoring

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "absl/strings/match.h"
-#include "services/scoring/engine/indicator_selection.h"
 #include "services/scoring/scheme/variant_conditions.h"
 
 namespace jixiao::scoring {
@@ -19,24 +18,24 @@ bool HasNoSpecialFunds(const v1::EvaluationReport& report) {
                       });
 }
 
-bool HasCostIndicator(const v1::EvaluationReport& report) {
-  const std::vector<SelectedIndicator> all = ReportIndicators(report);
-  return std::any_of(all.begin(), all.end(),
-                     [](const SelectedIndicator& s) { return Level1CodeOf(*s.indicator) == "4"; });
+bool HasCostIndicator(const ReportIndex& index) {
+  return std::any_of(index.indicators().begin(), index.indicators().end(),
+                     [](const SelectedIndicator& s) { return s.level1_code == "4"; });
 }
 
 }  // namespace
 
-bool VariantConditionHolds(absl::string_view condition, const v1::EvaluationReport& report) {
+bool VariantConditionHolds(absl::string_view condition, const v1::EvaluationReport& report,
+                           const ReportIndex& index) {
   if (condition == kNoSpecialFunds) return HasNoSpecialFunds(report);
-  if (condition == kHasCostIndicator) return HasCostIndicator(report);
+  if (condition == kHasCostIndicator) return HasCostIndicator(index);
   return false;  // unknown conditions are refused when the scheme loads
 }
 
-const v1::SchemeVariant* SelectVariant(const v1::Scheme& scheme,
-                                       const v1::EvaluationReport& report) {
+const v1::SchemeVariant* SelectVariant(const v1::Scheme& scheme, const v1::EvaluationReport& report,
+                                       const ReportIndex& index) {
   for (const v1::SchemeVariant& variant : scheme.variants()) {
-    if (VariantConditionHolds(variant.when(), report)) return &variant;
+    if (VariantConditionHolds(variant.when(), report, index)) return &variant;
   }
   return nullptr;
 }

@@ -32,38 +32,55 @@ std::vector<double> RawWeights(const std::vector<std::optional<double>>& stated)
 std::vector<double> AllocateWeights(const std::vector<std::optional<double>>& stated, double max,
                                     int decimals) {
   if (stated.empty()) return {};
-  const std::vector<double> raw = RawWeights(stated);
-  const double raw_sum = std::accumulate(raw.begin(), raw.end(), 0.0);
+  // The raw weights, replaced by the shares once these are known.
+  std::vector<double> weights = RawWeights(stated);
+  const double raw_sum = std::accumulate(weights.begin(), weights.end(), 0.0);
   const double unit = std::pow(10.0, -decimals);
   const int64_t total_units = std::llround(max / unit);
 
-  std::vector<int64_t> units(raw.size());
-  std::vector<double> remainders(raw.size());
+  struct Share {
+    int64_t units = 0;
+    double remainder = 0;
+  };
+  std::vector<Share> shares(weights.size());
   int64_t given = 0;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const double exact = raw[i] / raw_sum * static_cast<double>(total_units);
+  for (size_t i = 0; i < weights.size(); ++i) {
+    const double exact = weights[i] / raw_sum * static_cast<double>(total_units);
     // The nudge keeps exact shares (10 of 20 units) from flooring to one less.
-    units[i] = static_cast<int64_t>(std::floor(exact + 1e-9));
-    remainders[i] = exact - static_cast<double>(units[i]);
-    given += units[i];
+    shares[i].units = static_cast<int64_t>(std::floor(exact + 1e-9));
+    shares[i].remainder = exact - static_cast<double>(shares[i].units);
+    given += shares[i].units;
   }
   // Floors cannot overshoot but for a rounding hair; take any excess back from the
   // smallest remainders so that the shares never exceed the max.
-  for (size_t i = raw.size(); given > total_units && i-- > 0;) {
-    if (units[i] > 0) {
-      --units[i];
+  for (size_t i = shares.size(); given > total_units && i-- > 0;) {
+    if (shares[i].units > 0) {
+      --shares[i].units;
       --given;
     }
   }
-  std::vector<size_t> order(raw.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return remainders[a] > remainders[b]; });
-  for (size_t k = 0; given < total_units && k < order.size(); ++k, ++given) ++units[order[k]];
-
-  std::vector<double> weights;
-  weights.reserve(raw.size());
-  for (int64_t u : units) weights.push_back(static_cast<double>(u) * unit);
+  if (given < total_units) {
+    // The units left go to the largest remainders, the earlier indicator first
+    // among equal ones. Equal shares (no weights stated) have equal remainders:
+    // then that order is the indicators' own, and nothing needs sorting.
+    std::vector<size_t> order(shares.size());
+    std::iota(order.begin(), order.end(), 0);
+    const bool all_equal = std::all_of(shares.begin(), shares.end(), [&](const Share& share) {
+      return share.remainder == shares[0].remainder;
+    });
+    if (!all_equal) {
+      std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return shares[a].remainder > shares[b].remainder ||
+               (shares[a].remainder == shares[b].remainder && a < b);
+      });
+    }
+    for (size_t k = 0; given < total_units && k < order.size(); ++k, ++given) {
+      ++shares[order[k]].units;
+    }
+  }
+  for (size_t i = 0; i < shares.size(); ++i) {
+    weights[i] = static_cast<double>(shares[i].units) * unit;
+  }
   return weights;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
-// The schemes a process scores with, keyed by (id, version). No I/O.
+// The schemes a process scores with, keyed by (id, version), each prepared for
+// scoring when it is added (see prepared_scheme.h). No I/O.
 
 #include <map>
 #include <string>
@@ -10,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "jixiao/v1/scheme.pb.h"
+#include "services/scoring/scheme/prepared_scheme.h"
 #include "services/scoring/scheme/scheme_parser.h"
 
 namespace jixiao::scoring {
@@ -17,11 +19,15 @@ namespace jixiao::scoring {
 class SchemeSet {
  public:
   // Refuses a second file with the same (id, version), as
-  // "file:line: <id> v<version> is already defined in <other file>".
+  // "file:line: <id> v<version> is already defined in <other file>", and a
+  // scheme that does not validate (ParseSchemeFile's files always do).
   absl::Status Add(SchemeFile file);
 
   // The scheme with that id and version; version 0 means the latest. Null when absent.
   const v1::Scheme* Find(absl::string_view id, int version) const;
+
+  // The same, prepared for the engine.
+  const PreparedScheme* FindPrepared(absl::string_view id, int version) const;
 
   // Every scheme, ordered by id then version.
   std::vector<const v1::Scheme*> All() const;
@@ -29,7 +35,12 @@ class SchemeSet {
   size_t size() const { return files_.size(); }
 
  private:
-  std::map<std::pair<std::string, int>, SchemeFile> files_;
+  struct Entry {
+    std::string file_name;
+    PreparedScheme prepared;
+  };
+
+  std::map<std::pair<std::string, int>, Entry> files_;
 };
 
 }  // namespace jixiao::scoring

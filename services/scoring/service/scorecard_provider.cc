@@ -73,7 +73,10 @@ absl::StatusOr<jixiao::v1::ScoreReportResponse> ScoreCardProvider::Score(
     fetched = *std::move(stored);
   }
 
-  absl::StatusOr<jixiao::v1::ScoreCard> card = ScoreReport(fetched->report, **scheme);
+  // The resolved scheme as the set prepared it when it was loaded (validated once).
+  const PreparedScheme* prepared = schemes_->FindPrepared((*scheme)->id(), (*scheme)->version());
+  if (prepared == nullptr) return absl::InternalError("a resolved scheme is not prepared");
+  absl::StatusOr<jixiao::v1::ScoreCard> card = ScoreReport(fetched->report, *prepared);
   if (!card.ok()) return card.status();
   *card->mutable_report() = fetched->ref;
   jixiao::v1::CachedScoreCard entry;

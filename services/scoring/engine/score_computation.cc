@@ -1,0 +1,82 @@
+#include "services/scoring/engine/score_computation.h"
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "services/scoring/engine/grading.h"
+#include "services/scoring/engine/inflation_signals.h"
+#include "services/scoring/engine/recomputed_share.h"
+#include "services/scoring/engine/rounding.h"
+#include "services/scoring/engine/variant_selection.h"
+
+namespace jixiao::scoring {
+namespace {
+
+absl::Status CheckKind(const v1::EvaluationReport& report, const v1::Scheme& scheme) {
+  if (scheme.report_kind() != v1::REPORT_KIND_UNSPECIFIED &&
+      report.kind() != v1::REPORT_KIND_UNSPECIFIED && scheme.report_kind() != report.kind()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("scheme ", scheme.id(), " scores ", v1::ReportKind_Name(scheme.report_kind()),
+                     " reports, not ", v1::ReportKind_Name(report.kind())));
+  }
+  return absl::OkStatus();
+}
+
+bool Complete(const std::vector<GroupScore>& groups) {
+  for (const GroupScore& group : groups) {
+    if (group.subtotal_stands_in) continue;
+    if (group.all_missing) return false;
+    for (const ItemScore& item : group.items) {
+      if (item.missing) return false;
+    }
+  }
+  return true;
+}
+
+std::optional<double> DeclaredTotal(const v1::EvaluationReport& report,
+                                    const std::vector<GroupScore>& groups) {
+  if (report.declared().has_total()) return report.declared().total();
+  double sum = 0;
+  for (const GroupScore& group : groups) {
+    if (!group.declared_points.has_value()) return std::nullopt;
+    sum += *group.declared_points;
+  }
+  if (groups.empty()) return std::nullopt;
+  return sum;
+}
+
+}  // namespace
+
+ScoreComputation::ScoreComputation(const v1::EvaluationReport& report, const PreparedScheme& scheme)
+    : report(&report),
+      scheme(&scheme),
+      decimals(scheme.scheme().rounding_decimals()),
+      index(report, scheme) {}
+
+absl::StatusOr<ScoreComputation> ComputeScores(const v1::EvaluationReport& report,
+                                               const PreparedScheme& scheme) {
+  if (absl::Status kind = CheckKind(report, scheme.scheme()); !kind.ok()) return kind;
+  ScoreComputation computation(report, scheme);
+  computation.effective =
+      &scheme.Effective(SelectVariant(scheme.scheme(), report, computation.index));
+  const ScoringContext context{report, scheme, computation.index, computation.parsed_values,
+                               computation.decimals};
+  computation.groups.reserve(computation.effective->groups.size());
+  double total = 0;
+  for (const v1::SchemeGroup* group : computation.effective->groups) {
+    computation.groups.push_back(ScoreSchemeGroup(context, *group));
+    total += computation.groups.back().points;
+    computation.max += group->max();
+  }
+  computation.total = RoundTo(total, computation.decimals);
+  computation.complete = Complete(computation.groups);
+  // An incomplete total would understate the grade: none is given.
+  if (computation.complete) computation.grade = GradeFor(scheme.scheme(), computation.total);
+  computation.recomputed_share = RoundTo(RecomputedShare(computation.groups, computation.max), 4);
+  computation.declared_total = DeclaredTotal(report, computation.groups);
+  computation.signals =
+      ComputeSignals(computation.groups, *computation.effective, computation.declared_total,
+                     computation.total, computation.complete, computation.decimals);
+  return computation;
+}
+
+}  // namespace jixiao::scoring
