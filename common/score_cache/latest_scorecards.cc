@@ -61,9 +61,7 @@ absl::StatusOr<LatestScoreCards> LatestScoreCardReader::Read(
     if (!version.is_string() || !absl::SimpleAtoi(version.str(), &latest.version)) {
       return UnexpectedReply(version, absl::StrCat("the latest version of ", report_ids[i]));
     }
-    if (!card.is_string()) continue;
-    jixiao::v1::CachedScoreCard entry;
-    if (entry.ParseFromString(card.str())) latest.card = std::move(entry);
+    if (card.is_string()) latest.cached_card = card.str();
   }
   return result;
 }

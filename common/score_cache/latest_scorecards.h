@@ -13,16 +13,16 @@
 #include "absl/types/span.h"
 #include "common/redis/redis_pool.h"
 #include "common/score_cache/lua_script.h"
-#include "jixiao/v1/cache.pb.h"
 #include "jixiao/v1/scheme.pb.h"
 
 namespace jixiao::score_cache {
 
 struct LatestScoreCard {
   int64_t version = 0;  // 0: the catalog does not know the report
-  // The card cached for that version under the scheme; nullopt on a miss
-  // (including an entry that does not parse).
-  std::optional<jixiao::v1::CachedScoreCard> card;
+  // The serialized CachedScoreCard cached for that version under the scheme;
+  // nullopt on a miss. Left unparsed: a reader may pass the card through as
+  // bytes (services/query/logic/scorecard_wire.h).
+  std::optional<std::string> cached_card;
 };
 
 struct LatestScoreCards {

@@ -10,6 +10,7 @@
 #include "services/query/logic/ranking_window.h"
 #include "services/query/logic/report_ids.h"
 #include "services/query/logic/row_ranking.h"
+#include "services/query/logic/scorecard_wire.h"
 #include "services/query/logic/trend_years.h"
 
 namespace jixiao::query {
@@ -46,20 +47,18 @@ QueryEngine::QueryEngine(QueryEngineOptions options, redis::RedisPool* pool, Sco
       cards_(&cache_, scoring),
       schemes_(scoring, options_.default_scheme_id, options_.scheme_list_max_age, logger) {}
 
-absl::Status QueryEngine::GetScoreCard(grpc::CallbackServerContext* context,
-                                       const jixiao::v1::GetScoreCardRequest& request,
-                                       jixiao::v1::GetScoreCardResponse* response) {
+absl::StatusOr<std::string> QueryEngine::GetScoreCard(
+    grpc::CallbackServerContext* context, const jixiao::v1::GetScoreCardRequest& request) {
   if (request.report_id().empty()) return absl::InvalidArgumentError("report_id: is required");
   QueryCall call(context, options_.downstream_timeout);
   absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
   if (!scheme.ok()) return scheme.status();
 
-  FetchedCard fetched = cards_.FetchLatest(call, scheme->ref, request.report_id());
-  if (!fetched.status.ok()) return fetched.status;
-  *response->mutable_scorecard() = std::move(fetched.card);
-  *response->mutable_freshness() =
-      MergeFreshness({&fetched.freshness, 1}, scheme->ref, call.cache_failed());
-  return absl::OkStatus();
+  LatestCard latest = cards_.FetchLatest(call, scheme->ref, request.report_id());
+  if (!latest.status.ok()) return latest.status;
+  return GetScoreCardResponseWire(
+      latest.scorecard_wire,
+      MergeFreshness({&latest.freshness, 1}, scheme->ref, call.cache_failed()));
 }
 
 absl::Status QueryEngine::Compare(grpc::CallbackServerContext* context,

@@ -60,9 +60,10 @@ class QueryEngine {
               IngestClient* ingest, logging::Logger logger);
 
   // `context` is the incoming call's: downstream calls inherit its deadline.
-  absl::Status GetScoreCard(grpc::CallbackServerContext* context,
-                            const jixiao::v1::GetScoreCardRequest& request,
-                            jixiao::v1::GetScoreCardResponse* response);
+  // The serialized GetScoreCardResponse: a cached card is passed through as
+  // bytes (services/query/logic/scorecard_wire.h).
+  absl::StatusOr<std::string> GetScoreCard(grpc::CallbackServerContext* context,
+                                           const jixiao::v1::GetScoreCardRequest& request);
   absl::Status Compare(grpc::CallbackServerContext* context,
                        const jixiao::v1::CompareRequest& request,
                        jixiao::v1::CompareResponse* response);

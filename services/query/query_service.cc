@@ -8,11 +8,22 @@ namespace jixiao::query {
 QueryServiceImpl::QueryServiceImpl(WorkerPool& workers, QueryEngine& engine)
     : workers_(workers), engine_(engine) {}
 
-grpc::ServerUnaryReactor* QueryServiceImpl::GetScoreCard(
-    grpc::CallbackServerContext* context, const jixiao::v1::GetScoreCardRequest* request,
-    jixiao::v1::GetScoreCardResponse* response) {
+grpc::ServerUnaryReactor* QueryServiceImpl::GetScoreCard(grpc::CallbackServerContext* context,
+                                                         const grpc::ByteBuffer* request,
+                                                         grpc::ByteBuffer* response) {
   return server::RunBlocking(context, workers_, [this, context, request, response] {
-    return server::ToGrpcStatus(engine_.GetScoreCard(context, *request, response));
+    grpc::Slice bytes;
+    jixiao::v1::GetScoreCardRequest parsed;
+    if (!request->DumpToSingleSlice(&bytes).ok() ||
+        !parsed.ParseFromArray(bytes.begin(), static_cast<int>(bytes.size()))) {
+      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                          "not a jixiao.v1.GetScoreCardRequest");
+    }
+    absl::StatusOr<std::string> answer = engine_.GetScoreCard(context, parsed);
+    if (!answer.ok()) return server::ToGrpcStatus(answer.status());
+    const grpc::Slice slice(*answer);
+    *response = grpc::ByteBuffer(&slice, 1);
+    return grpc::Status::OK;
   });
 }
 

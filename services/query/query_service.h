@@ -2,20 +2,25 @@
 // jixiao.v1.QueryService over gRPC's callback API. The handlers only hand the
 // work to the worker pool (RunBlocking), where QueryEngine blocks on Redis and
 // the downstream services; no gRPC thread waits on I/O.
+//
+// GetScoreCard is registered raw (request and response as bytes): its answer
+// is usually a cached scorecard passed through unparsed, so the response is
+// written by QueryEngine as bytes rather than as a message to serialize.
 #include "common/worker_pool/worker_pool.h"
 #include "jixiao/v1/query_service.grpc.pb.h"
 #include "services/query/query_engine.h"
 
 namespace jixiao::query {
 
-class QueryServiceImpl final : public jixiao::v1::QueryService::CallbackService {
+class QueryServiceImpl final : public jixiao::v1::QueryService::WithRawCallbackMethod_GetScoreCard<
+                                   jixiao::v1::QueryService::CallbackService> {
  public:
   // Both must outlive the service (which must outlive the server running it).
   QueryServiceImpl(WorkerPool& workers, QueryEngine& engine);
 
   grpc::ServerUnaryReactor* GetScoreCard(grpc::CallbackServerContext* context,
-                                         const jixiao::v1::GetScoreCardRequest* request,
-                                         jixiao::v1::GetScoreCardResponse* response) override;
+                                         const grpc::ByteBuffer* request,
+                                         grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* Compare(grpc::CallbackServerContext* context,
                                     const jixiao::v1::CompareRequest* request,
                                     jixiao::v1::CompareResponse* response) override;

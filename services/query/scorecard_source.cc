@@ -4,17 +4,18 @@
 #include <optional>
 
 #include "absl/time/clock.h"
+#include "services/query/logic/scorecard_wire.h"
 
 namespace jixiao::query {
 namespace {
 
-jixiao::v1::Freshness PartOf(const jixiao::v1::ScoreCard& card, bool from_cache, int64_t age_ms,
+jixiao::v1::Freshness PartOf(const jixiao::v1::ReportRef& report, bool from_cache, int64_t age_ms,
                              bool degraded) {
   jixiao::v1::Freshness part;
   part.set_from_cache(from_cache);
   part.set_age_ms(std::max<int64_t>(age_ms, 0));  // a clock step must not make it negative
   part.set_degraded(degraded);
-  *part.add_reports() = card.report();
+  *part.add_reports() = report;
   return part;
 }
 
@@ -23,24 +24,31 @@ jixiao::v1::Freshness PartOf(const jixiao::v1::ScoreCard& card, bool from_cache,
 ScoreCardSource::ScoreCardSource(ScoreCacheReader* cache, ScoringClient* scoring)
     : cache_(cache), scoring_(scoring) {}
 
-FetchedCard ScoreCardSource::FetchLatest(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
-                                         const std::string& report_id) {
+LatestCard ScoreCardSource::FetchLatest(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
+                                        const std::string& report_id) {
   WantedCard wanted{report_id, 0};
   const std::string ids[] = {report_id};
   if (auto latest = cache_->LatestScoreCards(call, scheme, ids); latest && latest->catalog_ready) {
-    score_cache::LatestScoreCard& found = latest->reports.front();
-    if (found.card.has_value()) {
-      FetchedCard fetched;
-      fetched.card = std::move(*found.card->mutable_scorecard());
-      fetched.freshness =
-          PartOf(fetched.card, /*from_cache=*/true,
-                 absl::ToUnixMillis(absl::Now()) - found.card->computed_at_unix_ms(),
-                 /*degraded=*/false);
-      return fetched;
+    const score_cache::LatestScoreCard& found = latest->reports.front();
+    std::optional<CachedCardWire> wire;
+    // An entry that does not read as a cached card counts as a miss.
+    if (found.cached_card.has_value()) wire = ReadCachedCardWire(*found.cached_card);
+    if (wire.has_value()) {
+      LatestCard answer;
+      answer.scorecard_wire = std::string(wire->scorecard);
+      answer.freshness = PartOf(wire->report, /*from_cache=*/true,
+                                absl::ToUnixMillis(absl::Now()) - wire->computed_at_unix_ms,
+                                /*degraded=*/false);
+      return answer;
     }
     wanted.version = found.version;
   }
-  return std::move(Fetch(call, scheme, {&wanted, 1}).front());
+  FetchedCard fetched = std::move(Fetch(call, scheme, {&wanted, 1}).front());
+  LatestCard answer;
+  answer.status = std::move(fetched.status);
+  if (answer.status.ok()) answer.scorecard_wire = fetched.card.SerializeAsString();
+  answer.freshness = std::move(fetched.freshness);
+  return answer;
 }
 
 std::vector<FetchedCard> ScoreCardSource::Fetch(QueryCall& call,
@@ -64,7 +72,7 @@ std::vector<FetchedCard> ScoreCardSource::Fetch(QueryCall& call,
         if (!entry.has_value()) continue;
         FetchedCard& result = fetched[cacheable[j]];
         result.card = std::move(*entry->mutable_scorecard());
-        result.freshness = PartOf(result.card, /*from_cache=*/true,
+        result.freshness = PartOf(result.card.report(), /*from_cache=*/true,
                                   now_ms - entry->computed_at_unix_ms(), /*degraded=*/false);
         cached[cacheable[j]] = true;
       }
@@ -94,7 +102,8 @@ std::vector<FetchedCard> ScoreCardSource::Fetch(QueryCall& call,
     }
     const jixiao::v1::Freshness& scored = responses[j]->freshness();
     result.card = std::move(*responses[j]->mutable_scorecard());
-    result.freshness = PartOf(result.card, scored.from_cache(), scored.age_ms(), scored.degraded());
+    result.freshness =
+        PartOf(result.card.report(), scored.from_cache(), scored.age_ms(), scored.degraded());
   }
   return fetched;
 }

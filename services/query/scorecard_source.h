@@ -33,6 +33,12 @@ struct FetchedCard {
   jixiao::v1::Freshness freshness;
 };
 
+struct LatestCard {
+  absl::Status status;         // as FetchedCard's
+  std::string scorecard_wire;  // serialized jixiao.v1.ScoreCard
+  jixiao::v1::Freshness freshness;
+};
+
 class ScoreCardSource {
  public:
   // Both must outlive the source.
@@ -42,11 +48,12 @@ class ScoreCardSource {
   std::vector<FetchedCard> Fetch(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
                                  absl::Span<const WantedCard> wanted);
 
-  // The card of a report's latest version: from the cache in one round trip
-  // when the catalog is ready and the card cached, else as Fetch finds it
-  // (the version from the catalog when it knows it, else scoring resolves it).
-  FetchedCard FetchLatest(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
-                          const std::string& report_id);
+  // The card of a report's latest version, serialized: from the cache in one
+  // round trip, and passed through unparsed, when the catalog is ready and the
+  // card cached; else as Fetch finds it (the version from the catalog when it
+  // knows it, else scoring resolves it).
+  LatestCard FetchLatest(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
+                         const std::string& report_id);
 
  private:
   ScoreCacheReader* const cache_;

@@ -254,20 +254,22 @@ TEST_F(ScoreCacheTest, LatestScoreCardsReadTheCardOfThePublishedVersionOnly) {
   ASSERT_TRUE(read->catalog_ready);
   ASSERT_EQ(read->reports.size(), 3u);
   EXPECT_EQ(read->reports[0].version, 2);
-  EXPECT_FALSE(read->reports[0].card.has_value());
+  EXPECT_FALSE(read->reports[0].cached_card.has_value());
   EXPECT_EQ(read->reports[1].version, 1);
-  ASSERT_TRUE(read->reports[1].card.has_value());
-  EXPECT_EQ(read->reports[1].card->scorecard().total(), 80);
-  EXPECT_EQ(read->reports[1].card->computed_at_unix_ms(), 1700000000000);
+  ASSERT_TRUE(read->reports[1].cached_card.has_value());
+  jixiao::v1::CachedScoreCard b;
+  ASSERT_TRUE(b.ParseFromString(*read->reports[1].cached_card));
+  EXPECT_EQ(b.scorecard().total(), 80);
+  EXPECT_EQ(b.computed_at_unix_ms(), 1700000000000);
   EXPECT_EQ(read->reports[2].version, 0);
-  EXPECT_FALSE(read->reports[2].card.has_value());
+  EXPECT_FALSE(read->reports[2].cached_card.has_value());
 
   // Under another scheme version nothing is cached.
   jixiao::v1::SchemeRef other = Scheme();
   other.set_version(2);
   read = reader.Read(other, {"b"});
   ASSERT_TRUE(read.ok()) << read.status();
-  EXPECT_FALSE(read->reports[0].card.has_value());
+  EXPECT_FALSE(read->reports[0].cached_card.has_value());
 }
 
 TEST_F(ScoreCacheTest, ScriptsSurviveARedisRestart) {
