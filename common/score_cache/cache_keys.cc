@@ -33,6 +33,11 @@ std::string ScoreCardKey(const jixiao::v1::SchemeRef& scheme, absl::string_view 
   return absl::StrCat(ScoreCardKeyPrefix(scheme), report_id, "@", report_version);
 }
 
+std::string ComparisonRowKey(const jixiao::v1::SchemeRef& scheme, absl::string_view report_id,
+                             int64_t report_version) {
+  return absl::StrCat(kPrefix, "row:", SchemePart(scheme), ":", report_id, "@", report_version);
+}
+
 std::string ScoreCardKeyPrefix(const jixiao::v1::SchemeRef& scheme) {
   return absl::StrCat(kPrefix, "card:", SchemePart(scheme), ":");
 }

@@ -9,6 +9,8 @@
 //                                  stored report since Redis last started empty
 //   cohort:{year}:{cohort}         SET of report_ids of that year in that cohort
 //   card:{scheme}@{v}:{report}@{v} STRING serialized CachedScoreCard (with a TTL)
+//   row:{scheme}@{v}:{report}@{v}  STRING serialized CachedComparisonRow, written by
+//                                  query beside the card it derives from (same TTL)
 //   rank:{scheme}@{v}:{year}:{cohort}      ZSET report_id -> total (complete cards)
 //   unranked:{scheme}@{v}:{year}:{cohort}  ZSET report_id -> 0 (incomplete cards)
 //   rank-keys:{year}               SET of the rank/unranked keys of that year
@@ -39,6 +41,9 @@ std::string RankKeysRegistryKey(int fiscal_year);
 // Requires a resolved scheme (id and version > 0) and a report version > 0.
 std::string ScoreCardKey(const jixiao::v1::SchemeRef& scheme, absl::string_view report_id,
                          int64_t report_version);
+// The comparison row derived from that scorecard.
+std::string ComparisonRowKey(const jixiao::v1::SchemeRef& scheme, absl::string_view report_id,
+                             int64_t report_version);
 // ScoreCardKey(scheme, id, v) is ScoreCardKeyPrefix(scheme) + id + "@" + v: a
 // Lua script that learns the version inside Redis builds the key from it.
 std::string ScoreCardKeyPrefix(const jixiao::v1::SchemeRef& scheme);

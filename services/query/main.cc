@@ -44,6 +44,10 @@ jixiao::server::OptionTable QueryOptions() {
                  if (url.empty()) return absl::InvalidArgumentError("must not be empty");
                  return jixiao::redis::RedisConfigFromUrl(url).status();
                }});
+  options.Add({"cache-ttl-hours", "JIXIAO_CACHE_TTL_HOURS", "168",
+               "how long a comparison row query derives from a scorecard is kept in Redis "
+               "(set it as scoring's: a row outliving its card costs memory, not freshness)",
+               jixiao::server::IntInRange(1, 24 * 365)});
   options.Add({"scoring", "JIXIAO_SCORING_ADDRESS", "127.0.0.1:50052", "scoring service HOST:PORT",
                jixiao::server::HostPort()});
   options.Add({"ingest", "JIXIAO_INGEST_ADDRESS", "127.0.0.1:50051", "ingest service HOST:PORT",
@@ -89,6 +93,7 @@ int main(int argc, char** argv) {
   engine_options.default_scheme_id = config->options.Get("default-scheme");
   engine_options.downstream_timeout =
       absl::Seconds(config->options.GetInt("downstream-timeout-seconds"));
+  engine_options.row_ttl = absl::Hours(config->options.GetInt("cache-ttl-hours"));
   query::QueryEngine engine(engine_options, redis_pool->get(), &scoring, &ingest, logger);
 
   // Declared after everything the service uses, so that the server stops first.

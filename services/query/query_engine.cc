@@ -43,7 +43,7 @@ QueryEngine::QueryEngine(QueryEngineOptions options, redis::RedisPool* pool, Sco
                          IngestClient* ingest, logging::Logger logger)
     : options_(std::move(options)),
       ingest_(ingest),
-      cache_(pool, logger),
+      cache_(pool, options_.row_ttl, logger),
       cards_(&cache_, scoring),
       schemes_(scoring, options_.default_scheme_id, options_.scheme_list_max_age, logger) {}
 
@@ -244,12 +244,12 @@ absl::StatusOr<QueryEngine::ComparedRows> QueryEngine::CompareRows(
   for (const Candidate& candidate : candidates) {
     wanted.push_back({candidate.report_id, candidate.version});
   }
-  std::vector<FetchedCard> fetched = cards_.Fetch(call, scheme, wanted);
+  std::vector<FetchedRow> fetched = cards_.FetchRows(call, scheme, wanted);
   ComparedRows compared;
-  for (FetchedCard& result : fetched) {
+  for (FetchedRow& result : fetched) {
     if (!result.status.ok()) return result.status;
-    if (!filter.Admits(result.card.report().report_id(), result.card.department())) continue;
-    compared.rows.push_back(MakeComparisonRow(result.card));
+    if (!filter.Admits(result.row.report_id(), result.row.department())) continue;
+    compared.rows.push_back(std::move(result.row));
     compared.parts.push_back(std::move(result.freshness));
   }
   RankRows(compared.rows);

@@ -49,6 +49,8 @@ struct QueryEngineOptions {
   // Bound on each downstream call, and on waiting for one query's concurrent
   // scoring calls, when the caller's deadline is later or unset.
   absl::Duration downstream_timeout = absl::Seconds(30);
+  // How long a comparison row query derives and caches is kept in Redis.
+  absl::Duration row_ttl = absl::Hours(168);
   // How long the list of loaded schemes is reused before scoring is asked again.
   absl::Duration scheme_list_max_age = absl::Seconds(30);
 };

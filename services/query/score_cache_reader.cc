@@ -8,11 +8,13 @@ constexpr absl::Duration kUnusedWriteTtl = absl::Hours(1);
 
 }  // namespace
 
-ScoreCacheReader::ScoreCacheReader(redis::RedisPool* pool, logging::Logger logger)
+ScoreCacheReader::ScoreCacheReader(redis::RedisPool* pool, absl::Duration row_ttl,
+                                   logging::Logger logger)
     : logger_(logger),
       catalog_(pool),
       latest_cards_(pool),
       cards_(pool, kUnusedWriteTtl),
+      rows_(pool, row_ttl),
       rankings_(pool) {}
 
 template <typename T>
@@ -62,6 +64,21 @@ std::optional<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCach
     QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses) {
   return Read<std::vector<std::optional<jixiao::v1::CachedScoreCard>>>(
       call, "scorecards", [&] { return cards_.GetMany(addresses); });
+}
+
+std::optional<std::vector<std::optional<jixiao::v1::CachedComparisonRow>>>
+ScoreCacheReader::ComparisonRows(QueryCall& call,
+                                 absl::Span<const score_cache::ScoreCardAddress> addresses) {
+  return Read<std::vector<std::optional<jixiao::v1::CachedComparisonRow>>>(
+      call, "comparison_rows", [&] { return rows_.GetMany(addresses); });
+}
+
+void ScoreCacheReader::PutComparisonRows(absl::Span<const score_cache::ScoreCardAddress> addresses,
+                                         absl::Span<const jixiao::v1::CachedComparisonRow> rows) {
+  if (absl::Status put = rows_.PutMany(addresses, rows); !put.ok()) {
+    logger_.Warn("cache_write_failed",
+                 {{"operation", "comparison_rows"}, {"redis_error", put.ToString()}});
+  }
 }
 
 std::optional<score_cache::CohortCoverage> ScoreCacheReader::Coverage(

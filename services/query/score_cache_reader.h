@@ -6,6 +6,9 @@
 // logged with the error and the call marked, see QueryCall) or earlier in the
 // same call (then Redis is not asked again). A dead Redis costs little: the
 // pool fails fast while it backs off (common/redis/redis_pool.h).
+//
+// Query writes one thing: the comparison rows it derives from cards
+// (PutComparisonRows), a cache of its own work beside the cards.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +20,7 @@
 #include "absl/types/span.h"
 #include "common/logging/logger.h"
 #include "common/redis/redis_pool.h"
+#include "common/score_cache/comparison_row_cache.h"
 #include "common/score_cache/latest_scorecards.h"
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/report_catalog.h"
@@ -29,8 +33,8 @@ namespace jixiao::query {
 
 class ScoreCacheReader {
  public:
-  // `pool` must outlive the reader.
-  ScoreCacheReader(redis::RedisPool* pool, logging::Logger logger);
+  // `pool` must outlive the reader. Rows written are kept for `row_ttl`.
+  ScoreCacheReader(redis::RedisPool* pool, absl::Duration row_ttl, logging::Logger logger);
 
   std::optional<bool> CatalogReady(QueryCall& call);
   // Readiness, latest versions and their cached cards in one round trip.
@@ -46,6 +50,14 @@ class ScoreCacheReader {
   // One MGET for all addresses.
   std::optional<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCards(
       QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses);
+
+  // One MGET for all addresses.
+  std::optional<std::vector<std::optional<jixiao::v1::CachedComparisonRow>>> ComparisonRows(
+      QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses);
+  // Best effort: a failed write is logged, and the answer it was derived for
+  // is not degraded by it (the next comparison derives the rows again).
+  void PutComparisonRows(absl::Span<const score_cache::ScoreCardAddress> addresses,
+                         absl::Span<const jixiao::v1::CachedComparisonRow> rows);
 
   std::optional<score_cache::CohortCoverage> Coverage(QueryCall& call,
                                                       const score_cache::RankingScope& scope);
@@ -65,6 +77,7 @@ class ScoreCacheReader {
   score_cache::ReportCatalog catalog_;
   score_cache::LatestScoreCardReader latest_cards_;
   score_cache::ScoreCardCache cards_;
+  score_cache::ComparisonRowCache rows_;
   score_cache::RankingIndex rankings_;
 };
 

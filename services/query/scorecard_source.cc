@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "absl/time/clock.h"
+#include "services/query/logic/comparison_row.h"
 #include "services/query/logic/scorecard_wire.h"
 
 namespace jixiao::query {
@@ -19,10 +20,81 @@ jixiao::v1::Freshness PartOf(const jixiao::v1::ReportRef& report, bool from_cach
   return part;
 }
 
+// The wanted cards whose version is known, the only ones the cache can hold,
+// with their indices in `wanted`.
+struct CacheAddresses {
+  std::vector<size_t> indices;
+  std::vector<score_cache::ScoreCardAddress> addresses;
+};
+
+CacheAddresses CacheAddressesOf(const jixiao::v1::SchemeRef& scheme,
+                                absl::Span<const WantedCard> wanted) {
+  CacheAddresses cache;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (wanted[i].version <= 0) continue;
+    cache.indices.push_back(i);
+    cache.addresses.push_back({scheme, wanted[i].report_id, wanted[i].version});
+  }
+  return cache;
+}
+
 }  // namespace
 
 ScoreCardSource::ScoreCardSource(ScoreCacheReader* cache, ScoringClient* scoring)
     : cache_(cache), scoring_(scoring) {}
+
+std::vector<FetchedRow> ScoreCardSource::FetchRows(QueryCall& call,
+                                                   const jixiao::v1::SchemeRef& scheme,
+                                                   absl::Span<const WantedCard> wanted) {
+  std::vector<FetchedRow> fetched(wanted.size());
+  std::vector<bool> found(wanted.size(), false);
+  const CacheAddresses cache = CacheAddressesOf(scheme, wanted);
+  const std::vector<size_t>& cacheable = cache.indices;
+  const std::vector<score_cache::ScoreCardAddress>& addresses = cache.addresses;
+  const int64_t now_ms = absl::ToUnixMillis(absl::Now());
+  if (!addresses.empty()) {
+    if (auto entries = cache_->ComparisonRows(call, addresses)) {
+      for (size_t j = 0; j < cacheable.size(); ++j) {
+        std::optional<jixiao::v1::CachedComparisonRow>& entry = (*entries)[j];
+        if (!entry.has_value()) continue;
+        FetchedRow& result = fetched[cacheable[j]];
+        result.row = std::move(*entry->mutable_row());
+        result.freshness = PartOf(entry->report(), /*from_cache=*/true,
+                                  now_ms - entry->computed_at_unix_ms(), /*degraded=*/false);
+        found[cacheable[j]] = true;
+      }
+    }
+  }
+
+  std::vector<size_t> missed;
+  std::vector<WantedCard> rest;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (found[i]) continue;
+    missed.push_back(i);
+    rest.push_back(wanted[i]);
+  }
+  if (rest.empty()) return fetched;
+  std::vector<FetchedCard> cards = Fetch(call, scheme, rest);
+  std::vector<score_cache::ScoreCardAddress> derived_addresses;
+  std::vector<jixiao::v1::CachedComparisonRow> derived;
+  for (size_t j = 0; j < missed.size(); ++j) {
+    FetchedRow& result = fetched[missed[j]];
+    result.status = std::move(cards[j].status);
+    if (!result.status.ok()) continue;
+    const jixiao::v1::ScoreCard& card = cards[j].card;
+    result.row = MakeComparisonRow(card);
+    result.freshness = std::move(cards[j].freshness);
+    if (card.report().version() <= 0 || call.cache_failed()) continue;
+    jixiao::v1::CachedComparisonRow entry;
+    *entry.mutable_row() = result.row;
+    *entry.mutable_report() = card.report();
+    entry.set_computed_at_unix_ms(now_ms - result.freshness.age_ms());
+    derived_addresses.push_back({scheme, card.report().report_id(), card.report().version()});
+    derived.push_back(std::move(entry));
+  }
+  if (!derived.empty()) cache_->PutComparisonRows(derived_addresses, derived);
+  return fetched;
+}
 
 LatestCard ScoreCardSource::FetchLatest(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
                                         const std::string& report_id) {
@@ -57,13 +129,9 @@ std::vector<FetchedCard> ScoreCardSource::Fetch(QueryCall& call,
   std::vector<FetchedCard> fetched(wanted.size());
   std::vector<bool> cached(wanted.size(), false);
 
-  std::vector<size_t> cacheable;
-  std::vector<score_cache::ScoreCardAddress> addresses;
-  for (size_t i = 0; i < wanted.size(); ++i) {
-    if (wanted[i].version <= 0) continue;
-    cacheable.push_back(i);
-    addresses.push_back({scheme, wanted[i].report_id, wanted[i].version});
-  }
+  const CacheAddresses cache = CacheAddressesOf(scheme, wanted);
+  const std::vector<size_t>& cacheable = cache.indices;
+  const std::vector<score_cache::ScoreCardAddress>& addresses = cache.addresses;
   if (!addresses.empty()) {
     if (auto entries = cache_->ScoreCards(call, addresses)) {
       const int64_t now_ms = absl::ToUnixMillis(absl::Now());

@@ -33,6 +33,12 @@ struct FetchedCard {
   jixiao::v1::Freshness freshness;
 };
 
+struct FetchedRow {
+  absl::Status status;  // as FetchedCard's
+  jixiao::v1::ComparisonRow row;
+  jixiao::v1::Freshness freshness;  // as FetchedCard's
+};
+
 struct LatestCard {
   absl::Status status;         // as FetchedCard's
   std::string scorecard_wire;  // serialized jixiao.v1.ScoreCard
@@ -47,6 +53,12 @@ class ScoreCardSource {
   // One result per wanted card, in order. `scheme` must be resolved.
   std::vector<FetchedCard> Fetch(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
                                  absl::Span<const WantedCard> wanted);
+
+  // One comparison row per wanted card, in order: cached rows (one MGET) for
+  // known versions, the rest derived from the cards as Fetch finds them, and
+  // then cached for the next comparison.
+  std::vector<FetchedRow> FetchRows(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
+                                    absl::Span<const WantedCard> wanted);
 
   // The card of a report's latest version, serialized: from the cache in one
   // round trip, and passed through unparsed, when the catalog is ready and the

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "common/score_cache/cache_keys.h"
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/report_catalog.h"
 #include "common/score_cache/scorecard_cache.h"
@@ -208,6 +209,12 @@ absl::Status QueryServiceHarness::WaitForRedis(absl::Duration patience) {
     if (!status.ok()) return status;
   }
   return absl::OkStatus();
+}
+
+absl::Status QueryServiceHarness::EvictCard(const jixiao::v1::ScoreCard& card) {
+  const std::string key =
+      score_cache::ScoreCardKey(card.scheme(), card.report().report_id(), card.report().version());
+  return seed_pool_->Command({"DEL", key}).status();
 }
 
 int64_t QueryServiceHarness::RedisCommandCalls(const std::string& command) {

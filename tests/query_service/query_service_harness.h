@@ -78,6 +78,9 @@ class QueryServiceHarness {
   // scoring's answer again (their old connections died with the server).
   absl::Status WaitForRedis(absl::Duration patience);
 
+  // Removes a cached scorecard, as an eviction or an expiry would.
+  absl::Status EvictCard(const jixiao::v1::ScoreCard& card);
+
   // How often Redis has run a command ("mget", "zrange", ...) since it started.
   int64_t RedisCommandCalls(const std::string& command);
 

@@ -349,6 +349,39 @@ TEST_F(QueryServiceTest, CompareFetchesMissesFromScoring) {
   EXPECT_THAT(h().scoring().score_requests(), ElementsAre("440105:commerce/2023/department@2"));
 }
 
+TEST_F(QueryServiceTest, CompareReadsTheRowsItDerivedForTheSameVersionsOnly) {
+  const jixiao::v1::ScoreCard tianhe = MakeCard(With(kTianheCommerce, 90));
+  const jixiao::v1::ScoreCard haizhu = MakeCard(With(kHaizhuCommerce, 85));
+  PublishAndCache(tianhe);
+  PublishAndCache(haizhu);
+  jixiao::v1::CompareResponse first;
+  ASSERT_TRUE(Compare(CompareOf(kYear), &first).ok());
+
+  // Once derived, the rows answer without the cards.
+  ASSERT_TRUE(h().EvictCard(tianhe).ok());
+  ASSERT_TRUE(h().EvictCard(haizhu).ok());
+  jixiao::v1::CompareResponse second;
+  ASSERT_TRUE(Compare(CompareOf(kYear), &second).ok());
+  ASSERT_EQ(second.rows_size(), first.rows_size());
+  for (int i = 0; i < first.rows_size(); ++i) {
+    EXPECT_TRUE(MessageDifferencer::Equals(second.rows(i), first.rows(i))) << i;
+  }
+  // The same refs as the cards gave, content hashes included.
+  EXPECT_TRUE(
+      MessageDifferencer::Equals(second.freshness().reports(0), first.freshness().reports(0)));
+  EXPECT_TRUE(second.freshness().from_cache());
+  EXPECT_EQ(h().scoring().score_calls(), 0);
+
+  // A new version has no row yet: its card is scored, never the old row served.
+  ASSERT_TRUE(h().Publish(MakeCard(With(kHaizhuCommerce, 70, /*version=*/2))).ok());
+  jixiao::v1::CompareResponse third;
+  ASSERT_TRUE(Compare(CompareOf(kYear), &third).ok());
+  EXPECT_THAT(h().scoring().score_requests(), ElementsAre("440105:commerce/2023/department@2"));
+  ASSERT_EQ(third.rows_size(), 2);
+  EXPECT_EQ(third.rows(1).report_version(), 2);
+  EXPECT_DOUBLE_EQ(third.rows(1).total(), 70);
+}
+
 TEST_F(QueryServiceTest, CompareAsksIngestWhenTheCatalogIsNotReady) {
   // Stored, but Redis knows nothing (as after a restart, before ingest republished).
   h().Store(MakeCard(With(kTianheCommerce, 90)));

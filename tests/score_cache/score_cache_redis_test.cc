@@ -10,6 +10,7 @@
 
 #include "absl/time/clock.h"
 #include "common/score_cache/cache_keys.h"
+#include "common/score_cache/comparison_row_cache.h"
 #include "common/score_cache/latest_scorecards.h"
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/report_catalog.h"
@@ -270,6 +271,34 @@ TEST_F(ScoreCacheTest, LatestScoreCardsReadTheCardOfThePublishedVersionOnly) {
   read = reader.Read(other, {"b"});
   ASSERT_TRUE(read.ok()) << read.status();
   EXPECT_FALSE(read->reports[0].cached_card.has_value());
+}
+
+TEST_F(ScoreCacheTest, ComparisonRowsAreCachedPerVersionWithATtl) {
+  ComparisonRowCache rows(pool_.get(), absl::Hours(1));
+  jixiao::v1::CachedComparisonRow entry;
+  entry.mutable_row()->set_report_id("a");
+  entry.mutable_row()->set_total(88.5);
+  *entry.mutable_report() = Card("a", 2, 88.5).report();
+  entry.set_computed_at_unix_ms(1700000000000);
+  const ScoreCardAddress a2{Scheme(), "a", 2};
+  ASSERT_TRUE(rows.PutMany({a2}, {entry}).ok());
+
+  absl::StatusOr<std::vector<std::optional<jixiao::v1::CachedComparisonRow>>> got =
+      rows.GetMany({a2, ScoreCardAddress{Scheme(), "a", 1}});
+  ASSERT_TRUE(got.ok()) << got.status();
+  ASSERT_TRUE((*got)[0].has_value());
+  EXPECT_EQ((*got)[0]->row().total(), 88.5);
+  EXPECT_EQ((*got)[0]->computed_at_unix_ms(), 1700000000000);
+  EXPECT_FALSE((*got)[1].has_value());
+  absl::StatusOr<redis::RedisReply> ttl =
+      pool_->Command({"PTTL", ComparisonRowKey(Scheme(), "a", 2)});
+  ASSERT_TRUE(ttl.ok()) << ttl.status();
+  EXPECT_GT(ttl->integer(), 0);
+  EXPECT_LE(ttl->integer(), 3600 * 1000);
+
+  EXPECT_EQ(rows.PutMany({ScoreCardAddress{Scheme(), "a", 0}}, {entry}).code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(rows.PutMany({a2, a2}, {entry}).code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(ScoreCacheTest, ScriptsSurviveARedisRestart) {
