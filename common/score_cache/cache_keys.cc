@@ -35,7 +35,11 @@ std::string ScoreCardKey(const jixiao::v1::SchemeRef& scheme, absl::string_view 
 
 std::string ComparisonRowKey(const jixiao::v1::SchemeRef& scheme, absl::string_view report_id,
                              int64_t report_version) {
-  return absl::StrCat(kPrefix, "row:", SchemePart(scheme), ":", report_id, "@", report_version);
+  return absl::StrCat(ComparisonRowKeyPrefix(scheme), report_id, "@", report_version);
+}
+
+std::string ComparisonRowKeyPrefix(const jixiao::v1::SchemeRef& scheme) {
+  return absl::StrCat(kPrefix, "row:", SchemePart(scheme), ":");
 }
 
 std::string ScoreCardKeyPrefix(const jixiao::v1::SchemeRef& scheme) {

@@ -44,6 +44,8 @@ std::string ScoreCardKey(const jixiao::v1::SchemeRef& scheme, absl::string_view 
 // The comparison row derived from that scorecard.
 std::string ComparisonRowKey(const jixiao::v1::SchemeRef& scheme, absl::string_view report_id,
                              int64_t report_version);
+// ComparisonRowKey(scheme, id, v) is ComparisonRowKeyPrefix(scheme) + id + "@" + v.
+std::string ComparisonRowKeyPrefix(const jixiao::v1::SchemeRef& scheme);
 // ScoreCardKey(scheme, id, v) is ScoreCardKeyPrefix(scheme) + id + "@" + v: a
 // Lua script that learns the version inside Redis builds the key from it.
 std::string ScoreCardKeyPrefix(const jixiao::v1::SchemeRef& scheme);

@@ -78,7 +78,7 @@ absl::Status QueryEngine::Compare(grpc::CallbackServerContext* context,
                                            request.district_codes().end());
   const MemberFilter filter(*plan, districts, scheme->report_kind, request.fiscal_year());
   absl::StatusOr<std::vector<Candidate>> candidates =
-      Candidates(call, request.fiscal_year(), *plan, districts, filter);
+      Candidates(call, scheme->ref, request.fiscal_year(), *plan, districts, filter);
   if (!candidates.ok()) return candidates.status();
   absl::StatusOr<ComparedRows> compared = CompareRows(call, scheme->ref, *candidates, filter);
   if (!compared.ok()) return compared.status();
@@ -115,7 +115,7 @@ absl::Status QueryEngine::Ranking(grpc::CallbackServerContext* context,
 
   const MemberFilter filter(*plan, {}, scheme->report_kind, request.fiscal_year());
   absl::StatusOr<std::vector<Candidate>> candidates =
-      Candidates(call, request.fiscal_year(), *plan, {}, filter);
+      Candidates(call, scheme->ref, request.fiscal_year(), *plan, {}, filter);
   if (!candidates.ok()) return candidates.status();
   absl::StatusOr<ComparedRows> compared = CompareRows(call, scheme->ref, *candidates, filter);
   if (!compared.ok()) return compared.status();
@@ -186,31 +186,32 @@ absl::Status QueryEngine::Trend(grpc::CallbackServerContext* context,
 }
 
 absl::StatusOr<std::vector<QueryEngine::Candidate>> QueryEngine::Candidates(
-    QueryCall& call, int fiscal_year, const CohortPlan& plan,
+    QueryCall& call, const jixiao::v1::SchemeRef& scheme, int fiscal_year, const CohortPlan& plan,
     absl::Span<const std::string> district_codes, const MemberFilter& filter) {
   if (std::optional<std::vector<Candidate>> from_catalog =
-          CandidatesFromCatalog(call, fiscal_year, plan, filter)) {
+          CandidatesFromCatalog(call, scheme, fiscal_year, plan, filter)) {
     return *std::move(from_catalog);
   }
   return CandidatesFromIngest(call, fiscal_year, plan, district_codes, filter);
 }
 
 std::optional<std::vector<QueryEngine::Candidate>> QueryEngine::CandidatesFromCatalog(
-    QueryCall& call, int fiscal_year, const CohortPlan& plan, const MemberFilter& filter) {
-  if (!cache_.CatalogReady(call).value_or(false)) return std::nullopt;
-  std::optional<std::vector<std::string>> members =
-      cache_.CohortMembers(call, fiscal_year, plan.redis_cohort());
-  if (!members) return std::nullopt;
-  auto versions = cache_.LatestVersions(call, *members);
-  if (!versions) return std::nullopt;
-  auto departments = cache_.Departments(call, *members);
-  if (!departments) return std::nullopt;
+    QueryCall& call, const jixiao::v1::SchemeRef& scheme, int fiscal_year, const CohortPlan& plan,
+    const MemberFilter& filter) {
+  std::optional<score_cache::CohortRows> cohort =
+      cache_.CohortRows(call, scheme, fiscal_year, plan.redis_cohort());
+  if (!cohort || !cohort->catalog_ready) return std::nullopt;
   std::vector<Candidate> candidates;
-  for (size_t i = 0; i < members->size(); ++i) {
-    const std::optional<jixiao::v1::Department>& department = (*departments)[i];
+  candidates.reserve(cohort->members.size());
+  for (score_cache::CohortMemberRow& member : cohort->members) {
+    const jixiao::v1::Department* department = member.row.has_value()
+                                                   ? &member.row->row().department()
+                                               : member.department.has_value() ? &*member.department
+                                                                               : nullptr;
     // Without a department here the card's own is checked once it is fetched.
-    if (department.has_value() && !filter.Admits((*members)[i], *department)) continue;
-    candidates.push_back({(*members)[i], (*versions)[i]});
+    if (department != nullptr && !filter.Admits(member.report_id, *department)) continue;
+    candidates.push_back({std::move(member.report_id), member.version, /*from_catalog=*/true,
+                          std::move(member.row)});
   }
   return candidates;
 }
@@ -231,7 +232,8 @@ absl::StatusOr<std::vector<QueryEngine::Candidate>> QueryEngine::CandidatesFromI
   for (const jixiao::v1::ReportSummary& report : *reports) {
     if (report.fiscal_year() != fiscal_year) continue;
     if (!filter.Admits(report.ref().report_id(), report.department())) continue;
-    candidates.push_back({report.ref().report_id(), report.ref().version()});
+    candidates.push_back(
+        {report.ref().report_id(), report.ref().version(), /*from_catalog=*/false, std::nullopt});
   }
   return candidates;
 }
@@ -240,11 +242,15 @@ absl::StatusOr<QueryEngine::ComparedRows> QueryEngine::CompareRows(
     QueryCall& call, const jixiao::v1::SchemeRef& scheme, absl::Span<const Candidate> candidates,
     const MemberFilter& filter) {
   std::vector<WantedCard> wanted;
+  std::vector<std::optional<jixiao::v1::CachedComparisonRow>> known;
   wanted.reserve(candidates.size());
+  // Candidates from the catalog come with the cache's rows, misses included.
+  const bool rows_read = !candidates.empty() && candidates.front().from_catalog;
   for (const Candidate& candidate : candidates) {
     wanted.push_back({candidate.report_id, candidate.version});
+    if (rows_read) known.push_back(candidate.row);
   }
-  std::vector<FetchedRow> fetched = cards_.FetchRows(call, scheme, wanted);
+  std::vector<FetchedRow> fetched = cards_.FetchRows(call, scheme, wanted, known);
   ComparedRows compared;
   for (FetchedRow& result : fetched) {
     if (!result.status.ok()) return result.status;

@@ -80,6 +80,10 @@ class QueryEngine {
   struct Candidate {
     std::string report_id;
     int64_t version = 0;
+    // Read from the catalog, together with `row`, the cache's row for that
+    // version (nullopt: none cached); from ingest otherwise, with no row read.
+    bool from_catalog = false;
+    std::optional<jixiao::v1::CachedComparisonRow> row;
   };
 
   // The rows of a year's comparison, ranked, with the freshness of their cards.
@@ -90,12 +94,16 @@ class QueryEngine {
 
   // The reports `filter` admits among a year's cohort: from the catalog while
   // it is ready and Redis answers, else from ingest.
-  absl::StatusOr<std::vector<Candidate>> Candidates(QueryCall& call, int fiscal_year,
-                                                    const CohortPlan& plan,
+  absl::StatusOr<std::vector<Candidate>> Candidates(QueryCall& call,
+                                                    const jixiao::v1::SchemeRef& scheme,
+                                                    int fiscal_year, const CohortPlan& plan,
                                                     absl::Span<const std::string> district_codes,
                                                     const MemberFilter& filter);
   // nullopt when the catalog cannot be used (not ready, or Redis failed).
-  std::optional<std::vector<Candidate>> CandidatesFromCatalog(QueryCall& call, int fiscal_year,
+  // With the rows cached for them, all read in one round trip.
+  std::optional<std::vector<Candidate>> CandidatesFromCatalog(QueryCall& call,
+                                                              const jixiao::v1::SchemeRef& scheme,
+                                                              int fiscal_year,
                                                               const CohortPlan& plan,
                                                               const MemberFilter& filter);
   absl::StatusOr<std::vector<Candidate>> CandidatesFromIngest(

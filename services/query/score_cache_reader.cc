@@ -13,6 +13,7 @@ ScoreCacheReader::ScoreCacheReader(redis::RedisPool* pool, absl::Duration row_tt
     : logger_(logger),
       catalog_(pool),
       latest_cards_(pool),
+      cohort_rows_(pool),
       cards_(pool, kUnusedWriteTtl),
       rows_(pool, row_ttl),
       rankings_(pool) {}
@@ -47,13 +48,6 @@ std::optional<std::vector<int64_t>> ScoreCacheReader::LatestVersions(
                                     [&] { return catalog_.LatestVersions(report_ids); });
 }
 
-std::optional<std::vector<std::string>> ScoreCacheReader::CohortMembers(QueryCall& call,
-                                                                        int fiscal_year,
-                                                                        absl::string_view cohort) {
-  return Read<std::vector<std::string>>(
-      call, "cohort_members", [&] { return catalog_.CohortMembers(fiscal_year, cohort); });
-}
-
 std::optional<std::vector<std::optional<jixiao::v1::Department>>> ScoreCacheReader::Departments(
     QueryCall& call, absl::Span<const std::string> report_ids) {
   return Read<std::vector<std::optional<jixiao::v1::Department>>>(
@@ -64,6 +58,13 @@ std::optional<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCach
     QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses) {
   return Read<std::vector<std::optional<jixiao::v1::CachedScoreCard>>>(
       call, "scorecards", [&] { return cards_.GetMany(addresses); });
+}
+
+std::optional<score_cache::CohortRows> ScoreCacheReader::CohortRows(
+    QueryCall& call, const jixiao::v1::SchemeRef& scheme, int fiscal_year,
+    absl::string_view cohort) {
+  return Read<score_cache::CohortRows>(
+      call, "cohort_rows", [&] { return cohort_rows_.Read(scheme, fiscal_year, cohort); });
 }
 
 std::optional<std::vector<std::optional<jixiao::v1::CachedComparisonRow>>>

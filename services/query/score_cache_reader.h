@@ -20,6 +20,7 @@
 #include "absl/types/span.h"
 #include "common/logging/logger.h"
 #include "common/redis/redis_pool.h"
+#include "common/score_cache/cohort_rows.h"
 #include "common/score_cache/comparison_row_cache.h"
 #include "common/score_cache/latest_scorecards.h"
 #include "common/score_cache/ranking_index.h"
@@ -43,14 +44,17 @@ class ScoreCacheReader {
       absl::Span<const std::string> report_ids);
   std::optional<std::vector<int64_t>> LatestVersions(QueryCall& call,
                                                      absl::Span<const std::string> report_ids);
-  std::optional<std::vector<std::string>> CohortMembers(QueryCall& call, int fiscal_year,
-                                                        absl::string_view cohort);
   std::optional<std::vector<std::optional<jixiao::v1::Department>>> Departments(
       QueryCall& call, absl::Span<const std::string> report_ids);
   // One MGET for all addresses.
   std::optional<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCards(
       QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses);
 
+  // Readiness, a year's cohort, its latest versions and their cached rows in
+  // one round trip.
+  std::optional<score_cache::CohortRows> CohortRows(QueryCall& call,
+                                                    const jixiao::v1::SchemeRef& scheme,
+                                                    int fiscal_year, absl::string_view cohort);
   // One MGET for all addresses.
   std::optional<std::vector<std::optional<jixiao::v1::CachedComparisonRow>>> ComparisonRows(
       QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses);
@@ -76,6 +80,7 @@ class ScoreCacheReader {
   const logging::Logger logger_;
   score_cache::ReportCatalog catalog_;
   score_cache::LatestScoreCardReader latest_cards_;
+  score_cache::CohortRowsReader cohort_rows_;
   score_cache::ScoreCardCache cards_;
   score_cache::ComparisonRowCache rows_;
   score_cache::RankingIndex rankings_;

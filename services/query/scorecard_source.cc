@@ -43,25 +43,36 @@ CacheAddresses CacheAddressesOf(const jixiao::v1::SchemeRef& scheme,
 ScoreCardSource::ScoreCardSource(ScoreCacheReader* cache, ScoringClient* scoring)
     : cache_(cache), scoring_(scoring) {}
 
-std::vector<FetchedRow> ScoreCardSource::FetchRows(QueryCall& call,
-                                                   const jixiao::v1::SchemeRef& scheme,
-                                                   absl::Span<const WantedCard> wanted) {
+std::vector<FetchedRow> ScoreCardSource::FetchRows(
+    QueryCall& call, const jixiao::v1::SchemeRef& scheme, absl::Span<const WantedCard> wanted,
+    absl::Span<const std::optional<jixiao::v1::CachedComparisonRow>> known) {
   std::vector<FetchedRow> fetched(wanted.size());
   std::vector<bool> found(wanted.size(), false);
-  const CacheAddresses cache = CacheAddressesOf(scheme, wanted);
-  const std::vector<size_t>& cacheable = cache.indices;
-  const std::vector<score_cache::ScoreCardAddress>& addresses = cache.addresses;
   const int64_t now_ms = absl::ToUnixMillis(absl::Now());
-  if (!addresses.empty()) {
-    if (auto entries = cache_->ComparisonRows(call, addresses)) {
-      for (size_t j = 0; j < cacheable.size(); ++j) {
+  auto take = [&](size_t i, jixiao::v1::CachedComparisonRow& entry) {
+    FetchedRow& result = fetched[i];
+    result.row = std::move(*entry.mutable_row());
+    result.freshness = PartOf(entry.report(), /*from_cache=*/true,
+                              now_ms - entry.computed_at_unix_ms(), /*degraded=*/false);
+    found[i] = true;
+  };
+  std::vector<WantedCard> unknown;
+  std::vector<size_t> unknown_index;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (!known.empty() && known[i].has_value()) {
+      jixiao::v1::CachedComparisonRow entry = *known[i];
+      take(i, entry);
+    } else {
+      unknown.push_back(wanted[i]);
+      unknown_index.push_back(i);
+    }
+  }
+  const CacheAddresses cache = CacheAddressesOf(scheme, unknown);
+  if (known.empty() && !cache.addresses.empty()) {
+    if (auto entries = cache_->ComparisonRows(call, cache.addresses)) {
+      for (size_t j = 0; j < cache.indices.size(); ++j) {
         std::optional<jixiao::v1::CachedComparisonRow>& entry = (*entries)[j];
-        if (!entry.has_value()) continue;
-        FetchedRow& result = fetched[cacheable[j]];
-        result.row = std::move(*entry->mutable_row());
-        result.freshness = PartOf(entry->report(), /*from_cache=*/true,
-                                  now_ms - entry->computed_at_unix_ms(), /*degraded=*/false);
-        found[cacheable[j]] = true;
+        if (entry.has_value()) take(unknown_index[cache.indices[j]], *entry);
       }
     }
   }

@@ -57,8 +57,11 @@ class ScoreCardSource {
   // One comparison row per wanted card, in order: cached rows (one MGET) for
   // known versions, the rest derived from the cards as Fetch finds them, and
   // then cached for the next comparison.
-  std::vector<FetchedRow> FetchRows(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
-                                    absl::Span<const WantedCard> wanted);
+  // `known` is empty, or the cache's rows for every wanted card as the caller
+  // already read them (nullopt: a miss): then the cache is not asked again.
+  std::vector<FetchedRow> FetchRows(
+      QueryCall& call, const jixiao::v1::SchemeRef& scheme, absl::Span<const WantedCard> wanted,
+      absl::Span<const std::optional<jixiao::v1::CachedComparisonRow>> known = {});
 
   // The card of a report's latest version, serialized: from the cache in one
   // round trip, and passed through unparsed, when the catalog is ready and the

@@ -10,6 +10,7 @@
 
 #include "absl/time/clock.h"
 #include "common/score_cache/cache_keys.h"
+#include "common/score_cache/cohort_rows.h"
 #include "common/score_cache/comparison_row_cache.h"
 #include "common/score_cache/latest_scorecards.h"
 #include "common/score_cache/ranking_index.h"
@@ -299,6 +300,43 @@ TEST_F(ScoreCacheTest, ComparisonRowsAreCachedPerVersionWithATtl) {
   EXPECT_EQ(rows.PutMany({ScoreCardAddress{Scheme(), "a", 0}}, {entry}).code(),
             absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(rows.PutMany({a2, a2}, {entry}).code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(ScoreCacheTest, CohortRowsReadMembersVersionsAndRowsInOneScript) {
+  CohortRowsReader reader(pool_.get());
+  absl::StatusOr<CohortRows> not_ready = reader.Read(Scheme(), kYear, "all");
+  ASSERT_TRUE(not_ready.ok()) << not_ready.status();
+  EXPECT_FALSE(not_ready->catalog_ready);
+
+  Publish({Entry("b", 1), Entry("a", 2)});
+  ASSERT_TRUE(catalog_->MarkReady().ok());
+  ComparisonRowCache rows(pool_.get(), absl::Hours(1));
+  jixiao::v1::CachedComparisonRow row_of_a;
+  row_of_a.mutable_row()->set_report_id("a");
+  row_of_a.mutable_row()->set_total(91);
+  // A row of a's older version must not answer.
+  ASSERT_TRUE(rows.PutMany({ScoreCardAddress{Scheme(), "a", 2}, ScoreCardAddress{Scheme(), "b", 7}},
+                           {row_of_a, row_of_a})
+                  .ok());
+
+  absl::StatusOr<CohortRows> read = reader.Read(Scheme(), kYear, "all");
+  ASSERT_TRUE(read.ok()) << read.status();
+  ASSERT_TRUE(read->catalog_ready);
+  ASSERT_EQ(read->members.size(), 2u);
+  EXPECT_EQ(read->members[0].report_id, "a");
+  EXPECT_EQ(read->members[0].version, 2);
+  ASSERT_TRUE(read->members[0].row.has_value());
+  EXPECT_EQ(read->members[0].row->row().total(), 91);
+  EXPECT_FALSE(read->members[0].department.has_value());
+  EXPECT_EQ(read->members[1].report_id, "b");
+  EXPECT_EQ(read->members[1].version, 1);
+  EXPECT_FALSE(read->members[1].row.has_value());
+  ASSERT_TRUE(read->members[1].department.has_value());
+  EXPECT_EQ(read->members[1].department->code(), "b");
+
+  absl::StatusOr<CohortRows> other_cohort = reader.Read(Scheme(), kYear, "sector:health");
+  ASSERT_TRUE(other_cohort.ok()) << other_cohort.status();
+  EXPECT_THAT(other_cohort->members, IsEmpty());
 }
 
 TEST_F(ScoreCacheTest, ScriptsSurviveARedisRestart) {
