@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages jixiao builds, tests and runs with. Idempotent:
 # when every package is already installed it does nothing (no apt-get update).
+# Extra package names given as arguments are installed too (bench/run adds valgrind).
 set -euo pipefail
 
 PACKAGES=(
@@ -17,6 +18,7 @@ PACKAGES=(
   redis-server postgresql
   # An independent client for the integration tests.
   python3 python3-grpcio python3-protobuf
+  "$@"
 )
 
 missing=()
