@@ -261,7 +261,8 @@ def main():
         if r:
             w(f"| {label} (redis-benchmark, 64 connections) | {fmt_rate(r['rps'])} | "
               f"{fmt_ms(r['p50'])} | {fmt_ms(r['p99'])} | one command per round trip |")
-    for name, label in [("BM_ScoreReportPreParsed/30", "Engine in-process, 30 indicators, values parsed at ingest"),
+    for name, label in [("BM_ComputeScoresPreParsed/30", "Engine in-process, 30 indicators, the rules alone (figures, no text)"),
+                        ("BM_ScoreReportPreParsed/30", "Engine in-process, 30 indicators, values parsed at ingest"),
                         ("BM_ScoreReport/30", "Engine in-process, 30 indicators, values parsed while scoring"),
                         ("BM_ScoreReportPreParsed/300", "Engine in-process, 300 indicators, parsed at ingest")]:
         if name in engine:
@@ -335,7 +336,12 @@ def main():
                 f"{fmt_rate(ok_rate(r))} /s", (ok_rate(r) or 0) >= target)
     if "BM_ScoreReportPreParsed/30" in engine:
         us = engine["BM_ScoreReportPreParsed/30"]
-        row("engine scores a 30-indicator report in < 5 µs", f"{us:.2f} µs", us < ENGINE_30_US)
+        row("engine scores a 30-indicator report in < 5 µs: the explained scorecard",
+            f"{us:.2f} µs", us < ENGINE_30_US)
+    if "BM_ComputeScoresPreParsed/30" in engine:
+        us = engine["BM_ComputeScoresPreParsed/30"]
+        row("engine scores a 30-indicator report in < 5 µs: the rules alone (figures, no text)",
+            f"{us:.2f} µs", us < ENGINE_30_US)
     w("")
 
     w("## Engine profile (callgrind, this run)\n")
