@@ -100,6 +100,14 @@ def score_report_calls(results):
     pending = False
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
+            # Names are compressed: an id is named once, on whichever fn= or
+            # cfn= line mentions it first; later lines give the id alone.
+            if line.startswith("fn="):
+                m = re.match(r"fn=\((\d+)\)(.*)", line.strip())
+                if m and "scoring::ScoreReport(jixiao::v1::EvaluationReport" in m.group(2):
+                    ids.add(m.group(1))
+                pending = False
+                continue
             if line.startswith("cfn="):
                 m = re.match(r"cfn=\((\d+)\)(.*)", line.strip())
                 if m and "scoring::ScoreReport(jixiao::v1::EvaluationReport" in m.group(2):
