@@ -39,7 +39,10 @@ std::string ComparisonRowKey(const jixiao::v1::SchemeRef& scheme, absl::string_v
 }
 
 std::string ComparisonRowKeyPrefix(const jixiao::v1::SchemeRef& scheme) {
-  return absl::StrCat(kPrefix, "row:", SchemePart(scheme), ":");
+  // "row2": a row is derived by query's code of the day, so a derivation that
+  // gains fields renames the key, and rows of the old shape are never read
+  // (they expire with their TTL). 2: group maxima, incomplete groups, outturn.
+  return absl::StrCat(kPrefix, "row2:", SchemePart(scheme), ":");
 }
 
 std::string ScoreCardKeyPrefix(const jixiao::v1::SchemeRef& scheme) {

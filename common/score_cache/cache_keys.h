@@ -9,8 +9,9 @@
 //                                  stored report since Redis last started empty
 //   cohort:{year}:{cohort}         SET of report_ids of that year in that cohort
 //   card:{scheme}@{v}:{report}@{v} STRING serialized CachedScoreCard (with a TTL)
-//   row:{scheme}@{v}:{report}@{v}  STRING serialized CachedComparisonRow, written by
-//                                  query beside the card it derives from (same TTL)
+//   row2:{scheme}@{v}:{report}@{v} STRING serialized CachedComparisonRow, written by
+//                                  query beside the card it derives from (same TTL);
+//                                  the number is the row's shape (cache_keys.cc)
 //   rank:{scheme}@{v}:{year}:{cohort}      ZSET report_id -> total (complete cards)
 //   unranked:{scheme}@{v}:{year}:{cohort}  ZSET report_id -> 0 (incomplete cards)
 //   rank-keys:{year}               SET of the rank/unranked keys of that year

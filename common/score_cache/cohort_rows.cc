@@ -10,40 +10,42 @@
 namespace jixiao::score_cache {
 namespace {
 
-// KEYS: catalog-ready, the latest-versions hash, the departments hash, the
-// cohort set. ARGV: the scheme's row key prefix. Replies {0} when the catalog
-// is not ready, else {1, id1, version1, row1, department1, ...}: the row nil
-// on a miss, the department nil when a row was found.
-constexpr char kCohortRowsLua[] = R"lua(
+// KEYS: catalog-ready, the latest-versions hash, the departments hash, and
+// the cohort set or nothing. ARGV: the scheme's row key prefix, then (without
+// a cohort set) the report ids to read. Replies {0} when the catalog is not
+// ready, else {1, id1, version1, row1, department1, ...}: the row nil on a
+// miss, the department nil when a row was found. A listed id the catalog does
+// not know (no report that year) is left out.
+constexpr char kRowsLua[] = R"lua(
 if redis.call('EXISTS', KEYS[1]) == 0 then return {0} end
+local from_cohort = #KEYS == 4
+local ids = {}
+if from_cohort then
+  ids = redis.call('SMEMBERS', KEYS[4])
+else
+  for i = 2, #ARGV do ids[#ids + 1] = ARGV[i] end
+end
 local reply = {1}
-for _, id in ipairs(redis.call('SMEMBERS', KEYS[4])) do
-  local version = redis.call('HGET', KEYS[2], id) or '0'
-  local row = redis.call('GET', ARGV[1] .. id .. '@' .. version)
-  reply[#reply + 1] = id
-  reply[#reply + 1] = version
-  reply[#reply + 1] = row
-  reply[#reply + 1] = (not row) and redis.call('HGET', KEYS[3], id) or false
+for _, id in ipairs(ids) do
+  local version = redis.call('HGET', KEYS[2], id)
+  if version or from_cohort then
+    version = version or '0'
+    local row = redis.call('GET', ARGV[1] .. id .. '@' .. version)
+    reply[#reply + 1] = id
+    reply[#reply + 1] = version
+    reply[#reply + 1] = row
+    reply[#reply + 1] = (not row) and redis.call('HGET', KEYS[3], id) or false
+  end
 end
 return reply
 )lua";
 
-}  // namespace
-
-CohortRowsReader::CohortRowsReader(redis::RedisPool* pool) : pool_(pool), script_(kCohortRowsLua) {}
-
-absl::StatusOr<CohortRows> CohortRowsReader::Read(const jixiao::v1::SchemeRef& scheme,
-                                                  int fiscal_year, absl::string_view cohort) {
-  const std::string keys[] = {CatalogReadyKey(), LatestVersionsKey(), DepartmentsKey(),
-                              CohortKey(fiscal_year, cohort)};
-  const std::string args[] = {ComparisonRowKeyPrefix(scheme)};
-  absl::StatusOr<redis::RedisReply> reply = script_.Run(*pool_, keys, args);
-  if (!reply.ok()) return reply.status();
-
-  const std::vector<redis::RedisReply>& elements = reply->elements();
-  if (!reply->is_array() || elements.empty() || !elements[0].is_integer() ||
+// The script's reply: {0}, or {1, id, version, row|nil, department|nil, ...}.
+absl::StatusOr<CohortRows> ParseRowsReply(const redis::RedisReply& reply) {
+  const std::vector<redis::RedisReply>& elements = reply.elements();
+  if (!reply.is_array() || elements.empty() || !elements[0].is_integer() ||
       (elements.size() - 1) % 4 != 0) {
-    return UnexpectedReply(*reply, "reading a cohort's comparison rows");
+    return UnexpectedReply(reply, "reading comparison rows");
   }
   CohortRows result;
   result.catalog_ready = elements[0].integer() == 1;
@@ -54,7 +56,7 @@ absl::StatusOr<CohortRows> CohortRowsReader::Read(const jixiao::v1::SchemeRef& s
     CohortMemberRow& out = result.members[i];
     if (!member[0].is_string() || !member[1].is_string() ||
         !absl::SimpleAtoi(member[1].str(), &out.version)) {
-      return UnexpectedReply(*reply, "reading a cohort's comparison rows");
+      return UnexpectedReply(reply, "reading comparison rows");
     }
     out.report_id = member[0].str();
     if (member[2].is_string()) {
@@ -70,6 +72,33 @@ absl::StatusOr<CohortRows> CohortRowsReader::Read(const jixiao::v1::SchemeRef& s
       result.members.begin(), result.members.end(),
       [](const CohortMemberRow& a, const CohortMemberRow& b) { return a.report_id < b.report_id; });
   return result;
+}
+
+}  // namespace
+
+CohortRowsReader::CohortRowsReader(redis::RedisPool* pool)
+    : pool_(pool), script_(kRowsLua) {}
+
+absl::StatusOr<CohortRows> CohortRowsReader::Read(const jixiao::v1::SchemeRef& scheme,
+                                                  int fiscal_year, absl::string_view cohort) {
+  const std::string keys[] = {CatalogReadyKey(), LatestVersionsKey(), DepartmentsKey(),
+                              CohortKey(fiscal_year, cohort)};
+  const std::string args[] = {ComparisonRowKeyPrefix(scheme)};
+  absl::StatusOr<redis::RedisReply> reply = script_.Run(*pool_, keys, args);
+  if (!reply.ok()) return reply.status();
+  return ParseRowsReply(*reply);
+}
+
+absl::StatusOr<CohortRows> CohortRowsReader::ReadReports(const jixiao::v1::SchemeRef& scheme,
+                                                         absl::Span<const std::string> report_ids) {
+  const std::string keys[] = {CatalogReadyKey(), LatestVersionsKey(), DepartmentsKey()};
+  std::vector<std::string> args;
+  args.reserve(report_ids.size() + 1);
+  args.push_back(ComparisonRowKeyPrefix(scheme));
+  args.insert(args.end(), report_ids.begin(), report_ids.end());
+  absl::StatusOr<redis::RedisReply> reply = script_.Run(*pool_, keys, args);
+  if (!reply.ok()) return reply.status();
+  return ParseRowsReply(*reply);
 }
 
 }  // namespace jixiao::score_cache

@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "common/redis/redis_pool.h"
 #include "common/score_cache/lua_script.h"
 #include "jixiao/v1/cache.pb.h"
@@ -43,6 +44,11 @@ class CohortRowsReader {
   // `scheme` must be resolved; `cohort` as CohortsOf names them ("all", ...).
   absl::StatusOr<CohortRows> Read(const jixiao::v1::SchemeRef& scheme, int fiscal_year,
                                   absl::string_view cohort);
+
+  // The same for an explicit list of reports (the members of a listed
+  // cohort); reports the catalog does not know are left out.
+  absl::StatusOr<CohortRows> ReadReports(const jixiao::v1::SchemeRef& scheme,
+                                         absl::Span<const std::string> report_ids);
 
  private:
   redis::RedisPool* const pool_;

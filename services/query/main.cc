@@ -24,6 +24,7 @@
 #include "common/server/server_config.h"
 #include "common/server/server_runner.h"
 #include "jixiao/v1/query_service.grpc.pb.h"
+#include "services/query/cohorts_file.h"
 #include "services/query/ingest_client.h"
 #include "services/query/query_engine.h"
 #include "services/query/query_service.h"
@@ -57,6 +58,10 @@ jixiao::server::OptionTable QueryOptions() {
   options.Add({"scoring-concurrency", "JIXIAO_SCORING_CONCURRENCY", "16",
                "most ScoreReport calls one query keeps in flight on cache misses",
                jixiao::server::IntInRange(1, 256)});
+  options.Add({"cohorts", "JIXIAO_COHORTS_FILE", "",
+               "text file of named cohorts (jixiao.v1.CohortConfig, protobuf text format); "
+               "empty: none. Read at start: edit it and restart to change a cohort",
+               nullptr});
   options.Add({"downstream-timeout-seconds", "JIXIAO_DOWNSTREAM_TIMEOUT_SECONDS", "30",
                "bound on each call to scoring or ingest, and on one query's concurrent "
                "scoring calls, when the caller's deadline is later or unset",
@@ -94,6 +99,17 @@ int main(int argc, char** argv) {
   engine_options.downstream_timeout =
       absl::Seconds(config->options.GetInt("downstream-timeout-seconds"));
   engine_options.row_ttl = absl::Hours(config->options.GetInt("cache-ttl-hours"));
+  if (const std::string path = config->options.Get("cohorts"); !path.empty()) {
+    absl::StatusOr<query::NamedCohorts> cohorts = query::LoadNamedCohorts(path);
+    if (!cohorts.ok()) {
+      logger.Error("cohorts_config", {{"file", path}, {"error", cohorts.status().ToString()}});
+      return 2;
+    }
+    engine_options.cohorts = *std::move(cohorts);
+    logger.Info(
+        "cohorts_loaded",
+        {{"file", path}, {"cohorts", std::to_string(engine_options.cohorts.cohorts().size())}});
+  }
   query::QueryEngine engine(engine_options, redis_pool->get(), &scoring, &ingest, logger);
 
   // Declared after everything the service uses, so that the server stops first.

@@ -6,11 +6,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/query/logic/comparison_row.h"
+#include "services/query/logic/credibility_lens.h"
 #include "services/query/logic/freshness_merge.h"
 #include "services/query/logic/ranking_window.h"
 #include "services/query/logic/report_ids.h"
 #include "services/query/logic/row_ranking.h"
 #include "services/query/logic/scorecard_wire.h"
+#include "services/query/logic/shared_groups.h"
+#include "services/query/logic/statistics_answer.h"
 #include "services/query/logic/trend_years.h"
 
 namespace jixiao::query {
@@ -61,32 +64,113 @@ absl::StatusOr<std::string> QueryEngine::GetScoreCard(
       MergeFreshness({&latest.freshness, 1}, scheme->ref, call.cache_failed()));
 }
 
+absl::StatusOr<QueryEngine::CompareScope> QueryEngine::CheckScope(
+    int fiscal_year, const jixiao::v1::Cohort& cohort,
+    const google::protobuf::RepeatedPtrField<std::string>& district_codes) const {
+  if (absl::Status status = CheckFiscalYear(fiscal_year); !status.ok()) return status;
+  if (absl::Status status = CheckDistrictCodes(district_codes); !status.ok()) return status;
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort, options_.cohorts);
+  if (!plan.ok()) return plan.status();
+  CompareScope scope;
+  scope.fiscal_year = fiscal_year;
+  scope.plan = *std::move(plan);
+  scope.district_codes.assign(district_codes.begin(), district_codes.end());
+  return scope;
+}
+
+absl::StatusOr<QueryEngine::ComparedRows> QueryEngine::CompareYear(QueryCall& call,
+                                                                   const LoadedScheme& scheme,
+                                                                   const CompareScope& scope,
+                                                                   int fiscal_year) {
+  const MemberFilter filter(*scope.plan, scope.district_codes, scheme.report_kind, fiscal_year);
+  absl::StatusOr<std::vector<Candidate>> candidates = Candidates(
+      call, scheme.ref, fiscal_year, *scope.plan, scope.district_codes, scheme.report_kind, filter);
+  if (!candidates.ok()) return candidates.status();
+  return CompareRows(call, scheme.ref, *candidates, filter);
+}
+
+template <typename Request>
+absl::StatusOr<QueryEngine::CohortYear> QueryEngine::OpenCohortYear(QueryCall& call,
+                                                                    const Request& request) {
+  absl::StatusOr<CompareScope> scope =
+      CheckScope(request.fiscal_year(), request.cohort(), request.district_codes());
+  if (!scope.ok()) return scope.status();
+  absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
+  if (!scheme.ok()) return scheme.status();
+  absl::StatusOr<ComparedRows> rows = CompareYear(call, *scheme, *scope, request.fiscal_year());
+  if (!rows.ok()) return rows.status();
+  return CohortYear{*std::move(scheme), *std::move(scope), *std::move(rows)};
+}
+
 absl::Status QueryEngine::Compare(grpc::CallbackServerContext* context,
                                   const jixiao::v1::CompareRequest& request,
                                   jixiao::v1::CompareResponse* response) {
-  if (absl::Status status = CheckFiscalYear(request.fiscal_year()); !status.ok()) return status;
-  if (absl::Status status = CheckDistrictCodes(request.district_codes()); !status.ok()) {
-    return status;
-  }
-  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(request.cohort());
-  if (!plan.ok()) return plan.status();
   QueryCall call(context, options_.downstream_timeout);
-  absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
-  if (!scheme.ok()) return scheme.status();
+  absl::StatusOr<CohortYear> year = OpenCohortYear(call, request);
+  if (!year.ok()) return year.status();
+  const LoadedScheme* scheme = &year->scheme;
+  ComparedRows* compared = &year->rows;
 
-  const std::vector<std::string> districts(request.district_codes().begin(),
-                                           request.district_codes().end());
-  const MemberFilter filter(*plan, districts, scheme->report_kind, request.fiscal_year());
-  absl::StatusOr<std::vector<Candidate>> candidates =
-      Candidates(call, scheme->ref, request.fiscal_year(), *plan, districts, filter);
-  if (!candidates.ok()) return candidates.status();
-  absl::StatusOr<ComparedRows> compared = CompareRows(call, scheme->ref, *candidates, filter);
-  if (!compared.ok()) return compared.status();
-
+  if (request.shared_groups_only()) {
+    const std::vector<std::string> shared = SharedGroups(compared->rows);
+    ApplySharedGroups(shared, compared->rows);
+    RankRows(compared->rows, RankBy::kSharedPercent);
+    for (const std::string& group : shared) response->add_shared_groups(group);
+  }
   *response->mutable_scheme() = scheme->ref;
   for (jixiao::v1::ComparisonRow& row : compared->rows) *response->add_rows() = std::move(row);
   *response->mutable_freshness() =
       MergeFreshness(compared->parts, scheme->ref, call.cache_failed());
+  return absl::OkStatus();
+}
+
+absl::Status QueryEngine::CohortStatistics(grpc::CallbackServerContext* context,
+                                           const jixiao::v1::CohortStatisticsRequest& request,
+                                           jixiao::v1::CohortStatisticsResponse* response) {
+  QueryCall call(context, options_.downstream_timeout);
+  absl::StatusOr<CohortYear> year = OpenCohortYear(call, request);
+  if (!year.ok()) return year.status();
+  const LoadedScheme* scheme = &year->scheme;
+  ComparedRows* current = &year->rows;
+  absl::StatusOr<ComparedRows> previous =
+      CompareYear(call, *scheme, year->scope, request.fiscal_year() - 1);
+  if (!previous.ok()) return previous.status();
+
+  const std::vector<std::string> wanted(request.department_codes().begin(),
+                                        request.department_codes().end());
+  FillCohortStatistics(current->rows, previous->rows, wanted, response);
+  *response->mutable_scheme() = scheme->ref;
+  response->set_fiscal_year(request.fiscal_year());
+  std::vector<jixiao::v1::Freshness> parts = std::move(current->parts);
+  parts.insert(parts.end(), previous->parts.begin(), previous->parts.end());
+  *response->mutable_freshness() = MergeFreshness(parts, scheme->ref, call.cache_failed());
+  return absl::OkStatus();
+}
+
+absl::Status QueryEngine::BudgetCredibility(grpc::CallbackServerContext* context,
+                                            const jixiao::v1::BudgetCredibilityRequest& request,
+                                            jixiao::v1::BudgetCredibilityResponse* response) {
+  QueryCall call(context, options_.downstream_timeout);
+  absl::StatusOr<CohortYear> opened = OpenCohortYear(call, request);
+  if (!opened.ok()) return opened.status();
+  const LoadedScheme* scheme = &opened->scheme;
+  ComparedRows* current = &opened->rows;
+  // PI-1 looks back over three years: the two before are read as one more comparison each.
+  std::vector<jixiao::v1::ComparisonRow> earlier;
+  std::vector<jixiao::v1::Freshness> parts = std::move(current->parts);
+  for (int year = request.fiscal_year() - 2; year < request.fiscal_year(); ++year) {
+    absl::StatusOr<ComparedRows> rows = CompareYear(call, *scheme, opened->scope, year);
+    if (!rows.ok()) return rows.status();
+    for (jixiao::v1::ComparisonRow& row : rows->rows) earlier.push_back(std::move(row));
+    parts.insert(parts.end(), rows->parts.begin(), rows->parts.end());
+  }
+  for (jixiao::v1::DepartmentCredibility& department :
+       AssessCredibility(current->rows, earlier, request.fiscal_year())) {
+    *response->add_departments() = std::move(department);
+  }
+  *response->mutable_scheme() = scheme->ref;
+  response->set_fiscal_year(request.fiscal_year());
+  *response->mutable_freshness() = MergeFreshness(parts, scheme->ref, call.cache_failed());
   return absl::OkStatus();
 }
 
@@ -98,7 +182,7 @@ absl::Status QueryEngine::Ranking(grpc::CallbackServerContext* context,
   absl::StatusOr<RankingLimits> limits =
       ResolveRankingLimits(request.top_n(), around_requested, request.around_k());
   if (!limits.ok()) return limits.status();
-  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(request.cohort());
+  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(request.cohort(), options_.cohorts);
   if (!plan.ok()) return plan.status();
   QueryCall call(context, options_.downstream_timeout);
   absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
@@ -113,11 +197,10 @@ absl::Status QueryEngine::Ranking(grpc::CallbackServerContext* context,
     return absl::OkStatus();
   }
 
-  const MemberFilter filter(*plan, {}, scheme->report_kind, request.fiscal_year());
-  absl::StatusOr<std::vector<Candidate>> candidates =
-      Candidates(call, scheme->ref, request.fiscal_year(), *plan, {}, filter);
-  if (!candidates.ok()) return candidates.status();
-  absl::StatusOr<ComparedRows> compared = CompareRows(call, scheme->ref, *candidates, filter);
+  CompareScope scope;
+  scope.fiscal_year = request.fiscal_year();
+  scope.plan = *std::move(plan);
+  absl::StatusOr<ComparedRows> compared = CompareYear(call, *scheme, scope, request.fiscal_year());
   if (!compared.ok()) return compared.status();
 
   for (jixiao::v1::RankingEntry& entry : TopEntries(compared->rows, limits->top_n)) {
@@ -129,7 +212,10 @@ absl::Status QueryEngine::Ranking(grpc::CallbackServerContext* context,
       *response->add_around() = std::move(entry);
     }
   }
-  response->set_cohort_size(RankedCount(compared->rows));
+  const int ranked = RankedCount(compared->rows);
+  response->set_cohort_size(static_cast<int32_t>(compared->rows.size()));
+  response->set_ranked(ranked);
+  response->set_unranked(static_cast<int32_t>(compared->rows.size()) - ranked);
   *response->mutable_freshness() =
       MergeFreshness(compared->parts, scheme->ref, call.cache_failed());
   return absl::OkStatus();
@@ -187,9 +273,10 @@ absl::Status QueryEngine::Trend(grpc::CallbackServerContext* context,
 
 absl::StatusOr<std::vector<QueryEngine::Candidate>> QueryEngine::Candidates(
     QueryCall& call, const jixiao::v1::SchemeRef& scheme, int fiscal_year, const CohortPlan& plan,
-    absl::Span<const std::string> district_codes, const MemberFilter& filter) {
+    absl::Span<const std::string> district_codes, jixiao::v1::ReportKind report_kind,
+    const MemberFilter& filter) {
   if (std::optional<std::vector<Candidate>> from_catalog =
-          CandidatesFromCatalog(call, scheme, fiscal_year, plan, filter)) {
+          CandidatesFromCatalog(call, scheme, fiscal_year, plan, report_kind, filter)) {
     return *std::move(from_catalog);
   }
   return CandidatesFromIngest(call, fiscal_year, plan, district_codes, filter);
@@ -197,9 +284,18 @@ absl::StatusOr<std::vector<QueryEngine::Candidate>> QueryEngine::Candidates(
 
 std::optional<std::vector<QueryEngine::Candidate>> QueryEngine::CandidatesFromCatalog(
     QueryCall& call, const jixiao::v1::SchemeRef& scheme, int fiscal_year, const CohortPlan& plan,
-    const MemberFilter& filter) {
-  std::optional<score_cache::CohortRows> cohort =
-      cache_.CohortRows(call, scheme, fiscal_year, plan.redis_cohort());
+    jixiao::v1::ReportKind report_kind, const MemberFilter& filter) {
+  std::optional<score_cache::CohortRows> cohort;
+  if (plan.department_codes().empty()) {
+    cohort = cache_.CohortRows(call, scheme, fiscal_year, plan.redis_cohort());
+  } else {
+    std::vector<std::string> ids;
+    ids.reserve(plan.department_codes().size());
+    for (const std::string& code : plan.department_codes()) {
+      ids.push_back(ReportIdOf(code, fiscal_year, report_kind));
+    }
+    cohort = cache_.ReportRows(call, scheme, ids);
+  }
   if (!cohort || !cohort->catalog_ready) return std::nullopt;
   std::vector<Candidate> candidates;
   candidates.reserve(cohort->members.size());
@@ -271,55 +367,45 @@ bool QueryEngine::RankingFromCache(QueryCall& call, const LoadedScheme& scheme, 
   scope.scheme = scheme.ref;
   scope.fiscal_year = fiscal_year;
   scope.cohort = plan.redis_cohort();
-  std::optional<score_cache::CohortCoverage> coverage = cache_.Coverage(call, scope);
-  if (!coverage || !coverage->complete()) return false;
-  std::optional<std::vector<score_cache::RankedEntry>> top = cache_.Top(call, scope, limits.top_n);
-  if (!top) return false;
-  std::optional<std::vector<score_cache::RankedEntry>> around;
-  if (!around_report_id.empty()) {
-    around = cache_.Around(call, scope, around_report_id, limits.around_k);
-    if (!around) return false;
-  }
-
-  // Names and versions of the departments listed, each asked once.
-  std::vector<std::string> ids;
-  for (const score_cache::RankedEntry& entry : *top) ids.push_back(entry.report_id);
-  if (around) {
-    for (const score_cache::RankedEntry& entry : *around) ids.push_back(entry.report_id);
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  auto departments = cache_.Departments(call, ids);
-  if (!departments) return false;
-  auto versions = cache_.LatestVersions(call, ids);
-  if (!versions) return false;
+  std::optional<score_cache::RankingWindow> window =
+      cache_.RankingWindow(call, scope, limits.top_n, around_report_id, limits.around_k);
+  if (!window || !window->coverage.complete()) return false;
 
   auto add_entries = [&](const std::vector<score_cache::RankedEntry>& entries,
                          google::protobuf::RepeatedPtrField<jixiao::v1::RankingEntry>* out) {
     for (const score_cache::RankedEntry& ranked : entries) {
-      const size_t i = std::lower_bound(ids.begin(), ids.end(), ranked.report_id) - ids.begin();
       jixiao::v1::RankingEntry* entry = out->Add();
       entry->set_rank(static_cast<int32_t>(ranked.rank));
       entry->set_total(ranked.total);
-      if (const std::optional<jixiao::v1::Department>& department = (*departments)[i]) {
-        entry->set_department_code(department->code());
-        entry->set_department_name(department->name());
+      entry->set_report_id(ranked.report_id);
+      const auto listed =
+          std::lower_bound(window->listed.begin(), window->listed.end(), ranked.report_id,
+                           [](const score_cache::ListedReport& a, const std::string& id) {
+                             return a.report_id < id;
+                           });
+      if (listed != window->listed.end() && listed->report_id == ranked.report_id &&
+          listed->department) {
+        entry->set_department_code(listed->department->code());
+        entry->set_department_name(listed->department->name());
       }
     }
   };
-  add_entries(*top, response->mutable_top());
-  if (around) add_entries(*around, response->mutable_around());
-  response->set_cohort_size(static_cast<int32_t>(coverage->ranked));
+  add_entries(window->top, response->mutable_top());
+  add_entries(window->around, response->mutable_around());
+  response->set_cohort_size(
+      static_cast<int32_t>(window->coverage.ranked + window->coverage.unranked));
+  response->set_ranked(static_cast<int32_t>(window->coverage.ranked));
+  response->set_unranked(static_cast<int32_t>(window->coverage.unranked));
 
   // The sorted sets hold totals only: the refs name the versions ranked (the
   // catalog's latest, which is all a ranking ever holds) without content
   // hashes, and the age of the cards behind them is not known (0).
   jixiao::v1::Freshness* freshness = response->mutable_freshness();
   freshness->set_from_cache(true);
-  for (size_t i = 0; i < ids.size(); ++i) {
+  for (const score_cache::ListedReport& listed : window->listed) {
     jixiao::v1::ReportRef* ref = freshness->add_reports();
-    ref->set_report_id(ids[i]);
-    ref->set_version((*versions)[i]);
+    ref->set_report_id(listed.report_id);
+    ref->set_version(listed.version);
   }
   *freshness->mutable_scheme() = scheme.ref;
   return true;

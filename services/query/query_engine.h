@@ -30,6 +30,7 @@
 #include "services/query/loaded_schemes.h"
 #include "services/query/logic/cohort_plan.h"
 #include "services/query/logic/member_filter.h"
+#include "services/query/logic/named_cohorts.h"
 #include "services/query/logic/ranking_limits.h"
 #include "services/query/logic/scheme_resolution.h"
 #include "services/query/query_call.h"
@@ -53,6 +54,8 @@ struct QueryEngineOptions {
   absl::Duration row_ttl = absl::Hours(168);
   // How long the list of loaded schemes is reused before scoring is asked again.
   absl::Duration scheme_list_max_age = absl::Seconds(30);
+  // The cohorts requests may name (--cohorts).
+  NamedCohorts cohorts;
 };
 
 class QueryEngine {
@@ -74,6 +77,16 @@ class QueryEngine {
                        jixiao::v1::RankingResponse* response);
   absl::Status Trend(grpc::CallbackServerContext* context, const jixiao::v1::TrendRequest& request,
                      jixiao::v1::TrendResponse* response);
+  // The cohort's rows of the year and of the year before, summarized.
+  absl::Status CohortStatistics(grpc::CallbackServerContext* context,
+                                const jixiao::v1::CohortStatisticsRequest& request,
+                                jixiao::v1::CohortStatisticsResponse* response);
+  // The cohort's rows of the year and of the two years before, for PI-1.
+  absl::Status BudgetCredibility(grpc::CallbackServerContext* context,
+                                 const jixiao::v1::BudgetCredibilityRequest& request,
+                                 jixiao::v1::BudgetCredibilityResponse* response);
+
+  const NamedCohorts& cohorts() const { return options_.cohorts; }
 
  private:
   // A report of the year that may belong in the answer, and its latest version.
@@ -92,20 +105,47 @@ class QueryEngine {
     std::vector<jixiao::v1::Freshness> parts;
   };
 
+  // A comparison's scope, checked: the cohort resolved, the districts.
+  struct CompareScope {
+    int fiscal_year = 0;
+    std::optional<CohortPlan> plan;
+    std::vector<std::string> district_codes;
+  };
+  absl::StatusOr<CompareScope> CheckScope(
+      int fiscal_year, const jixiao::v1::Cohort& cohort,
+      const google::protobuf::RepeatedPtrField<std::string>& district_codes) const;
+
+  // The rows of `scope`'s cohort in `fiscal_year` (its own year or another),
+  // ranked by total.
+  absl::StatusOr<ComparedRows> CompareYear(QueryCall& call, const LoadedScheme& scheme,
+                                           const CompareScope& scope, int fiscal_year);
+
+  // A request's scheme and scope, checked, with the rows of its year.
+  struct CohortYear {
+    LoadedScheme scheme;
+    CompareScope scope;
+    ComparedRows rows;
+  };
+  // For the requests that compare a cohort in a year (Compare,
+  // CohortStatistics, BudgetCredibility): their fiscal_year, cohort,
+  // district_codes and scheme.
+  template <typename Request>
+  absl::StatusOr<CohortYear> OpenCohortYear(QueryCall& call, const Request& request);
+
   // The reports `filter` admits among a year's cohort: from the catalog while
-  // it is ready and Redis answers, else from ingest.
+  // it is ready and Redis answers, else from ingest. A listed cohort is read
+  // by its members' report ids.
   absl::StatusOr<std::vector<Candidate>> Candidates(QueryCall& call,
                                                     const jixiao::v1::SchemeRef& scheme,
                                                     int fiscal_year, const CohortPlan& plan,
                                                     absl::Span<const std::string> district_codes,
+                                                    jixiao::v1::ReportKind report_kind,
                                                     const MemberFilter& filter);
   // nullopt when the catalog cannot be used (not ready, or Redis failed).
   // With the rows cached for them, all read in one round trip.
-  std::optional<std::vector<Candidate>> CandidatesFromCatalog(QueryCall& call,
-                                                              const jixiao::v1::SchemeRef& scheme,
-                                                              int fiscal_year,
-                                                              const CohortPlan& plan,
-                                                              const MemberFilter& filter);
+  std::optional<std::vector<Candidate>> CandidatesFromCatalog(
+      QueryCall& call, const jixiao::v1::SchemeRef& scheme, int fiscal_year, const CohortPlan& plan,
+      jixiao::v1::ReportKind report_kind, const MemberFilter& filter);
   absl::StatusOr<std::vector<Candidate>> CandidatesFromIngest(
       QueryCall& call, int fiscal_year, const CohortPlan& plan,
       absl::Span<const std::string> district_codes, const MemberFilter& filter);

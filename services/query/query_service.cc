@@ -27,28 +27,54 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetScoreCard(grpc::CallbackServerCon
   });
 }
 
+template <typename Request, typename Response>
+grpc::ServerUnaryReactor* QueryServiceImpl::OnWorker(
+    grpc::CallbackServerContext* context, const Request* request, Response* response,
+    absl::Status (QueryEngine::*method)(grpc::CallbackServerContext*, const Request&, Response*)) {
+  return server::RunBlocking(context, workers_, [this, context, request, response, method] {
+    return server::ToGrpcStatus((engine_.*method)(context, *request, response));
+  });
+}
+
 grpc::ServerUnaryReactor* QueryServiceImpl::Compare(grpc::CallbackServerContext* context,
                                                     const jixiao::v1::CompareRequest* request,
                                                     jixiao::v1::CompareResponse* response) {
-  return server::RunBlocking(context, workers_, [this, context, request, response] {
-    return server::ToGrpcStatus(engine_.Compare(context, *request, response));
-  });
+  return OnWorker(context, request, response, &QueryEngine::Compare);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::Ranking(grpc::CallbackServerContext* context,
                                                     const jixiao::v1::RankingRequest* request,
                                                     jixiao::v1::RankingResponse* response) {
-  return server::RunBlocking(context, workers_, [this, context, request, response] {
-    return server::ToGrpcStatus(engine_.Ranking(context, *request, response));
-  });
+  return OnWorker(context, request, response, &QueryEngine::Ranking);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::Trend(grpc::CallbackServerContext* context,
                                                   const jixiao::v1::TrendRequest* request,
                                                   jixiao::v1::TrendResponse* response) {
-  return server::RunBlocking(context, workers_, [this, context, request, response] {
-    return server::ToGrpcStatus(engine_.Trend(context, *request, response));
-  });
+  return OnWorker(context, request, response, &QueryEngine::Trend);
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::CohortStatistics(
+    grpc::CallbackServerContext* context, const jixiao::v1::CohortStatisticsRequest* request,
+    jixiao::v1::CohortStatisticsResponse* response) {
+  return OnWorker(context, request, response, &QueryEngine::CohortStatistics);
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::BudgetCredibility(
+    grpc::CallbackServerContext* context, const jixiao::v1::BudgetCredibilityRequest* request,
+    jixiao::v1::BudgetCredibilityResponse* response) {
+  return OnWorker(context, request, response, &QueryEngine::BudgetCredibility);
+}
+
+grpc::ServerUnaryReactor* QueryServiceImpl::ListCohorts(
+    grpc::CallbackServerContext* context, const jixiao::v1::ListCohortsRequest* /*request*/,
+    jixiao::v1::ListCohortsResponse* response) {
+  for (const jixiao::v1::NamedCohort& cohort : engine_.cohorts().cohorts()) {
+    *response->add_cohorts() = cohort;
+  }
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(grpc::Status::OK);
+  return reactor;
 }
 
 }  // namespace jixiao::query

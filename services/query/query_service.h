@@ -30,8 +30,25 @@ class QueryServiceImpl final : public jixiao::v1::QueryService::WithRawCallbackM
   grpc::ServerUnaryReactor* Trend(grpc::CallbackServerContext* context,
                                   const jixiao::v1::TrendRequest* request,
                                   jixiao::v1::TrendResponse* response) override;
+  grpc::ServerUnaryReactor* CohortStatistics(
+      grpc::CallbackServerContext* context, const jixiao::v1::CohortStatisticsRequest* request,
+      jixiao::v1::CohortStatisticsResponse* response) override;
+  grpc::ServerUnaryReactor* BudgetCredibility(
+      grpc::CallbackServerContext* context, const jixiao::v1::BudgetCredibilityRequest* request,
+      jixiao::v1::BudgetCredibilityResponse* response) override;
+  // From memory, on the gRPC thread.
+  grpc::ServerUnaryReactor* ListCohorts(grpc::CallbackServerContext* context,
+                                        const jixiao::v1::ListCohortsRequest* request,
+                                        jixiao::v1::ListCohortsResponse* response) override;
 
  private:
+  // Runs an engine method on the worker pool (it blocks on Redis and
+  // downstream calls) and finishes the call with its status.
+  template <typename Request, typename Response>
+  grpc::ServerUnaryReactor* OnWorker(
+      grpc::CallbackServerContext* context, const Request* request, Response* response,
+      absl::Status (QueryEngine::*method)(grpc::CallbackServerContext*, const Request&, Response*));
+
   WorkerPool& workers_;
   QueryEngine& engine_;
 };

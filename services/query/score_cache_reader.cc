@@ -16,7 +16,7 @@ ScoreCacheReader::ScoreCacheReader(redis::RedisPool* pool, absl::Duration row_tt
       cohort_rows_(pool),
       cards_(pool, kUnusedWriteTtl),
       rows_(pool, row_ttl),
-      rankings_(pool) {}
+      ranking_windows_(pool) {}
 
 template <typename T>
 std::optional<T> ScoreCacheReader::Read(QueryCall& call, absl::string_view operation,
@@ -82,23 +82,19 @@ void ScoreCacheReader::PutComparisonRows(absl::Span<const score_cache::ScoreCard
   }
 }
 
-std::optional<score_cache::CohortCoverage> ScoreCacheReader::Coverage(
-    QueryCall& call, const score_cache::RankingScope& scope) {
-  return Read<score_cache::CohortCoverage>(call, "ranking_coverage",
-                                           [&] { return rankings_.Coverage(scope); });
+std::optional<score_cache::CohortRows> ScoreCacheReader::ReportRows(
+    QueryCall& call, const jixiao::v1::SchemeRef& scheme,
+    absl::Span<const std::string> report_ids) {
+  return Read<score_cache::CohortRows>(
+      call, "report_rows", [&] { return cohort_rows_.ReadReports(scheme, report_ids); });
 }
 
-std::optional<std::vector<score_cache::RankedEntry>> ScoreCacheReader::Top(
-    QueryCall& call, const score_cache::RankingScope& scope, int64_t n) {
-  return Read<std::vector<score_cache::RankedEntry>>(call, "ranking_top",
-                                                     [&] { return rankings_.Top(scope, n); });
-}
-
-std::optional<std::vector<score_cache::RankedEntry>> ScoreCacheReader::Around(
-    QueryCall& call, const score_cache::RankingScope& scope, absl::string_view report_id,
-    int64_t k) {
-  return Read<std::vector<score_cache::RankedEntry>>(
-      call, "ranking_around", [&] { return rankings_.Around(scope, report_id, k); });
+std::optional<score_cache::RankingWindow> ScoreCacheReader::RankingWindow(
+    QueryCall& call, const score_cache::RankingScope& scope, int64_t top_n,
+    absl::string_view around_report_id, int64_t around_k) {
+  return Read<score_cache::RankingWindow>(call, "ranking_window", [&] {
+    return ranking_windows_.Read(scope, top_n, around_report_id, around_k);
+  });
 }
 
 }  // namespace jixiao::query

@@ -24,6 +24,7 @@
 #include "common/score_cache/comparison_row_cache.h"
 #include "common/score_cache/latest_scorecards.h"
 #include "common/score_cache/ranking_index.h"
+#include "common/score_cache/ranking_window_reader.h"
 #include "common/score_cache/report_catalog.h"
 #include "common/score_cache/scorecard_cache.h"
 #include "jixiao/v1/cache.pb.h"
@@ -63,14 +64,18 @@ class ScoreCacheReader {
   void PutComparisonRows(absl::Span<const score_cache::ScoreCardAddress> addresses,
                          absl::Span<const jixiao::v1::CachedComparisonRow> rows);
 
-  std::optional<score_cache::CohortCoverage> Coverage(QueryCall& call,
-                                                      const score_cache::RankingScope& scope);
-  std::optional<std::vector<score_cache::RankedEntry>> Top(QueryCall& call,
-                                                           const score_cache::RankingScope& scope,
-                                                           int64_t n);
-  std::optional<std::vector<score_cache::RankedEntry>> Around(
-      QueryCall& call, const score_cache::RankingScope& scope, absl::string_view report_id,
-      int64_t k);
+  // The same for an explicit list of reports (unknown ones left out).
+  std::optional<score_cache::CohortRows> ReportRows(QueryCall& call,
+                                                    const jixiao::v1::SchemeRef& scheme,
+                                                    absl::Span<const std::string> report_ids);
+
+  // Coverage, top entries, entries around a report and their departments in
+  // one round trip.
+  std::optional<score_cache::RankingWindow> RankingWindow(QueryCall& call,
+                                                          const score_cache::RankingScope& scope,
+                                                          int64_t top_n,
+                                                          absl::string_view around_report_id,
+                                                          int64_t around_k);
 
  private:
   template <typename T>
@@ -83,7 +88,7 @@ class ScoreCacheReader {
   score_cache::CohortRowsReader cohort_rows_;
   score_cache::ScoreCardCache cards_;
   score_cache::ComparisonRowCache rows_;
-  score_cache::RankingIndex rankings_;
+  score_cache::RankingWindowReader ranking_windows_;
 };
 
 }  // namespace jixiao::query

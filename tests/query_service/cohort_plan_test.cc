@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "services/query/logic/member_filter.h"
+#include "services/query/logic/named_cohorts.h"
+#include "tests/support/source_dir.h"
 
 namespace jixiao::query {
 namespace {
@@ -105,12 +107,79 @@ TEST(CohortPlanTest, ExplicitDepartmentsFilterAll) {
   EXPECT_FALSE(plan->Admits(kTianheCommerce));
 }
 
-TEST(CohortPlanTest, NamedCohortsAreRefused) {
+TEST(CohortPlanTest, NamedCohortsResolveToTheirConfiguredCriteria) {
+  absl::StatusOr<NamedCohorts> named = NamedCohorts::Parse(R"pb(
+    cohorts {
+      name: "guangzhou-commerce"
+      criteria { sector_tags: "commerce" department_codes: "440100:commerce" }
+    }
+    cohorts {
+      name: "district-commerce"
+      criteria { level: ADMINISTRATIVE_LEVEL_DISTRICT }
+    }
+  )pb");
+  ASSERT_TRUE(named.ok()) << named.status();
+  jixiao::v1::Cohort cohort;
+  cohort.set_name("guangzhou-commerce");
+  absl::StatusOr<CohortPlan> listed = CohortPlan::Resolve(cohort, *named);
+  ASSERT_TRUE(listed.ok()) << listed.status();
+  EXPECT_FALSE(listed->is_redis_cohort());
+  EXPECT_EQ(listed->department_codes(), std::vector<std::string>{"440100:commerce"});
+  EXPECT_TRUE(listed->Admits(kCityCommerce));
+  EXPECT_FALSE(listed->Admits(kTianheCommerce));
+
+  cohort.set_name("district-commerce");
+  absl::StatusOr<CohortPlan> level = CohortPlan::Resolve(cohort, *named);
+  ASSERT_TRUE(level.ok()) << level.status();
+  EXPECT_TRUE(level->is_redis_cohort());
+  EXPECT_EQ(level->redis_cohort(), "level:district");
+}
+
+TEST(CohortPlanTest, UnknownNamesAndNamesWithCriteriaAreRefused) {
   jixiao::v1::Cohort cohort;
   cohort.set_name("guangzhou-commerce");
   absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
   EXPECT_EQ(plan.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(plan.status().message(), "cohort.name: named cohorts are not configured yet");
+  EXPECT_EQ(plan.status().message(),
+            "cohort.name: no cohort named \"guangzhou-commerce\" is configured (ListCohorts)");
+  cohort.add_sector_tags("commerce");
+  EXPECT_THAT(std::string(CohortPlan::Resolve(cohort).status().message()),
+              HasSubstr("either a name or criteria"));
+}
+
+TEST(NamedCohortsTest, ConfigurationErrorsNameTheCohortAndField) {
+  EXPECT_THAT(std::string(NamedCohorts::Parse("cohorts { nme: \"x\" }").status().message()),
+              HasSubstr("line 1"));
+  EXPECT_THAT(
+      std::string(NamedCohorts::Parse(R"pb(cohorts { name: "Bad Name" })pb").status().message()),
+      HasSubstr("cohorts[0].name"));
+  EXPECT_THAT(std::string(NamedCohorts::Parse(R"pb(cohorts { name: "a" }
+                                                   cohorts { name: "a" })pb")
+                              .status()
+                              .message()),
+              HasSubstr("cohorts[1].name: \"a\" is defined twice"));
+  EXPECT_THAT(std::string(NamedCohorts::Parse(R"pb(cohorts {
+                                                     name: "a"
+                                                     criteria { name: "b" }
+                                                   })pb")
+                              .status()
+                              .message()),
+              HasSubstr("cohorts[0].criteria.name"));
+  EXPECT_THAT(std::string(NamedCohorts::Parse(R"pb(cohorts {
+                                                     name: "a"
+                                                     criteria { sector_tags: "" }
+                                                   })pb")
+                              .status()
+                              .message()),
+              HasSubstr("cohorts[0].criteria.sector_tags[0]: is empty"));
+}
+
+TEST(NamedCohortsTest, TheShippedConfigurationParses) {
+  absl::StatusOr<NamedCohorts> named = NamedCohorts::Parse(
+      jixiao::testing::ReadSourceFile("services/query/cohorts/guangzhou.textproto"));
+  ASSERT_TRUE(named.ok()) << named.status();
+  EXPECT_NE(named->Find("guangzhou-commerce"), nullptr);
+  EXPECT_EQ(named->Find("no-such-cohort"), nullptr);
 }
 
 TEST(CohortPlanTest, MalformedCriteriaNameTheirField) {

@@ -76,7 +76,7 @@ jixiao::v1::ScoreCard MakeCard(const CardSpec& spec) {
   return card;
 }
 
-QueryServiceHarness::QueryServiceHarness() {
+QueryServiceHarness::QueryServiceHarness(NamedCohorts cohorts) {
   absl::StatusOr<std::unique_ptr<::jixiao::testing::RedisServer>> redis =
       ::jixiao::testing::RedisServer::Start();
   if (!redis.ok()) {
@@ -125,6 +125,7 @@ QueryServiceHarness::QueryServiceHarness() {
   QueryEngineOptions options;
   options.default_scheme_id = kSchemeId;
   options.downstream_timeout = absl::Seconds(10);
+  options.cohorts = std::move(cohorts);
   engine_ = std::make_unique<QueryEngine>(options, query_pool_.get(), scoring_client_.get(),
                                           ingest_client_.get(), query_logger);
   query_runner_ = std::make_unique<server::ServerRunner>(LoopbackServerConfig(), query_logger);

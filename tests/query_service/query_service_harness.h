@@ -50,8 +50,9 @@ jixiao::v1::ScoreCard MakeCard(const CardSpec& spec);
 
 class QueryServiceHarness {
  public:
-  // Starts everything; check ok() (and status()) before use.
-  QueryServiceHarness();
+  // Starts everything; check ok() (and status()) before use. Requests may
+  // name `cohorts`.
+  explicit QueryServiceHarness(NamedCohorts cohorts = NamedCohorts());
   // Stops the query server first, then the fakes, then Redis.
   ~QueryServiceHarness();
 

@@ -231,6 +231,8 @@ TEST_F(QueryServiceTest, RankingIsServedFromRedisWhenEveryMemberIsRanked) {
   EXPECT_THAT(Codes(response.around()), ElementsAre("440105:commerce", "440104:commerce"));
   EXPECT_THAT(Ranks(response.around()), ElementsAre(2, 4));
   EXPECT_EQ(response.cohort_size(), 4);
+  EXPECT_EQ(response.ranked(), 4);
+  EXPECT_EQ(response.unranked(), 0);
   EXPECT_TRUE(response.freshness().from_cache());
   EXPECT_FALSE(response.freshness().degraded());
   EXPECT_EQ(response.freshness().reports_size(), 4);
@@ -450,7 +452,8 @@ TEST_F(QueryServiceTest, CompareRefusesBadRequests) {
   named.mutable_cohort()->set_name("peers");
   status = Compare(named, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(status.error_message(), "cohort.name: named cohorts are not configured yet");
+  EXPECT_EQ(status.error_message(),
+            "cohort.name: no cohort named \"peers\" is configured (ListCohorts)");
 }
 
 // ---- Trend

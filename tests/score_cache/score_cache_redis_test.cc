@@ -4,7 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include "common/score_cache/comparison_row_cache.h"
 #include "common/score_cache/latest_scorecards.h"
 #include "common/score_cache/ranking_index.h"
+#include "common/score_cache/ranking_window_reader.h"
 #include "common/score_cache/report_catalog.h"
 #include "common/score_cache/scorecard_cache.h"
 #include "tests/redis/redis_server_fixture.h"
@@ -337,6 +340,109 @@ TEST_F(ScoreCacheTest, CohortRowsReadMembersVersionsAndRowsInOneScript) {
   absl::StatusOr<CohortRows> other_cohort = reader.Read(Scheme(), kYear, "sector:health");
   ASSERT_TRUE(other_cohort.ok()) << other_cohort.status();
   EXPECT_THAT(other_cohort->members, IsEmpty());
+}
+
+TEST_F(ScoreCacheTest, ReportRowsReadOnlyTheReportsTheCatalogKnows) {
+  CohortRowsReader reader(pool_.get());
+  Publish({Entry("a", 2), Entry("b", 1)});
+  ASSERT_TRUE(catalog_->MarkReady().ok());
+  const std::string ids[] = {"b", "nobody", "a"};
+  absl::StatusOr<CohortRows> read = reader.ReadReports(Scheme(), ids);
+  ASSERT_TRUE(read.ok()) << read.status();
+  ASSERT_TRUE(read->catalog_ready);
+  ASSERT_EQ(read->members.size(), 2u);
+  EXPECT_EQ(read->members[0].report_id, "a");
+  EXPECT_EQ(read->members[0].version, 2);
+  EXPECT_EQ(read->members[1].report_id, "b");
+  ASSERT_TRUE(read->members[1].department.has_value());
+}
+
+TEST_F(ScoreCacheTest, RankingWindowIsWhatTheCommandsWouldAnswer) {
+  RankingWindowReader reader(pool_.get());
+  Publish(
+      {Entry("a", 1), Entry("b", 1), Entry("c", 1), Entry("d", 1), Entry("e", 1), Entry("f", 1)});
+  for (const auto& [id, total] : std::vector<std::pair<std::string, double>>{
+           {"a", 95}, {"b", 85}, {"c", 85}, {"d", 80}, {"e", 80}}) {
+    ASSERT_TRUE(Rank(Card(id, 1, total)));
+  }
+  // f is not scored yet: the window says the ranking does not cover the cohort.
+  absl::StatusOr<RankingWindow> partial = reader.Read(Scope(), 3, "b", 1);
+  ASSERT_TRUE(partial.ok()) << partial.status();
+  EXPECT_FALSE(partial->coverage.complete());
+  EXPECT_THAT(partial->top, IsEmpty());
+  ASSERT_TRUE(catalog_->MarkReady().ok());
+  ASSERT_TRUE(Rank(Card("f", 1, 10, /*complete=*/false)));
+
+  absl::StatusOr<RankingWindow> window = reader.Read(Scope(), 3, "b", 1);
+  ASSERT_TRUE(window.ok()) << window.status();
+  ASSERT_TRUE(window->coverage.complete());
+  EXPECT_EQ(window->coverage.ranked, 5);
+  EXPECT_EQ(window->coverage.unranked, 1);
+  EXPECT_THAT(Ids(window->top), ElementsAre("a", "c", "b"));
+  EXPECT_THAT(Ranks(window->top), ElementsAre(1, 2, 2));
+  EXPECT_THAT(Ids(window->around), ElementsAre("c", "b", "e"));
+  EXPECT_THAT(Ranks(window->around), ElementsAre(2, 2, 4));
+  std::vector<std::string> listed;
+  for (const ListedReport& report : window->listed) {
+    listed.push_back(report.report_id);
+    EXPECT_EQ(report.version, 1);
+    ASSERT_TRUE(report.department.has_value());
+    EXPECT_EQ(report.department->code(), report.report_id);
+  }
+  EXPECT_THAT(listed, ElementsAre("a", "b", "c", "e"));
+
+  absl::StatusOr<RankingWindow> not_ranked = reader.Read(Scope(), 0, "f", 2);
+  ASSERT_TRUE(not_ranked.ok()) << not_ranked.status();
+  EXPECT_THAT(not_ranked->top, IsEmpty());
+  EXPECT_THAT(not_ranked->around, IsEmpty());
+}
+
+// Random totals drawn from few values (so ties are everywhere), ranked in
+// Redis and read through the window script, against ranks computed here
+// independently: 1 + the number of strictly greater totals.
+TEST_F(ScoreCacheTest, RankingWindowMatchesAnIndependentRankingOfATiedCohort) {
+  std::mt19937 random(20261123);
+  std::uniform_int_distribution<int> tenths(850, 870);
+  std::vector<std::pair<std::string, double>> totals;
+  std::vector<CatalogEntry> entries;
+  for (int i = 0; i < 2000; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "r%04d", i);
+    totals.emplace_back(id, tenths(random) / 10.0);
+    entries.push_back(Entry(id, 1));
+  }
+  Publish(entries);
+  ASSERT_TRUE(catalog_->MarkReady().ok());
+  for (const auto& [id, total] : totals) ASSERT_TRUE(Rank(Card(id, 1, total)));
+
+  std::vector<std::pair<std::string, double>> expected = totals;
+  std::sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first > b.first;
+  });
+  auto rank_of = [&](double total) {
+    return 1 + std::count_if(totals.begin(), totals.end(),
+                             [total](const auto& other) { return other.second > total; });
+  };
+
+  RankingWindowReader reader(pool_.get());
+  for (const int position : {0, 1, 17, 999, 1500, 1999}) {
+    const std::string& me = expected[position].first;
+    absl::StatusOr<RankingWindow> window = reader.Read(Scope(), 50, me, 5);
+    ASSERT_TRUE(window.ok()) << window.status();
+    ASSERT_EQ(window->top.size(), 50u);
+    for (size_t i = 0; i < window->top.size(); ++i) {
+      EXPECT_EQ(window->top[i].report_id, expected[i].first);
+      EXPECT_EQ(window->top[i].rank, rank_of(expected[i].second));
+    }
+    const size_t first = static_cast<size_t>(std::max(position - 5, 0));
+    const size_t last = std::min<size_t>(position + 5, expected.size() - 1);
+    ASSERT_EQ(window->around.size(), last - first + 1) << me;
+    for (size_t i = 0; i < window->around.size(); ++i) {
+      EXPECT_EQ(window->around[i].report_id, expected[first + i].first);
+      EXPECT_EQ(window->around[i].rank, rank_of(expected[first + i].second));
+      EXPECT_DOUBLE_EQ(window->around[i].total, expected[first + i].second);
+    }
+  }
 }
 
 TEST_F(ScoreCacheTest, ScriptsSurviveARedisRestart) {

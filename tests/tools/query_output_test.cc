@@ -173,6 +173,8 @@ TEST(RankingTable, MarksTheDepartmentAskedAbout) {
     entry->set_total(100 - rank);
   }
   response.set_cohort_size(37);
+  response.set_ranked(35);
+  response.set_unranked(2);
   std::ostringstream out;
   PrintRanking(response, "440106:d5", out);
   EXPECT_EQ(out.str(),
@@ -182,7 +184,7 @@ TEST(RankingTable, MarksTheDepartmentAskedAbout) {
             "4     440106:d4  部门4  96.00\n"
             "5     440106:d5  部门5  95.00 ←\n"
             "6     440106:d6  部门6  94.00\n"
-            "cohort: 37 ranked departments\n"
+            "cohort: 37 departments, 35 ranked, 2 incomplete (listed apart, not ranked)\n"
             "freshness: scheme (not named), computed now\n");
 }
 

@@ -8,10 +8,7 @@
 
 namespace jixiao::query {
 
-absl::StatusOr<CohortPlan> CohortPlan::Resolve(const jixiao::v1::Cohort& cohort) {
-  if (!cohort.name().empty()) {
-    return absl::InvalidArgumentError("cohort.name: named cohorts are not configured yet");
-  }
+absl::Status CheckCohortCriteria(const jixiao::v1::Cohort& cohort) {
   if (!jixiao::v1::AdministrativeLevel_IsValid(cohort.level())) {
     return absl::InvalidArgumentError(
         absl::StrCat("cohort.level: unknown administrative level ", cohort.level()));
@@ -26,6 +23,26 @@ absl::StatusOr<CohortPlan> CohortPlan::Resolve(const jixiao::v1::Cohort& cohort)
       return absl::InvalidArgumentError(absl::StrCat("cohort.department_codes[", i, "]: is empty"));
     }
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<CohortPlan> CohortPlan::Resolve(const jixiao::v1::Cohort& requested,
+                                               const NamedCohorts& named) {
+  const jixiao::v1::Cohort* configured = &requested;
+  if (!requested.name().empty()) {
+    if (requested.level() != jixiao::v1::ADMINISTRATIVE_LEVEL_UNSPECIFIED ||
+        !requested.sector_tags().empty() || !requested.department_codes().empty()) {
+      return absl::InvalidArgumentError(
+          "cohort: give either a name or criteria (level, sector_tags, department_codes)");
+    }
+    configured = named.Find(requested.name());
+    if (configured == nullptr) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "cohort.name: no cohort named \"", requested.name(), "\" is configured (ListCohorts)"));
+    }
+  }
+  const jixiao::v1::Cohort& cohort = *configured;
+  if (absl::Status status = CheckCohortCriteria(cohort); !status.ok()) return status;
 
   CohortPlan plan;
   plan.level_ = cohort.level();

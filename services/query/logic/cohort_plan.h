@@ -6,21 +6,31 @@
 // codes, or several criteria at once) is the "all" cohort filtered in memory.
 //
 // Criteria combine with AND: a department must have the level, carry every
-// listed sector tag, and be one of the listed departments.
+// listed sector tag, and be one of the listed departments. A cohort with an
+// explicit list is read by its members' report ids (report_ids.h) rather than
+// by filtering "all", so a 200-department list costs 200 lookups whatever the
+// size of the country. A named cohort is replaced by its configured criteria
+// (named_cohorts.h).
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "jixiao/v1/department.pb.h"
 #include "jixiao/v1/query_service.pb.h"
+#include "services/query/logic/named_cohorts.h"
 
 namespace jixiao::query {
 
+// INVALID_ARGUMENT, naming the field ("cohort.level: ..."), for an unknown
+// level or an empty tag or department code. The name is not looked at.
+absl::Status CheckCohortCriteria(const jixiao::v1::Cohort& cohort);
+
 class CohortPlan {
  public:
-  // INVALID_ARGUMENT, naming the field, for a named cohort (none are
-  // configured yet), an unknown level, or an empty tag or department code.
-  static absl::StatusOr<CohortPlan> Resolve(const jixiao::v1::Cohort& cohort);
+  // INVALID_ARGUMENT, naming the field, for an unknown name, a name given
+  // with criteria, or criteria CheckCohortCriteria refuses.
+  static absl::StatusOr<CohortPlan> Resolve(const jixiao::v1::Cohort& cohort,
+                                            const NamedCohorts& named = NamedCohorts());
 
   // The Redis cohort whose members are the candidates: "all", "level:…" or "sector:…".
   const std::string& redis_cohort() const { return redis_cohort_; }
@@ -34,6 +44,8 @@ class CohortPlan {
   // The criteria, for filters a downstream service can apply itself.
   jixiao::v1::AdministrativeLevel level() const { return level_; }
   const std::vector<std::string>& sector_tags() const { return sector_tags_; }
+  // The explicit list, sorted and unique; empty when there is none.
+  const std::vector<std::string>& department_codes() const { return department_codes_; }
 
  private:
   CohortPlan() = default;

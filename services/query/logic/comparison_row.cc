@@ -1,5 +1,7 @@
 #include "services/query/logic/comparison_row.h"
 
+#include <algorithm>
+
 namespace jixiao::query {
 
 std::optional<double> BudgetExecutionPercent(const jixiao::v1::ScoreCard& card) {
@@ -19,7 +21,23 @@ std::optional<double> BudgetAdjustmentPercent(const jixiao::v1::ScoreCard& card)
          static_cast<double>(initial) * 100.0;
 }
 
+std::optional<double> BudgetOutturnPercent(const jixiao::v1::ScoreCard& card) {
+  if (!card.has_budget_final() || !card.has_budget_initial()) return std::nullopt;
+  const int64_t initial = card.budget_initial().fen();
+  if (initial == 0) return std::nullopt;
+  return static_cast<double>(card.budget_final().fen()) / static_cast<double>(initial) * 100.0;
+}
+
 namespace {
+
+bool HasMissingLine(const google::protobuf::RepeatedPtrField<jixiao::v1::ScoreLine>& lines) {
+  for (const jixiao::v1::ScoreLine& line : lines) {
+    if (line.provenance() == jixiao::v1::PROVENANCE_MISSING || HasMissingLine(line.sub_lines())) {
+      return true;
+    }
+  }
+  return false;
+}
 
 // Every line of the group is missing: neither inputs nor a declared score.
 bool IsUnscored(const jixiao::v1::ScoreGroup& group) {
@@ -46,7 +64,10 @@ jixiao::v1::ComparisonRow MakeComparisonRow(const jixiao::v1::ScoreCard& card) {
   for (const jixiao::v1::ScoreGroup& group : card.groups()) {
     if (IsUnscored(group)) continue;
     (*row.mutable_group_points())[group.code()] = group.points();
+    (*row.mutable_group_max())[group.code()] = group.max();
+    if (HasMissingLine(group.lines())) row.add_incomplete_groups(group.code());
   }
+  std::sort(row.mutable_incomplete_groups()->begin(), row.mutable_incomplete_groups()->end());
   row.set_grade(card.grade());
   row.set_colour(card.colour());
   if (card.has_declared_total()) row.set_declared_total(card.declared_total());
@@ -56,6 +77,9 @@ jixiao::v1::ComparisonRow MakeComparisonRow(const jixiao::v1::ScoreCard& card) {
   }
   if (std::optional<double> adjustment = BudgetAdjustmentPercent(card)) {
     row.set_budget_adjustment_percent(*adjustment);
+  }
+  if (std::optional<double> outturn = BudgetOutturnPercent(card)) {
+    row.set_budget_outturn_percent(*outturn);
   }
   if (card.has_signals()) *row.mutable_signals() = card.signals();
   row.set_complete(card.complete());

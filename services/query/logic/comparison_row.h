@@ -20,4 +20,9 @@ std::optional<double> BudgetExecutionPercent(const jixiao::v1::ScoreCard& card);
 // both figures are printed and the initial budget is not zero.
 std::optional<double> BudgetAdjustmentPercent(const jixiao::v1::ScoreCard& card);
 
+// budget_final / budget_initial × 100, the aggregate outturn of PEFA PI-1
+// (aggregate_outturn.h); nullopt unless both figures are printed and the
+// initial budget is not zero.
+std::optional<double> BudgetOutturnPercent(const jixiao::v1::ScoreCard& card);
+
 }  // namespace jixiao::query

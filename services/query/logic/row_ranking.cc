@@ -4,13 +4,18 @@
 
 namespace jixiao::query {
 
-void RankRows(std::vector<jixiao::v1::ComparisonRow>& rows) {
+void RankRows(std::vector<jixiao::v1::ComparisonRow>& rows, RankBy by) {
   using Row = jixiao::v1::ComparisonRow;
-  const auto first_unranked = std::stable_partition(rows.begin(), rows.end(),
-                                                    [](const Row& row) { return row.complete(); });
+  const auto rankable = [by](const Row& row) {
+    return by == RankBy::kTotal ? row.complete() : row.has_shared_percent();
+  };
+  const auto score = [by](const Row& row) {
+    return by == RankBy::kTotal ? row.total() : row.shared_percent();
+  };
+  const auto first_unranked = std::stable_partition(rows.begin(), rows.end(), rankable);
   // std::string compares bytes as unsigned, as Redis orders members.
-  std::sort(rows.begin(), first_unranked, [](const Row& a, const Row& b) {
-    if (a.total() != b.total()) return a.total() > b.total();
+  std::sort(rows.begin(), first_unranked, [&score](const Row& a, const Row& b) {
+    if (score(a) != score(b)) return score(a) > score(b);
     return a.report_id() > b.report_id();
   });
   std::sort(first_unranked, rows.end(),
@@ -19,7 +24,7 @@ void RankRows(std::vector<jixiao::v1::ComparisonRow>& rows) {
   for (size_t i = 0; i < rows.size(); ++i) {
     if (i >= ranked) {
       rows[i].set_rank(0);
-    } else if (i > 0 && rows[i].total() == rows[i - 1].total()) {
+    } else if (i > 0 && score(rows[i]) == score(rows[i - 1])) {
       rows[i].set_rank(rows[i - 1].rank());
     } else {
       rows[i].set_rank(static_cast<int32_t>(i) + 1);

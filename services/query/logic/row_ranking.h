@@ -14,8 +14,13 @@
 
 namespace jixiao::query {
 
+// What rows are ranked by. kSharedPercent ranks the rows that have a
+// shared_percent (shared_groups.h) by it, with the same rules, in place of
+// complete rows by total.
+enum class RankBy { kTotal, kSharedPercent };
+
 // Orders `rows` as above and sets every row's rank.
-void RankRows(std::vector<jixiao::v1::ComparisonRow>& rows);
+void RankRows(std::vector<jixiao::v1::ComparisonRow>& rows, RankBy by = RankBy::kTotal);
 
 // How many rows RankRows ranked (the leading rows with rank > 0).
 int RankedCount(absl::Span<const jixiao::v1::ComparisonRow> rows);
