@@ -29,9 +29,12 @@
 #include "gtest/gtest.h"
 #include "jixiao/v1/ingest_service.grpc.pb.h"
 #include "services/ingest/normalization/report_normalizer.h"
+#include "services/ingest/service/submit_reports_reactor.h"
 #include "tests/ingest_service/pending_call.h"
 #include "tests/ingest_service/seeds.h"
 #include "tests/support/source_dir.h"
+#include "tools/gen/dataset_shape.h"
+#include "tools/gen/report_generator.h"
 
 namespace jixiao::ingest {
 namespace {
@@ -280,6 +283,22 @@ class IngestServer {
     return stub_->SubmitReport(&context, request, response);
   }
 
+  // Sends `requests` on one SubmitReports stream, half-closes and waits for
+  // the answer.
+  grpc::Status SubmitStream(const std::vector<jixiao::v1::SubmitReportRequest>& requests,
+                            jixiao::v1::SubmitReportsResponse* response,
+                            absl::Duration patience = kPatience) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + absl::ToChronoNanoseconds(patience));
+    std::unique_ptr<grpc::ClientWriter<jixiao::v1::SubmitReportRequest>> writer =
+        stub_->SubmitReports(&context, response);
+    for (const auto& request : requests) {
+      if (!writer->Write(request)) break;  // the stream broke: Finish says why
+    }
+    writer->WritesDone();
+    return writer->Finish();
+  }
+
   grpc::Status Get(const std::string& report_id, int64_t version,
                    jixiao::v1::GetReportResponse* response) {
     grpc::ClientContext context;
@@ -356,6 +375,18 @@ EvaluationReport Seed(const std::string& report_id) {
 }
 
 constexpr char kCcpit[] = "440106:ccpit/2023/department";
+
+jixiao::v1::SubmitReportRequest RequestFor(const EvaluationReport& report) {
+  jixiao::v1::SubmitReportRequest request;
+  *request.mutable_report() = report;
+  return request;
+}
+
+std::vector<std::string> ViolatedFields(const jixiao::v1::SubmitReportsItemResult& result) {
+  std::vector<std::string> fields;
+  for (const auto& violation : result.violations()) fields.push_back(violation.field());
+  return fields;
+}
 
 TEST(IngestServiceTest, StoresEverySeedReport) {
   IngestServer server;
@@ -723,6 +754,206 @@ TEST(IngestServiceTest, AStopWaitsForTheCommitInProgressEvenPastTheDrainDeadline
   // The call was cancelled by the drain deadline, but the report went all the way.
   ASSERT_TRUE(call.Wait(kPatience).has_value());
   EXPECT_THAT(server.publisher().publications(), SizeIs(1));
+}
+
+// ---- SubmitReports: a stream of reports, each as SubmitReport would take it.
+
+TEST(IngestServiceTest, SubmitReportsAnswersEveryReportInStreamOrder) {
+  IngestServer server;
+  const std::vector<EvaluationReport> seeds = testing::SeedReports();
+  EvaluationReport bad = Seed(kCcpit);
+  bad.set_kind(jixiao::v1::REPORT_KIND_UNSPECIFIED);
+  bad.mutable_budget()->mutable_initial()->set_fen(-5);
+  EvaluationReport revised = Seed(kCcpit);
+  revised.set_overall_goal(revised.overall_goal() + "（修订）");
+  const std::vector<jixiao::v1::SubmitReportRequest> requests = {
+      RequestFor(seeds[0]),               // 0: stored
+      RequestFor(bad),                    // 1: refused, two fields
+      RequestFor(Seed(kCcpit)),           // 2: stored
+      RequestFor(seeds[0]),               // 3: the same content as 0
+      jixiao::v1::SubmitReportRequest(),  // 4: no report at all
+      RequestFor(revised),                // 5: a new version of 2
+  };
+
+  jixiao::v1::SubmitReportsResponse response;
+  const grpc::Status status = server.SubmitStream(requests, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(response.results(), SizeIs(6));
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(response.results(i).index(), i);
+
+  const auto& first = response.results(0);
+  EXPECT_EQ(first.code(), 0);
+  EXPECT_EQ(first.report_id(), seeds[0].report_id());
+  EXPECT_EQ(first.ref().report_id(), seeds[0].report_id());
+  EXPECT_EQ(first.ref().version(), 1);
+  EXPECT_THAT(first.ref().content_hash(), MatchesRegex("[0-9a-f]{64}"));
+  EXPECT_TRUE(first.created());
+
+  const auto& refused = response.results(1);
+  EXPECT_EQ(refused.code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(refused.message(), HasSubstr("report refused: 2 violations"));
+  EXPECT_THAT(ViolatedFields(refused), ElementsAre("report.kind", "report.budget.initial.fen"));
+  EXPECT_EQ(refused.violations(0).description(), "is required");
+  EXPECT_EQ(refused.report_id(), "");
+  EXPECT_FALSE(refused.has_ref());
+
+  EXPECT_EQ(response.results(2).code(), 0);
+  EXPECT_EQ(response.results(2).ref().version(), 1);
+  EXPECT_TRUE(response.results(2).created());
+
+  const auto& again = response.results(3);
+  EXPECT_EQ(again.code(), 0);
+  EXPECT_FALSE(again.created());
+  EXPECT_TRUE(MessageDifferencer::Equals(again.ref(), first.ref()));
+  EXPECT_EQ(again.warnings_size(), first.warnings_size());
+
+  EXPECT_EQ(response.results(4).code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(response.results(4)), ElementsAre("report"));
+
+  EXPECT_EQ(response.results(5).code(), 0);
+  EXPECT_EQ(response.results(5).ref().report_id(), kCcpit);
+  EXPECT_EQ(response.results(5).ref().version(), 2);
+  EXPECT_TRUE(response.results(5).created());
+
+  EXPECT_EQ(response.stored(), 4);
+  EXPECT_EQ(response.created(), 3);
+  EXPECT_EQ(response.refused(), 2);
+
+  // The store holds the good ones and nothing of the refused ones.
+  EXPECT_THAT(server.ListAll({}), ElementsAre(seeds[0].report_id(), kCcpit));
+  jixiao::v1::GetReportResponse stored;
+  ASSERT_TRUE(server.Get(kCcpit, 1, &stored).ok());
+  EXPECT_TRUE(MessageDifferencer::Equals(stored.report(), NormalizeReport(Seed(kCcpit))));
+  ASSERT_TRUE(server.Get(kCcpit, 0, &stored).ok());
+  EXPECT_EQ(stored.ref().version(), 2);
+  // Every stored result was published before the answer, the repeat included.
+  EXPECT_THAT(server.publisher().publications(), SizeIs(4));
+
+  // Each result is what SubmitReport answers for the same content.
+  jixiao::v1::SubmitReportResponse unary;
+  ASSERT_TRUE(server.Submit(seeds[0], &unary).ok());
+  EXPECT_TRUE(MessageDifferencer::Equals(unary.ref(), first.ref()));
+  ASSERT_EQ(unary.warnings_size(), first.warnings_size());
+  for (int i = 0; i < unary.warnings_size(); ++i) {
+    EXPECT_TRUE(MessageDifferencer::Equals(unary.warnings(i), first.warnings(i)));
+  }
+  grpc::Status unary_refusal = server.Submit(bad, &unary);
+  EXPECT_EQ(unary_refusal.error_message(), refused.message());
+}
+
+TEST(IngestServiceTest, SubmitReportsOfAnEmptyStreamAnswersWithNoResults) {
+  IngestServer server;
+  jixiao::v1::SubmitReportsResponse response;
+  ASSERT_TRUE(server.SubmitStream({}, &response).ok());
+  EXPECT_THAT(response.results(), IsEmpty());
+  EXPECT_EQ(response.stored() + response.created() + response.refused(), 0);
+}
+
+// More reports than a stream keeps in flight: with commits held, the reactor
+// reads up to the bound and then stops reading, and once commits resume the
+// rest flows through. 1000 generated reports, all valid and all different.
+TEST(IngestServiceTest, SubmitReportsReadsNoFurtherThanItsBoundAndStoresEveryReport) {
+  IngestServer server(/*workers=*/2, /*worker_queue=*/1024);
+  gen::DatasetShape shape;
+  shape.divisions = 25;
+  shape.departments_per_division = 40;
+  shape.years = 1;
+  ASSERT_EQ(gen::ReportCount(shape), 1000);
+  std::vector<jixiao::v1::SubmitReportRequest> requests;
+  std::vector<std::string> report_ids;
+  for (int64_t i = 0; i < gen::ReportCount(shape); ++i) {
+    requests.push_back(RequestFor(gen::GenerateReport(shape, gen::AddressAt(shape, i))));
+    report_ids.push_back(requests.back().report().report_id());
+  }
+
+  server.store().HoldCommits();
+  jixiao::v1::SubmitReportsResponse response;
+  std::future<grpc::Status> sent = std::async(std::launch::async, [&] {
+    return server.SubmitStream(requests, &response, absl::Seconds(60));
+  });
+  // The stream stops reading with the bound in flight, while the first commit is held.
+  const bool paused = server.log().WaitForLine(
+      {"event=submit_reports_paused", absl::StrCat("in_flight=", kMaxReportsInFlightPerStream)},
+      kPatience);
+  server.store().ReleaseCommits();
+  const grpc::Status status = sent.get();
+  EXPECT_TRUE(paused);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  ASSERT_THAT(response.results(), SizeIs(1000));
+  for (int i = 0; i < 1000; ++i) {
+    const auto& result = response.results(i);
+    ASSERT_EQ(result.index(), i);
+    ASSERT_EQ(result.code(), 0) << i << ": " << result.message();
+    ASSERT_EQ(result.ref().report_id(), report_ids[i]) << i;
+    ASSERT_TRUE(result.created()) << i;
+  }
+  EXPECT_EQ(response.stored(), 1000);
+  EXPECT_EQ(response.created(), 1000);
+  EXPECT_EQ(response.refused(), 0);
+  EXPECT_THAT(
+      server.log().LinesContaining({"event=reports_submitted", "reports=1000", "stored=1000",
+                                    absl::StrCat("peak_in_flight=", kMaxReportsInFlightPerStream)}),
+      SizeIs(1));
+  const std::vector<std::string> listed = server.ListAll({});
+  EXPECT_EQ(std::set<std::string>(listed.begin(), listed.end()),
+            std::set<std::string>(report_ids.begin(), report_ids.end()));
+  EXPECT_THAT(server.publisher().publications(), SizeIs(1000));
+}
+
+TEST(IngestServiceTest, SubmitReportsGivesEachReportTheStoreErrorItGot) {
+  IngestServer server;
+  server.store().FailCommitsWith(absl::UnavailableError("database is busy"));
+  jixiao::v1::SubmitReportsResponse response;
+  ASSERT_TRUE(server.SubmitStream({RequestFor(Seed(kCcpit))}, &response).ok());
+  ASSERT_THAT(response.results(), SizeIs(1));
+  EXPECT_EQ(response.results(0).code(), static_cast<int>(grpc::StatusCode::UNAVAILABLE));
+  EXPECT_EQ(response.results(0).message(), "database is busy");
+  EXPECT_EQ(response.results(0).report_id(), kCcpit);
+  EXPECT_EQ(response.refused(), 1);
+  EXPECT_THAT(server.publisher().publications(), IsEmpty());
+}
+
+TEST(IngestServiceTest, SubmitReportsRefusesTheReportsThatFindThePoolFullButNotTheStream) {
+  IngestServer server(/*workers=*/1, /*worker_queue=*/1);
+  PoolFiller filler(server.workers());
+  ASSERT_TRUE(filler.ok());
+  jixiao::v1::SubmitReportsResponse response;
+  const grpc::Status status = server.SubmitStream(
+      {RequestFor(Seed(kCcpit)), RequestFor(testing::SeedReports()[0])}, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(response.results(), SizeIs(2));
+  for (const auto& result : response.results()) {
+    EXPECT_EQ(result.code(), static_cast<int>(grpc::StatusCode::RESOURCE_EXHAUSTED));
+  }
+  EXPECT_EQ(response.refused(), 2);
+  filler.Release();
+  EXPECT_THAT(server.ListAll({}), IsEmpty());
+}
+
+TEST(IngestServiceTest, ACancelledStreamEndsOnceTheReportsItReadAreStoredAndPublished) {
+  IngestServer server;
+  server.store().HoldCommits();
+  grpc::ClientContext context;
+  jixiao::v1::SubmitReportsResponse response;
+  std::unique_ptr<grpc::ClientWriter<jixiao::v1::SubmitReportRequest>> writer =
+      server.stub().SubmitReports(&context, &response);
+  EXPECT_TRUE(writer->Write(RequestFor(Seed(kCcpit))));
+  const bool held = server.store().WaitForHeldCommit(kPatience);
+  context.TryCancel();
+  const grpc::Status status = writer->Finish();
+  // The report read is still being committed, so the server's call is open.
+  const std::vector<std::string> early = server.log().LinesContaining({"event=reports_submitted"});
+  server.store().ReleaseCommits();
+  ASSERT_TRUE(held);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED);
+  EXPECT_THAT(early, IsEmpty());
+
+  EXPECT_TRUE(server.log().WaitForLine(
+      {"event=reports_submitted", "reports=1", "stored=1", "cancelled=true"}, kPatience));
+  // Stored and published all the same, as the contract says: a resend is harmless.
+  EXPECT_THAT(server.publisher().publications(), SizeIs(1));
+  EXPECT_THAT(server.ListAll({}), ElementsAre(kCcpit));
 }
 
 }  // namespace

@@ -4,37 +4,51 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
+#include "tools/jixiao/rich_status.h"
 
 namespace jixiao::cli::testing {
-namespace {
 
-// As the ingest service words a refusal: the summary names the first violation,
-// the BadRequest in the details lists them all.
-grpc::Status Refusal() {
-  google::rpc::BadRequest bad_request;
-  auto* kind = bad_request.add_field_violations();
-  kind->set_field("report.kind");
-  kind->set_description("is required");
-  auto* code = bad_request.add_field_violations();
-  code->set_field("report.department.code");
-  code->set_description("must be \"<division code>:<slug>\"");
-  google::rpc::Status details;
-  details.set_code(static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
-  details.set_message("report refused: 2 violations; the first: report.kind is required");
-  details.add_details()->PackFrom(bad_request);
-  return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, details.message(),
-                      details.SerializeAsString());
-}
+// Reads a whole stream, answering each report as it comes, and finishes at
+// the half-close: the service's contract without its flow control.
+class FakeIngestService::StreamReactor final
+    : public grpc::ServerReadReactor<jixiao::v1::SubmitReportRequest> {
+ public:
+  StreamReactor(FakeIngestService* fake, jixiao::v1::SubmitReportsResponse* response)
+      : fake_(fake), response_(response) {
+    StartRead(&request_);
+  }
 
-}  // namespace
+  void OnReadDone(bool ok) override {
+    if (!ok) {
+      {
+        std::lock_guard<std::mutex> lock(fake_->mu_);
+        fake_->stream_sizes_.push_back(response_->results_size());
+      }
+      Finish(grpc::Status::OK);
+      return;
+    }
+    jixiao::v1::SubmitReportsItemResult result = fake_->Judge(request_.report());
+    result.set_index(response_->results_size());
+    if (result.code() == 0) {
+      response_->set_stored(response_->stored() + 1);
+      if (result.created()) response_->set_created(response_->created() + 1);
+    } else {
+      response_->set_refused(response_->refused() + 1);
+    }
+    *response_->add_results() = std::move(result);
+    StartRead(&request_);
+  }
 
-grpc::ServerUnaryReactor* FakeIngestService::SubmitReport(
-    grpc::CallbackServerContext* context, const jixiao::v1::SubmitReportRequest* request,
-    jixiao::v1::SubmitReportResponse* response) {
-  auto* reactor = context->DefaultReactor();
-  const auto& report = request->report();
+  void OnDone() override { delete this; }
+
+ private:
+  FakeIngestService* const fake_;
+  jixiao::v1::SubmitReportsResponse* const response_;
+  jixiao::v1::SubmitReportRequest request_;
+};
+
+jixiao::v1::SubmitReportsItemResult FakeIngestService::Judge(
+    const jixiao::v1::EvaluationReport& report) {
   const std::string& code = report.department().code();
   int seen = 0;
   {
@@ -42,17 +56,46 @@ grpc::ServerUnaryReactor* FakeIngestService::SubmitReport(
     seen = static_cast<int>(std::count(submitted_.begin(), submitted_.end(), code));
     submitted_.push_back(code);
   }
+  jixiao::v1::SubmitReportsItemResult result;
   if (!options_.refused_department.empty() && code == options_.refused_department) {
-    Answer(reactor, Refusal());
-    return reactor;
+    // As the ingest service words a refusal: the summary names the first
+    // violation, the BadRequest lists them all.
+    result.set_code(static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+    result.set_message("report refused: 2 violations; the first: report.kind is required");
+    auto* kind = result.add_violations();
+    kind->set_field("report.kind");
+    kind->set_description("is required");
+    auto* department = result.add_violations();
+    department->set_field("report.department.code");
+    department->set_description("must be \"<division code>:<slug>\"");
+    return result;
   }
-  auto* ref = response->mutable_ref();
-  ref->set_report_id(absl::StrCat(code, "/", report.fiscal_year(), "/department"));
+  result.set_report_id(absl::StrCat(code, "/", report.fiscal_year(), "/department"));
+  result.mutable_ref()->set_report_id(result.report_id());
   // The tests resubmit only identical content: the same version, not created.
-  ref->set_version(1);
-  response->set_created(seen == 0);
-  Answer(reactor, grpc::Status::OK);
+  result.mutable_ref()->set_version(1);
+  result.set_created(seen == 0);
+  return result;
+}
+
+grpc::ServerUnaryReactor* FakeIngestService::SubmitReport(
+    grpc::CallbackServerContext* context, const jixiao::v1::SubmitReportRequest* request,
+    jixiao::v1::SubmitReportResponse* response) {
+  auto* reactor = context->DefaultReactor();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++unary_submits_;
+  }
+  const jixiao::v1::SubmitReportsItemResult result = Judge(request->report());
+  *response->mutable_ref() = result.ref();
+  response->set_created(result.created());
+  Answer(reactor, ItemStatus(result));
   return reactor;
+}
+
+grpc::ServerReadReactor<jixiao::v1::SubmitReportRequest>* FakeIngestService::SubmitReports(
+    grpc::CallbackServerContext* /*context*/, jixiao::v1::SubmitReportsResponse* response) {
+  return new StreamReactor(this, response);
 }
 
 grpc::ServerUnaryReactor* FakeIngestService::ImportTargetTable(
@@ -108,6 +151,16 @@ void FakeIngestService::ReleaseAll() {
 std::vector<std::string> FakeIngestService::submitted() const {
   std::lock_guard<std::mutex> lock(mu_);
   return submitted_;
+}
+
+std::vector<int> FakeIngestService::stream_sizes() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stream_sizes_;
+}
+
+int FakeIngestService::unary_submits() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return unary_submits_;
 }
 
 std::vector<jixiao::v1::ImportTargetTableRequest> FakeIngestService::imports() const {

@@ -4,7 +4,8 @@
 // real gRPC server: it stores nothing, answers SubmitReport with version 1 of
 // the department's report (created the first time, unchanged after), refuses one department's
 // reports with INVALID_ARGUMENT and a google.rpc.BadRequest as the real service does, and imports
-// any target table text with one skipped line when the text says "bad line".
+// any target table text with one skipped line when the text says "bad line". SubmitReports
+// answers each report of a stream as SubmitReport would, once the client half-closes.
 //
 // To show that calls really overlap, it can hold its answers until `batch`
 // calls are in flight (or all that remain of `expected_calls`), then answer them
@@ -41,12 +42,19 @@ class FakeIngestService final : public jixiao::v1::IngestService::CallbackServic
   grpc::ServerUnaryReactor* SubmitReport(grpc::CallbackServerContext* context,
                                          const jixiao::v1::SubmitReportRequest* request,
                                          jixiao::v1::SubmitReportResponse* response) override;
+  grpc::ServerReadReactor<jixiao::v1::SubmitReportRequest>* SubmitReports(
+      grpc::CallbackServerContext* context, jixiao::v1::SubmitReportsResponse* response) override;
   grpc::ServerUnaryReactor* ImportTargetTable(
       grpc::CallbackServerContext* context, const jixiao::v1::ImportTargetTableRequest* request,
       jixiao::v1::ImportTargetTableResponse* response) override;
 
-  // Department codes of the reports submitted, in the order they arrived.
+  // Department codes of the reports submitted, alone or on streams, in the
+  // order they arrived.
   std::vector<std::string> submitted() const;
+  // How many reports each SubmitReports stream carried, in the order they ended.
+  std::vector<int> stream_sizes() const;
+  // SubmitReport calls, not counting reports on streams.
+  int unary_submits() const;
   std::vector<jixiao::v1::ImportTargetTableRequest> imports() const;
   // The most calls that were waiting for an answer at the same time.
   int max_in_flight() const;
@@ -55,12 +63,19 @@ class FakeIngestService final : public jixiao::v1::IngestService::CallbackServic
   void ReleaseAll();
 
  private:
+  class StreamReactor;
+
+  // The answer for one report, as a stream item; SubmitReport answers the
+  // same as a call (ItemStatus).
+  jixiao::v1::SubmitReportsItemResult Judge(const jixiao::v1::EvaluationReport& report);
   // Holds the call's answer, then answers a batch once it is complete.
   void Answer(grpc::ServerUnaryReactor* reactor, grpc::Status status);
 
   const Options options_;
   mutable std::mutex mu_;
   std::vector<std::string> submitted_;                                    // guarded by mu_
+  std::vector<int> stream_sizes_;                                         // guarded by mu_
+  int unary_submits_ = 0;                                                 // guarded by mu_
   std::vector<jixiao::v1::ImportTargetTableRequest> imports_;             // guarded by mu_
   std::vector<std::pair<grpc::ServerUnaryReactor*, grpc::Status>> held_;  // guarded by mu_
   int answered_ = 0;                                                      // guarded by mu_

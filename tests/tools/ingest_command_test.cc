@@ -40,6 +40,32 @@ std::string ReportJson(const std::string& department_code, int year = 2023) {
                       R"(, "department": {"code": ")", department_code, R"("}})");
 }
 
+// How the report lists the fake's refusal of the report at `where`: the
+// summary, then each field the service named.
+std::string RefusalLines(const std::string& where) {
+  return absl::StrCat("  ", where,
+                      ": INVALID_ARGUMENT: report refused: 2 violations; the first: "
+                      "report.kind is required\n"
+                      "    report.kind: is required\n"
+                      "    report.department.code: must be \"<division code>:<slug>\"");
+}
+
+// The SubmitReportResponse lines --json prints, each as "<report id> new" or
+// "<report id> same"; a line that is not one is returned as it is.
+std::vector<std::string> ResponsesIn(const std::string& out) {
+  std::vector<std::string> responses;
+  for (absl::string_view line : absl::StrSplit(out, '\n', absl::SkipEmpty())) {
+    jixiao::v1::SubmitReportResponse response;
+    if (!report_io::ParseJson(line, &response).ok()) {
+      responses.emplace_back(line);
+      continue;
+    }
+    responses.push_back(
+        absl::StrCat(response.ref().report_id(), response.created() ? " new" : " same"));
+  }
+  return responses;
+}
+
 struct RunResult {
   int exit_code = -1;
   std::string out;
@@ -76,6 +102,35 @@ class IngestCommandTest : public ::testing::Test {
     address_ = absl::StrCat("127.0.0.1:", *port);
   }
 
+  // A server that refuses 440106:refused, and four files: two good reports,
+  // one it refuses and one that is not JSON.
+  void StartServerAndWriteGoodRefusedAndBrokenReports() {
+    FakeIngestService::Options options;
+    options.refused_department = "440106:refused";
+    StartServer(options);
+    Write("a.json", ReportJson("440106:a"));
+    Write("b-refused.json", ReportJson("440106:refused"));
+    Write("broken.json", "{not json");
+    Write("district/c.json", ReportJson("440103:c"));
+  }
+
+  // What `jixiao ingest` says of those four files, however they were sent.
+  void ExpectGoodRefusedAndBrokenReported(const RunResult& run) {
+    EXPECT_EQ(run.exit_code, 1);
+    const std::string broken_line = absl::StrCat("\n  ", Path("broken.json"), ": not sent: ");
+    EXPECT_EQ(run.out.substr(0, run.out.find(broken_line)),
+              absl::StrCat("4 files: 2 stored (2 new), 2 failed, 0 warnings\n"
+                           "failed:\n",
+                           RefusalLines(Path("b-refused.json"))));
+    // The parser's message, every line of it indented under the file.
+    EXPECT_THAT(run.out, HasSubstr(broken_line + "not a valid jixiao.v1.EvaluationReport JSON: "));
+    EXPECT_THAT(run.out, HasSubstr("\n      {not json\n"));
+    // Not a terminal: one progress line, for the last file.
+    EXPECT_THAT(std::vector<std::string>(absl::StrSplit(run.err, '\n', absl::SkipEmpty())),
+                SizeIs(1));
+    EXPECT_THAT(run.err, HasSubstr("[4/4, 2 failed] "));
+  }
+
   void Write(const std::string& name, const std::string& content) {
     const std::filesystem::path path = dir_->File(name);
     std::filesystem::create_directories(path.parent_path());
@@ -103,37 +158,14 @@ class IngestCommandTest : public ::testing::Test {
 };
 
 TEST_F(IngestCommandTest, ReportsEachFailedFileWithTheFieldsTheServiceNamed) {
-  FakeIngestService::Options options;
-  options.refused_department = "440106:refused";
-  StartServer(options);
-  Write("a.json", ReportJson("440106:a"));
-  Write("b-refused.json", ReportJson("440106:refused"));
-  Write("broken.json", "{not json");
-  Write("district/c.json", ReportJson("440103:c"));
+  StartServerAndWriteGoodRefusedAndBrokenReports();
   Write(".hidden/d.json", ReportJson("440106:hidden"));  // skipped, as is any dot entry
   Write("notes.md", "not an input");
 
   const RunResult run = Ingest({dir_->path()});
 
-  EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(fake_->submitted(), UnorderedElementsAre("440106:a", "440106:refused", "440103:c"));
-  const std::string broken_line = absl::StrCat("\n  ", Path("broken.json"), ": not sent: ");
-  EXPECT_EQ(run.out.substr(0, run.out.find(broken_line)),
-            absl::StrCat("4 files: 2 stored (2 new), 2 failed, 0 warnings\n"
-                         "failed:\n"
-                         "  ",
-                         Path("b-refused.json"),
-                         ": INVALID_ARGUMENT: report refused: 2 violations; the first: "
-                         "report.kind is required\n"
-                         "    report.kind: is required\n"
-                         "    report.department.code: must be \"<division code>:<slug>\""));
-  // The parser's message, every line of it indented under the file.
-  EXPECT_THAT(run.out, HasSubstr(broken_line + "not a valid jixiao.v1.EvaluationReport JSON: "));
-  EXPECT_THAT(run.out, HasSubstr("\n      {not json\n"));
-  // Not a terminal: one progress line, for the last file.
-  EXPECT_THAT(std::vector<std::string>(absl::StrSplit(run.err, '\n', absl::SkipEmpty())),
-              SizeIs(1));
-  EXPECT_THAT(run.err, HasSubstr("[4/4, 2 failed] "));
+  ExpectGoodRefusedAndBrokenReported(run);
 }
 
 TEST_F(IngestCommandTest, KeepsTheNumberOfCallsInFlightAtTheConcurrencyAsked) {
@@ -163,16 +195,10 @@ TEST_F(IngestCommandTest, JsonPrintsOneResponsePerLineInInputOrder) {
   const RunResult run = Ingest({"--json", "--concurrency", "1", Path("2.json"), dir_->path()});
 
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  const std::vector<std::string> lines = absl::StrSplit(run.out, '\n', absl::SkipEmpty());
-  ASSERT_THAT(lines, SizeIs(3));  // 2.json named directly, then the directory's 1.json, 2.json
-  std::vector<std::string> ids;
-  for (const auto& line : lines) {
-    jixiao::v1::SubmitReportResponse response;
-    ASSERT_TRUE(report_io::ParseJson(line, &response).ok()) << line;
-    ids.push_back(absl::StrCat(response.ref().report_id(), response.created() ? " new" : " same"));
-  }
-  EXPECT_THAT(ids, ElementsAre("440106:b/2023/department new", "440106:a/2023/department new",
-                               "440106:b/2023/department same"));
+  // 2.json named directly, then the directory's 1.json, 2.json
+  EXPECT_THAT(ResponsesIn(run.out),
+              ElementsAre("440106:b/2023/department new", "440106:a/2023/department new",
+                          "440106:b/2023/department same"));
   // The report moves to stderr, out of the way of the JSON.
   EXPECT_THAT(run.err, HasSubstr("3 files: 3 stored (2 new, 1 unchanged)"));
 }
@@ -217,6 +243,97 @@ TEST_F(IngestCommandTest, TargetTableTextWithoutTheDepartmentIsAUsageError) {
   EXPECT_THAT(fake_->submitted(), SizeIs(0));  // nothing is sent when the command line is wrong
 }
 
+// ---- --bulk: reports on SubmitReports streams, the same outcomes as calls.
+
+TEST_F(IngestCommandTest, BulkSendsReportsOnAStreamAndReportsEachFileAsCallsWould) {
+  StartServerAndWriteGoodRefusedAndBrokenReports();
+
+  const RunResult run = Ingest({"--bulk", dir_->path()});
+
+  EXPECT_EQ(fake_->unary_submits(), 0);
+  EXPECT_THAT(fake_->stream_sizes(), ElementsAre(3));
+  EXPECT_THAT(fake_->submitted(), ElementsAre("440106:a", "440106:refused", "440103:c"));
+  ExpectGoodRefusedAndBrokenReported(run);
+}
+
+TEST_F(IngestCommandTest, JsonLinesGiveOneInputPerLineNamedByItsLineNumber) {
+  FakeIngestService::Options options;
+  options.refused_department = "440106:refused";
+  StartServer(options);
+  Write("reports.jsonl", absl::StrCat(ReportJson("440106:a"), "\n",          // 1
+                                      "\n",                                  // 2: blank
+                                      ReportJson("440106:refused"), "\r\n",  // 3
+                                      "{not json\n",                         // 4
+                                      ReportJson("440106:a"), "\n"));        // 5: again
+
+  for (const bool bulk : {true, false}) {
+    SCOPED_TRACE(bulk ? "--bulk" : "one call each");
+    std::vector<std::string> args = {"--concurrency", "1", Path("reports.jsonl")};
+    if (bulk) args.insert(args.begin(), "--bulk");
+    const RunResult run = Ingest(args);
+
+    EXPECT_EQ(run.exit_code, 1);
+    const std::string broken_line = absl::StrCat("\n  ", Path("reports.jsonl"), ":4: not sent: ");
+    EXPECT_EQ(run.out.substr(0, run.out.find(broken_line)),
+              absl::StrCat(bulk ? "4 inputs: 2 stored (1 new, 1 unchanged)"
+                                : "4 inputs: 2 stored (2 unchanged)",
+                           ", 2 failed, 0 warnings\n"
+                           "failed:\n",
+                           RefusalLines(Path("reports.jsonl") + ":3")));
+    EXPECT_THAT(run.out, HasSubstr(broken_line + "not a valid jixiao.v1.EvaluationReport JSON: "));
+  }
+  // The first run streamed the three reports, the second called once for each.
+  EXPECT_THAT(fake_->stream_sizes(), ElementsAre(3));
+  EXPECT_EQ(fake_->unary_submits(), 3);
+}
+
+TEST_F(IngestCommandTest, BulkSplitsManyReportsIntoStreamsOfAtMost500) {
+  StartServer();
+  std::string lines;
+  for (int i = 0; i < 1200; ++i) {
+    absl::StrAppend(&lines, ReportJson(absl::StrCat("440106:d", i)), "\n");
+  }
+  Write("many.jsonl", lines);
+
+  const RunResult run = Ingest({"--bulk", "--concurrency", "1", Path("many.jsonl")});
+
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_EQ(run.out, "1200 inputs: 1200 stored (1200 new), 0 failed, 0 warnings\n");
+  EXPECT_THAT(fake_->stream_sizes(), ElementsAre(500, 500, 200));
+  EXPECT_THAT(fake_->submitted(), SizeIs(1200));
+  EXPECT_THAT(run.err, HasSubstr("[1200/1200] ok 440106:d1199/2023/department v1 (new)"));
+}
+
+TEST_F(IngestCommandTest, BulkStillSendsTargetTablesToImport) {
+  StartServer();
+  Write("targets-2024.txt", "项目\n");
+  Write("a.json", ReportJson("440106:a"));
+
+  const RunResult run =
+      Ingest({"--bulk", dir_->path(), "--department-code", "440106:commerce-finance",
+              "--district-name", "天河区", "--level", "district", "--year", "2024"});
+
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_THAT(fake_->imports(), SizeIs(1));
+  EXPECT_THAT(fake_->stream_sizes(), ElementsAre(1));
+  EXPECT_EQ(run.out, "2 files: 2 stored (1 new, 1 target tables), 0 failed, 0 warnings\n");
+}
+
+TEST_F(IngestCommandTest, BulkJsonPrintsWhatCallsWouldPrint) {
+  StartServer();
+  Write("2.json", ReportJson("440106:b"));
+  Write("1.json", ReportJson("440106:a"));
+
+  const RunResult run = Ingest({"--bulk", "--json", Path("2.json"), dir_->path()});
+
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(fake_->stream_sizes(), ElementsAre(3));
+  EXPECT_THAT(ResponsesIn(run.out),
+              ElementsAre("440106:b/2023/department new", "440106:a/2023/department new",
+                          "440106:b/2023/department same"));
+  EXPECT_THAT(run.err, HasSubstr("3 files: 3 stored (2 new, 1 unchanged)"));
+}
+
 // A socket bound to a port but not listening: connecting to it is refused, and
 // no other process can take the port while the test holds it.
 class RefusingPort {
@@ -249,15 +366,18 @@ TEST_F(IngestCommandTest, SaysOnceThatTheServiceCannotBeReached) {
   Write("b.json", ReportJson("440106:b"));
   Write("broken.json", "[");
 
-  const RunResult run = Ingest({dir_->path()});
+  for (const bool bulk : {false, true}) {
+    SCOPED_TRACE(bulk ? "--bulk" : "one call each");
+    const RunResult run = bulk ? Ingest({"--bulk", dir_->path()}) : Ingest({dir_->path()});
 
-  EXPECT_EQ(run.exit_code, 1);
-  EXPECT_THAT(run.out,
-              HasSubstr(absl::StrCat("jixiao: cannot reach ingest service at ", address_, ": ")));
-  // The files that could not be parsed are still named; the unreachable ones
-  // are not listed one by one.
-  EXPECT_THAT(run.out, HasSubstr(absl::StrCat(Path("broken.json"), ": not sent")));
-  EXPECT_THAT(run.out, Not(HasSubstr(absl::StrCat(Path("a.json"), ": UNAVAILABLE"))));
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_THAT(run.out,
+                HasSubstr(absl::StrCat("jixiao: cannot reach ingest service at ", address_, ": ")));
+    // The files that could not be parsed are still named; the unreachable ones
+    // are not listed one by one.
+    EXPECT_THAT(run.out, HasSubstr(absl::StrCat(Path("broken.json"), ": not sent")));
+    EXPECT_THAT(run.out, Not(HasSubstr(absl::StrCat(Path("a.json"), ": UNAVAILABLE"))));
+  }
 }
 
 }  // namespace

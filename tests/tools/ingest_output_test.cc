@@ -10,6 +10,7 @@
 
 #include "tools/jixiao/ingest_progress.h"
 #include "tools/jixiao/ingest_report.h"
+#include "tools/jixiao/rich_status.h"
 #include "tools/jixiao/text_table.h"
 
 namespace jixiao::cli {
@@ -121,6 +122,60 @@ TEST(IngestReport, SaysOnceWhenNothingReachedTheService) {
   EXPECT_EQ(out.str(),
             "2 files: 0 stored, 2 failed, 0 warnings\n"
             "jixiao: cannot reach ingest service at ingest:50051: failed to connect\n");
+}
+
+TEST(IngestReport, NamesTheLineOfAJsonLinesFileAndCountsInputs) {
+  IngestOutcome refused;
+  refused.path = "all.jsonl";
+  refused.line = 7;
+  refused.sent = true;
+  jixiao::v1::SubmitReportsItemResult item;
+  item.set_code(static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+  item.set_message("report refused: 1 violation; report.kind is required");
+  item.add_violations()->set_field("report.kind");
+  item.mutable_violations(0)->set_description("is required");
+  refused.call_status = ItemStatus(item);
+  IngestOutcome stored = Stored("a", true);
+  stored.path = "all.jsonl";
+  stored.line = 1;
+
+  EXPECT_EQ(DescribeOutcome(refused), "FAILED all.jsonl:7: INVALID_ARGUMENT");
+  std::ostringstream out;
+  PrintIngestReport({stored, refused}, ServiceEndpoint(), out);
+  EXPECT_EQ(out.str(),
+            "2 inputs: 1 stored (1 new), 1 failed, 0 warnings\n"
+            "failed:\n"
+            "  all.jsonl:7: INVALID_ARGUMENT: report refused: 1 violation; report.kind is "
+            "required\n"
+            "    report.kind: is required\n");
+}
+
+TEST(ItemStatus, IsWhatSubmitReportWouldHaveAnswered) {
+  jixiao::v1::SubmitReportsItemResult stored;
+  stored.mutable_ref()->set_version(3);
+  EXPECT_TRUE(ItemStatus(stored).ok());
+
+  jixiao::v1::SubmitReportsItemResult busy;
+  busy.set_code(static_cast<int>(grpc::StatusCode::UNAVAILABLE));
+  busy.set_message("database is busy");
+  const grpc::Status unavailable = ItemStatus(busy);
+  EXPECT_EQ(unavailable.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(unavailable.error_message(), "database is busy");
+  EXPECT_EQ(unavailable.error_details(), "");
+
+  jixiao::v1::SubmitReportsItemResult refused;
+  refused.set_code(static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+  refused.set_message("report refused: 2 violations; the first: report.kind is required");
+  for (const char* field : {"report.kind", "report.budget.initial.fen"}) {
+    auto* violation = refused.add_violations();
+    violation->set_field(field);
+    violation->set_description("is wrong");
+  }
+  const auto violations = BadRequestViolations(ItemStatus(refused));
+  ASSERT_EQ(violations.size(), 2u);
+  EXPECT_EQ(violations[0].field(), "report.kind");
+  EXPECT_EQ(violations[1].field(), "report.budget.initial.fen");
+  EXPECT_EQ(violations[1].description(), "is wrong");
 }
 
 }  // namespace

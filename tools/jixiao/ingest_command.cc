@@ -23,17 +23,25 @@ constexpr int kMaxConcurrency = 64;
 
 std::string Usage() {
   return absl::StrCat(
-      "usage: jixiao ingest FILE|DIR… [--concurrency N] [--json]\n"
+      "usage: jixiao ingest FILE|DIR… [--bulk] [--concurrency N] [--json]\n"
       "         [--department-code CODE --district-name NAME --level LEVEL --year YEAR\n"
       "          [--department-name NAME] [--sector-tags a,b]]\n"
-      "Stores reports (*.json) through IngestService.SubmitReport and target tables\n"
-      "(*.json, or *.txt text with the department options, as import-targets takes them)\n"
-      "through ImportTargetTable. Directories are walked recursively, in sorted order.\n"
-      "Progress goes to stderr; at the end, every failed file with the service's reason.\n",
+      "Stores reports (*.json, or *.jsonl with one report a line as `jixiao gen` writes\n"
+      "them) through IngestService.SubmitReport, one call each, or with --bulk on\n"
+      "SubmitReports streams of up to ",
+      kReportsPerStream,
+      " reports each. Target tables (*.json, or *.txt\n"
+      "text with the department options, as import-targets takes them) go through\n"
+      "ImportTargetTable either way. Directories are walked recursively, in sorted\n"
+      "order. "
+      "Progress goes to stderr; at the end, every failed file\n"
+      "(or line of a *.jsonl file) with the service's reason.\n",
+      OptionHelp("--bulk", "send reports on streams rather than one call each"),
       OptionHelp("--concurrency N",
                  absl::StrCat("calls in flight (default ", kDefaultIngestConcurrency, ", at most ",
-                              kMaxConcurrency, ")")),
-      OptionHelp("--json", "print each stored file's response as one line of JSON"),
+                              kMaxConcurrency, "); with --bulk, streams (default ",
+                              kDefaultBulkConcurrency, ")")),
+      OptionHelp("--json", "print each stored input's response as one line of JSON"),
       EndpointUsage(kIngestEndpoint));
 }
 
@@ -49,8 +57,8 @@ int RunIngest(const std::vector<std::string>& args, const IngestStreams& streams
   options.insert(TargetTableOwnerOptions().begin(), TargetTableOwnerOptions().end());
   options.insert("concurrency");
   ParsedCommandLine cl;
-  if (auto exit =
-          ParseOrExit("ingest", args, options, {"json"}, Usage(), cl, streams.out, streams.err)) {
+  if (auto exit = ParseOrExit("ingest", args, options, {"json", "bulk"}, Usage(), cl, streams.out,
+                              streams.err)) {
     return *exit;
   }
   if (cl.arguments.empty()) {
@@ -62,21 +70,24 @@ int RunIngest(const std::vector<std::string>& args, const IngestStreams& streams
 
   IngestPlan plan;
   plan.keep_json = cl.Flag("json");
+  plan.bulk = cl.Flag("bulk");
+  // A stream keeps up to 256 reports in flight at the service, so the calls
+  // that suit one at a time would be too many streams.
+  if (plan.bulk) plan.concurrency = kDefaultBulkConcurrency;
   if (!cl.Option("concurrency").empty()) {
     auto concurrency =
         ParseIntOption("--concurrency", cl.Option("concurrency"), 1, kMaxConcurrency);
     if (!concurrency.ok()) return UsageError("ingest", concurrency.status(), Usage(), streams.err);
     plan.concurrency = *concurrency;
   }
-  auto files = WalkInputPaths(cl.arguments, {".json", ".txt"});
+  auto files = WalkInputPaths(cl.arguments, {".json", ".jsonl", ".txt"});
   if (!files.ok()) return InputError(streams, files.status());
   if (files->empty()) {
-    return InputError(streams, absl::NotFoundError("no *.json or *.txt files found"));
+    return InputError(streams, absl::NotFoundError("no *.json, *.jsonl or *.txt files found"));
   }
-  plan.files = *std::move(files);
   // The department options describe target table text; asked for only when
   // there is some, and then all of them, before a single file is sent.
-  if (std::any_of(plan.files.begin(), plan.files.end(), IsTargetTableText)) {
+  if (std::any_of(files->begin(), files->end(), IsTargetTableText)) {
     if (cl.Option("department-code").empty() || cl.Option("district-name").empty()) {
       return UsageError(
           "ingest",
@@ -88,10 +99,16 @@ int RunIngest(const std::vector<std::string>& args, const IngestStreams& streams
     if (!owner.ok()) return UsageError("ingest", owner.status(), Usage(), streams.err);
     plan.owner = *std::move(owner);
   }
+  auto inputs = SplitIngestInputs(*files);
+  if (!inputs.ok()) return InputError(streams, inputs.status());
+  if (inputs->empty()) {
+    return InputError(streams, absl::NotFoundError("the *.jsonl files given hold no reports"));
+  }
+  plan.inputs = *std::move(inputs);
 
   auto stub = jixiao::v1::IngestService::NewStub(OpenChannel(*endpoint));
-  IngestProgress progress(streams.err, streams.err_is_terminal, plan.files.size());
-  const std::vector<IngestOutcome> outcomes = IngestFiles(
+  IngestProgress progress(streams.err, streams.err_is_terminal, plan.inputs.size());
+  const std::vector<IngestOutcome> outcomes = IngestInputs(
       plan, *endpoint, *stub,
       [&](size_t done, const IngestOutcome& outcome) { progress.Update(done, outcome); });
   progress.Finish();

@@ -1,6 +1,7 @@
 #pragma once
 
-// What became of one file that `jixiao ingest` was given.
+// What became of one input that `jixiao ingest` was given: a file, or a line
+// of a JSON Lines file.
 
 #include <grpcpp/support/status.h>
 
@@ -9,12 +10,14 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "jixiao/v1/ingest_service.pb.h"
 
 namespace jixiao::cli {
 
 struct IngestOutcome {
   std::string path;
+  int line = 0;  // the line of a JSON Lines file; 0: the whole file
 
   // Set when the file could not be read or parsed: it was never sent.
   absl::Status local_error;
@@ -35,6 +38,8 @@ struct IngestOutcome {
   std::string response_json;
 
   bool ok() const { return local_error.ok() && sent && call_status.ok(); }
+  // How reports and progress name the input: "a.json", "reports.jsonl:7".
+  std::string where() const { return line == 0 ? path : absl::StrCat(path, ":", line); }
 };
 
 }  // namespace jixiao::cli

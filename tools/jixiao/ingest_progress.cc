@@ -14,9 +14,9 @@ constexpr char kEraseToEndOfLine[] = "\x1b[K";
 }  // namespace
 
 std::string DescribeOutcome(const IngestOutcome& outcome) {
-  if (!outcome.local_error.ok()) return absl::StrCat("FAILED ", outcome.path, ": not sent");
+  if (!outcome.local_error.ok()) return absl::StrCat("FAILED ", outcome.where(), ": not sent");
   if (!outcome.call_status.ok()) {
-    return absl::StrCat("FAILED ", outcome.path, ": ",
+    return absl::StrCat("FAILED ", outcome.where(), ": ",
                         server::GrpcStatusCodeName(outcome.call_status.error_code()));
   }
   if (outcome.is_target_table) {

@@ -14,7 +14,8 @@
 namespace jixiao::cli {
 
 // "ok 440106:ccpit/2023/department v2 (new)", "ok 440106:x/2024/targets (12 projects)",
-// "FAILED data/a.json: INVALID_ARGUMENT", "FAILED data/b.json: not sent".
+// "FAILED data/a.json: INVALID_ARGUMENT", "FAILED data/b.json: not sent",
+// "FAILED data/all.jsonl:7: INVALID_ARGUMENT".
 std::string DescribeOutcome(const IngestOutcome& outcome);
 
 // The first characters of `text` that fit in `columns` terminal columns,

@@ -31,11 +31,11 @@ std::string Indented(absl::string_view message) {
 
 void PrintFailure(const IngestOutcome& outcome, std::ostream& out) {
   if (!outcome.local_error.ok()) {
-    out << "  " << outcome.path << ": not sent: " << Indented(outcome.local_error.message())
+    out << "  " << outcome.where() << ": not sent: " << Indented(outcome.local_error.message())
         << "\n";
     return;
   }
-  out << "  " << outcome.path << ": "
+  out << "  " << outcome.where() << ": "
       << server::GrpcStatusCodeName(outcome.call_status.error_code()) << ": "
       << Indented(outcome.call_status.error_message()) << "\n";
   for (const auto& violation : BadRequestViolations(outcome.call_status)) {
@@ -49,6 +49,7 @@ IngestTally TallyOutcomes(const std::vector<IngestOutcome>& outcomes) {
   IngestTally tally;
   for (const auto& outcome : outcomes) {
     ++tally.files;
+    if (outcome.line > 0) ++tally.json_lines;
     if (!outcome.ok()) {
       ++tally.failed;
       continue;
@@ -74,7 +75,9 @@ void PrintIngestReport(const std::vector<IngestOutcome>& outcomes, const Service
   if (t.created > 0) kinds.push_back(absl::StrCat(t.created, " new"));
   if (t.unchanged > 0) kinds.push_back(absl::StrCat(t.unchanged, " unchanged"));
   if (t.tables > 0) kinds.push_back(absl::StrCat(t.tables, " target tables"));
-  out << t.files << (t.files == 1 ? " file: " : " files: ") << t.stored << " stored";
+  const char* noun = t.json_lines > 0 ? (t.files == 1 ? " input: " : " inputs: ")
+                                      : (t.files == 1 ? " file: " : " files: ");
+  out << t.files << noun << t.stored << " stored";
   if (!kinds.empty()) out << " (" << absl::StrJoin(kinds, ", ") << ")";
   out << ", " << t.failed << " failed, " << t.warnings << " warnings";
   if (t.skipped_lines > 0) out << ", " << t.skipped_lines << " target table lines skipped";

@@ -20,4 +20,21 @@ std::vector<google::rpc::BadRequest::FieldViolation> BadRequestViolations(
   return violations;
 }
 
+grpc::Status ItemStatus(const jixiao::v1::SubmitReportsItemResult& result) {
+  if (result.code() == 0) return grpc::Status::OK;
+  const auto code = static_cast<grpc::StatusCode>(result.code());
+  if (result.violations().empty()) return grpc::Status(code, result.message());
+  google::rpc::BadRequest bad_request;
+  for (const auto& violation : result.violations()) {
+    auto* entry = bad_request.add_field_violations();
+    entry->set_field(violation.field());
+    entry->set_description(violation.description());
+  }
+  google::rpc::Status details;
+  details.set_code(result.code());
+  details.set_message(result.message());
+  details.add_details()->PackFrom(bad_request);
+  return grpc::Status(code, result.message(), details.SerializeAsString());
+}
+
 }  // namespace jixiao::cli

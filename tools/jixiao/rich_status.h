@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "google/rpc/error_details.pb.h"
+#include "jixiao/v1/ingest_service.pb.h"
 
 namespace jixiao::cli {
 
@@ -18,5 +19,11 @@ namespace jixiao::cli {
 // google.rpc.Status, or when it holds no BadRequest: the message still stands.
 std::vector<google::rpc::BadRequest::FieldViolation> BadRequestViolations(
     const grpc::Status& status);
+
+// The status SubmitReport would have answered for one report of a
+// SubmitReports stream: the item's code and message, and its field
+// violations as a google.rpc.BadRequest in the details, so that a report
+// refused on a stream reads exactly as one refused alone. OK when stored.
+grpc::Status ItemStatus(const jixiao::v1::SubmitReportsItemResult& result);
 
 }  // namespace jixiao::cli
