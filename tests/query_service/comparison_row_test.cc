@@ -28,6 +28,7 @@ TEST(ComparisonRowTest, CopiesScoresDeclarationAndGroupPoints) {
   card.set_colour(jixiao::v1::COLOUR_GREEN);
   card.set_declared_total(95);
   card.set_declared_grade("优");
+  card.set_declared_scheme("guangzhou-department");
   card.set_complete(false);
   card.add_missing("2.1");
   card.set_recomputed_share(0.8);
@@ -51,6 +52,7 @@ TEST(ComparisonRowTest, CopiesScoresDeclarationAndGroupPoints) {
   ASSERT_TRUE(row.has_declared_total());
   EXPECT_DOUBLE_EQ(row.declared_total(), 95);
   EXPECT_EQ(row.declared_grade(), "优");
+  EXPECT_EQ(row.declared_scheme(), "guangzhou-department");
   EXPECT_FALSE(row.complete());
   ASSERT_EQ(row.missing_size(), 1);
   EXPECT_EQ(row.missing(0), "2.1");

@@ -198,6 +198,18 @@ TEST(SeedScorecards, TianheCommerceFinance2023ScoresItsIndicatorsAndIsIncomplete
   EXPECT_FALSE(card.signals().outruns_spending());
 }
 
+TEST(SeedScorecards, TheSchemeAReportDeclaresIsShownBesideTheOneItIsScoredUnder) {
+  v1::EvaluationReport report = SeedReport("tianhe-ccpit-2023");
+  EXPECT_EQ(ScoreReport(report, ShippedPreparedScheme("guangzhou-department"))->declared_scheme(),
+            "");
+  report.mutable_declared()->set_scheme("guangzhou-department-2022");
+  absl::StatusOr<v1::ScoreCard> card =
+      ScoreReport(report, ShippedPreparedScheme("guangzhou-department"));
+  ASSERT_TRUE(card.ok()) << card.status();
+  EXPECT_EQ(card->declared_scheme(), "guangzhou-department-2022");
+  EXPECT_EQ(card->scheme().id(), "guangzhou-department");
+}
+
 TEST(SeedScorecards, LiwanCommerceInvestment2022DeclaresOnlyATotal) {
   // The report prints 97.57 and nothing per item: only budget execution can be
   // scored (no special funds listed: 执行率 weighs 10).

@@ -72,6 +72,7 @@ jixiao::v1::ComparisonRow MakeComparisonRow(const jixiao::v1::ScoreCard& card) {
   row.set_colour(card.colour());
   if (card.has_declared_total()) row.set_declared_total(card.declared_total());
   row.set_declared_grade(card.declared_grade());
+  row.set_declared_scheme(card.declared_scheme());
   if (std::optional<double> execution = BudgetExecutionPercent(card)) {
     row.set_budget_execution_percent(*execution);
   }

@@ -125,6 +125,7 @@ void ExplainScores(const ScoreComputation& computation, v1::ScoreCard& card) {
   }
   card.set_recomputed_share(computation.recomputed_share);
   card.set_declared_grade(computation.report->declared().grade());
+  card.set_declared_scheme(computation.report->declared().scheme());
   if (computation.declared_total.has_value()) card.set_declared_total(*computation.declared_total);
 
   VerifyDeclaredScores(card, *computation.report, computation.index, computation.decimals,
