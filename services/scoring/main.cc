@@ -38,6 +38,9 @@ OptionTable ScoringOptions() {
   options.Add({"cache-ttl-hours", "JIXIAO_CACHE_TTL_HOURS", "168",
                "how long a cached scorecard is kept (entries never go stale, they only age)",
                jixiao::server::IntInRange(1, 24 * 365)});
+  options.Add({"score-year-concurrency", "JIXIAO_SCORE_YEAR_CONCURRENCY", "8",
+               "reports one ScoreYear call fetches and scores at once (on the worker pool)",
+               jixiao::server::IntInRange(1, 256)});
   return options;
 }
 
@@ -91,7 +94,9 @@ int main(int argc, char** argv) {
   jixiao::server::ServerRunner runner(*config, logger);
   jixiao::scoring::ScoreCardProvider provider(&schemes->schemes, default_scheme, &ingest,
                                               cache.get(), rankings.get(), logger);
-  jixiao::scoring::ScoringServiceImpl service(&provider, &runner.workers());
+  jixiao::scoring::ScoreYearOptions score_year;
+  score_year.concurrency = static_cast<int>(config->options.GetInt("score-year-concurrency"));
+  jixiao::scoring::ScoringServiceImpl service(&provider, &runner.workers(), score_year);
   runner.AddService(jixiao::v1::ScoringService::service_full_name(), &service);
   return runner.Run().ok() ? 0 : 1;
 }

@@ -16,9 +16,8 @@
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/report_catalog.h"
 #include "services/scoring/engine/score_engine.h"
-#include "services/scoring/scheme/scheme_loader.h"
-#include "tests/redis/redis_server_fixture.h"
 #include "tests/scoring/scoring_test_support.h"
+#include "tests/scoring_service/scoring_redis_fixture.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -59,20 +58,22 @@ class FakeReportSource : public ReportSource {
     return fetched;
   }
 
+  absl::StatusOr<ReportPage> ListYear(grpc::CallbackServerContext*, int,
+                                      absl::string_view) override {
+    return absl::UnimplementedError("the provider never lists");
+  }
+
  private:
   mutable std::mutex mu_;
   std::map<std::string, std::vector<v1::EvaluationReport>> reports_;
   int fetches_ = 0;
 };
 
-class ScoreCardProviderTest : public redis::RedisServerFixture {
+class ScoreCardProviderTest : public testing::ScoringRedisFixture {
  protected:
   void SetUp() override {
-    RedisServerFixture::SetUp();
+    ScoringRedisFixture::SetUp();
     if (HasFatalFailure()) return;
-    absl::StatusOr<SchemeDirectory> loaded = LoadSchemeDirectory(testing::SchemesDir());
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
-    schemes_ = *std::move(loaded);
     pool_ = MakePool(ServerConfig());
     ASSERT_NE(pool_, nullptr);
     cache_ = std::make_unique<score_cache::ScoreCardCache>(pool_.get(), absl::Hours(1));
@@ -104,7 +105,6 @@ class ScoreCardProviderTest : public redis::RedisServerFixture {
     return *card;
   }
 
-  SchemeDirectory schemes_;
   FakeReportSource source_;
   logging::RecordingLogSink log_;
   std::unique_ptr<redis::RedisPool> pool_;

@@ -43,10 +43,8 @@ absl::StatusOr<jixiao::v1::ScoreReportResponse> ScoreCardProvider::Score(
     return absl::InvalidArgumentError(absl::StrCat(
         "report.version: must be 0 (latest) or positive, got ", request.report().version()));
   }
-  absl::StatusOr<const jixiao::v1::Scheme*> scheme =
-      ResolveScheme(*schemes_, request.scheme(), default_scheme_id_);
+  absl::StatusOr<const PreparedScheme*> scheme = Resolve(request.scheme());
   if (!scheme.ok()) return scheme.status();
-  bool degraded = false;
 
   // With an explicit version the cache can answer before ingest is asked. For
   // "the latest", ingest (the store) says which version that is: the cache is
@@ -59,65 +57,91 @@ absl::StatusOr<jixiao::v1::ScoreReportResponse> ScoreCardProvider::Score(
     version = latest->ref.version();
     fetched = *std::move(latest);
   }
-  const score_cache::ScoreCardAddress address{RefOf(**scheme), report_id, version};
-  if (std::optional<jixiao::v1::CachedScoreCard> hit = Lookup(address, degraded)) {
-    // Ranked again in case the card was cached before its version was published.
-    Rank(hit->scorecard(), degraded);
-    const int64_t age_ms =
-        std::max<int64_t>(0, absl::ToUnixMillis(absl::Now()) - hit->computed_at_unix_ms());
-    return Answer(std::move(*hit->mutable_scorecard()), /*from_cache=*/true, age_ms, degraded);
+  absl::StatusOr<ProvidedCard> provided =
+      Provide(incoming, **scheme, report_id, version, std::move(fetched));
+  if (!provided.ok()) return provided.status();
+  const bool degraded = !provided->cache_failure.ok();
+  if (degraded) {
+    logger_.Warn("cache_degraded", {{"step", provided->failed_cache_step},
+                                    {"error", provided->cache_failure.ToString()}});
+  }
+  const int64_t age_ms = provided->from_cache
+                             ? std::max<int64_t>(0, absl::ToUnixMillis(absl::Now()) -
+                                                        provided->entry.computed_at_unix_ms())
+                             : 0;
+  return Answer(std::move(*provided->entry.mutable_scorecard()), provided->from_cache, age_ms,
+                degraded);
+}
+
+absl::StatusOr<const PreparedScheme*> ScoreCardProvider::Resolve(
+    const jixiao::v1::SchemeRef& requested) const {
+  absl::StatusOr<const jixiao::v1::Scheme*> scheme =
+      ResolveScheme(*schemes_, requested, default_scheme_id_);
+  if (!scheme.ok()) return scheme.status();
+  // The resolved scheme as the set prepared it when it was loaded (validated once).
+  const PreparedScheme* prepared = schemes_->FindPrepared((*scheme)->id(), (*scheme)->version());
+  if (prepared == nullptr) return absl::InternalError("a resolved scheme is not prepared");
+  return prepared;
+}
+
+absl::StatusOr<ProvidedCard> ScoreCardProvider::Provide(grpc::CallbackServerContext* incoming,
+                                                        const PreparedScheme& scheme,
+                                                        absl::string_view report_id,
+                                                        int64_t version,
+                                                        std::optional<FetchedReport> fetched) {
+  ProvidedCard provided;
+  const score_cache::ScoreCardAddress address{RefOf(scheme.scheme()), std::string(report_id),
+                                              version};
+  if (std::optional<jixiao::v1::CachedScoreCard> hit = Lookup(address, provided)) {
+    provided.entry = *std::move(hit);
+    provided.from_cache = true;
+    Rank(provided);
+    return provided;
   }
   if (!fetched.has_value()) {
     absl::StatusOr<FetchedReport> stored = source_->Fetch(incoming, report_id, version);
     if (!stored.ok()) return stored.status();
     fetched = *std::move(stored);
   }
-
-  // The resolved scheme as the set prepared it when it was loaded (validated once).
-  const PreparedScheme* prepared = schemes_->FindPrepared((*scheme)->id(), (*scheme)->version());
-  if (prepared == nullptr) return absl::InternalError("a resolved scheme is not prepared");
-  absl::StatusOr<jixiao::v1::ScoreCard> card = ScoreReport(fetched->report, *prepared);
+  absl::StatusOr<jixiao::v1::ScoreCard> card = ScoreReport(fetched->report, scheme);
   if (!card.ok()) return card.status();
   *card->mutable_report() = fetched->ref;
-  jixiao::v1::CachedScoreCard entry;
-  *entry.mutable_scorecard() = *std::move(card);
-  entry.set_computed_at_unix_ms(absl::ToUnixMillis(absl::Now()));
-  Remember(entry, degraded);
-  return Answer(std::move(*entry.mutable_scorecard()), /*from_cache=*/false, 0, degraded);
+  *provided.entry.mutable_scorecard() = *std::move(card);
+  provided.entry.set_computed_at_unix_ms(absl::ToUnixMillis(absl::Now()));
+  Remember(provided);
+  return provided;
 }
 
 std::optional<jixiao::v1::CachedScoreCard> ScoreCardProvider::Lookup(
-    const score_cache::ScoreCardAddress& address, bool& degraded) const {
+    const score_cache::ScoreCardAddress& address, ProvidedCard& provided) const {
   if (cache_ == nullptr) return std::nullopt;
   absl::StatusOr<std::optional<jixiao::v1::CachedScoreCard>> hit = cache_->Get(address);
   if (!hit.ok()) {
-    degraded = true;
-    WarnDegraded("read", hit.status());
+    Fail(provided, "read", hit.status());
     return std::nullopt;
   }
   return *std::move(hit);
 }
 
-void ScoreCardProvider::Remember(const jixiao::v1::CachedScoreCard& entry, bool& degraded) const {
-  if (cache_ == nullptr || degraded) return;
-  if (absl::Status stored = cache_->Put(entry); !stored.ok()) {
-    degraded = true;
-    WarnDegraded("write", stored);
+void ScoreCardProvider::Remember(ProvidedCard& provided) const {
+  if (cache_ == nullptr || !provided.cache_failure.ok()) return;
+  if (absl::Status stored = cache_->Put(provided.entry); !stored.ok()) {
+    Fail(provided, "write", std::move(stored));
     return;
   }
-  Rank(entry.scorecard(), degraded);
+  Rank(provided);
 }
 
-void ScoreCardProvider::Rank(const jixiao::v1::ScoreCard& card, bool& degraded) const {
-  if (rankings_ == nullptr || degraded) return;
-  if (absl::StatusOr<bool> ranked = rankings_->Add(card); !ranked.ok()) {
-    degraded = true;
-    WarnDegraded("rank", ranked.status());
+void ScoreCardProvider::Rank(ProvidedCard& provided) const {
+  if (rankings_ == nullptr || !provided.cache_failure.ok()) return;
+  if (absl::StatusOr<bool> ranked = rankings_->Add(provided.entry.scorecard()); !ranked.ok()) {
+    Fail(provided, "rank", ranked.status());
   }
 }
 
-void ScoreCardProvider::WarnDegraded(absl::string_view step, const absl::Status& failure) const {
-  logger_.Warn("cache_degraded", {{"step", step}, {"error", failure.ToString()}});
+void ScoreCardProvider::Fail(ProvidedCard& provided, absl::string_view step, absl::Status failure) {
+  provided.failed_cache_step = std::string(step);
+  provided.cache_failure = std::move(failure);
 }
 
 }  // namespace jixiao::scoring

@@ -1,7 +1,7 @@
 #pragma once
 // ScoreReport's work, apart from gRPC: resolve the scheme, look the scorecard
 // up in the cache, else fetch the report from ingest, score it, cache the card
-// and rank it.
+// and rank it. ScoreYear does the same for each report of a year (Provide).
 //
 // The cache is an optimisation, never a requirement: when Redis fails, the card
 // is computed all the same and the answer says `degraded`, with a warning in
@@ -9,8 +9,10 @@
 // hit is exactly what computing would give.
 //
 // Thread-safe: one provider serves every call of the service.
+#include <optional>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "common/logging/logger.h"
 #include "common/score_cache/ranking_index.h"
@@ -20,6 +22,16 @@
 #include "services/scoring/service/report_source.h"
 
 namespace jixiao::scoring {
+
+// One report version's card as Provide found or made it.
+struct ProvidedCard {
+  jixiao::v1::CachedScoreCard entry;  // the card, and when it was computed
+  bool from_cache = false;
+  // The first Redis step that failed ("read", "write" or "rank") and why; once
+  // one fails, Redis is left alone for this card. Empty and OK when none did.
+  std::string failed_cache_step;
+  absl::Status cache_failure;
+};
 
 class ScoreCardProvider {
  public:
@@ -33,18 +45,34 @@ class ScoreCardProvider {
   absl::StatusOr<jixiao::v1::ScoreReportResponse> Score(
       grpc::CallbackServerContext* incoming, const jixiao::v1::ScoreReportRequest& request);
 
+  // The loaded scheme a request names (an empty id: the default; version 0: the
+  // latest), as the set prepared it when it was loaded.
+  absl::StatusOr<const PreparedScheme*> Resolve(const jixiao::v1::SchemeRef& requested) const;
+
+  // The card of one report version (> 0) under a resolved scheme, cache-aside:
+  // the cached card when there is one (ranked again, in case it was cached
+  // before its version was published), else the report (`fetched` when the
+  // caller already has that version) scored, cached and ranked. Fails only when
+  // the report cannot be fetched or scored; Redis failures are reported in the
+  // result.
+  absl::StatusOr<ProvidedCard> Provide(grpc::CallbackServerContext* incoming,
+                                       const PreparedScheme& scheme, absl::string_view report_id,
+                                       int64_t version, std::optional<FetchedReport> fetched);
+
   const SchemeSet& schemes() const { return *schemes_; }
   const std::string& default_scheme_id() const { return default_scheme_id_; }
+  ReportSource& reports() const { return *source_; }
+  // Whether Redis is configured: cards are cached and ranked.
+  bool caching() const { return cache_ != nullptr; }
 
  private:
-  // A cached card, or nullopt on a miss. A Redis failure is a miss that marks
-  // the answer degraded.
+  // A cached card, or nullopt on a miss. A Redis failure is a miss recorded in `provided`.
   std::optional<jixiao::v1::CachedScoreCard> Lookup(const score_cache::ScoreCardAddress& address,
-                                                    bool& degraded) const;
-  // Caches and ranks a computed card; a Redis failure marks the answer degraded.
-  void Remember(const jixiao::v1::CachedScoreCard& entry, bool& degraded) const;
-  void Rank(const jixiao::v1::ScoreCard& card, bool& degraded) const;
-  void WarnDegraded(absl::string_view step, const absl::Status& failure) const;
+                                                    ProvidedCard& provided) const;
+  // Caches and ranks a computed card, unless Redis has already failed.
+  void Remember(ProvidedCard& provided) const;
+  void Rank(ProvidedCard& provided) const;
+  static void Fail(ProvidedCard& provided, absl::string_view step, absl::Status failure);
 
   const SchemeSet* const schemes_;
   const std::string default_scheme_id_;

@@ -45,4 +45,9 @@ grpc::ServerUnaryReactor* ScoringServiceImpl::GetScheme(grpc::CallbackServerCont
   return Finish(context, grpc::Status::OK);
 }
 
+grpc::ServerWriteReactor<jixiao::v1::ScoreYearProgress>* ScoringServiceImpl::ScoreYear(
+    grpc::CallbackServerContext* context, const jixiao::v1::ScoreYearRequest* request) {
+  return StartScoreYear(context, *request, *provider_, *workers_, score_year_);
+}
+
 }  // namespace jixiao::scoring

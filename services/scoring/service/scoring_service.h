@@ -1,18 +1,21 @@
 #pragma once
 // The gRPC face of the scoring service. Handlers stay thin: ScoreReport's work
 // (which may wait on Redis and ingest) runs on the worker pool through
-// RunBlocking; the scheme calls answer from memory on the gRPC thread.
+// RunBlocking; ScoreYear's reactor (score_year.h) runs its reports there too;
+// the scheme calls answer from memory on the gRPC thread.
 #include "common/worker_pool/worker_pool.h"
 #include "jixiao/v1/scoring_service.grpc.pb.h"
+#include "services/scoring/service/score_year.h"
 #include "services/scoring/service/scorecard_provider.h"
 
 namespace jixiao::scoring {
 
 class ScoringServiceImpl : public jixiao::v1::ScoringService::CallbackService {
  public:
-  // Both must outlive the service.
-  ScoringServiceImpl(ScoreCardProvider* provider, WorkerPool* workers)
-      : provider_(provider), workers_(workers) {}
+  // The provider and the pool must outlive the service.
+  ScoringServiceImpl(ScoreCardProvider* provider, WorkerPool* workers,
+                     ScoreYearOptions score_year = {})
+      : provider_(provider), workers_(workers), score_year_(score_year) {}
 
   grpc::ServerUnaryReactor* ScoreReport(grpc::CallbackServerContext* context,
                                         const jixiao::v1::ScoreReportRequest* request,
@@ -23,10 +26,13 @@ class ScoringServiceImpl : public jixiao::v1::ScoringService::CallbackService {
   grpc::ServerUnaryReactor* GetScheme(grpc::CallbackServerContext* context,
                                       const jixiao::v1::GetSchemeRequest* request,
                                       jixiao::v1::GetSchemeResponse* response) override;
+  grpc::ServerWriteReactor<jixiao::v1::ScoreYearProgress>* ScoreYear(
+      grpc::CallbackServerContext* context, const jixiao::v1::ScoreYearRequest* request) override;
 
  private:
   ScoreCardProvider* const provider_;
   WorkerPool* const workers_;
+  const ScoreYearOptions score_year_;
 };
 
 }  // namespace jixiao::scoring
