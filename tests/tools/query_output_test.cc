@@ -10,10 +10,12 @@
 #include "jixiao/v1/query_service.pb.h"
 #include "tools/jixiao/comparison_cells.h"
 #include "tools/jixiao/comparison_table.h"
+#include "tools/jixiao/credibility_table.h"
 #include "tools/jixiao/explain_command.h"
 #include "tools/jixiao/freshness_text.h"
 #include "tools/jixiao/json_output.h"
 #include "tools/jixiao/ranking_table.h"
+#include "tools/jixiao/statistics_table.h"
 #include "tools/jixiao/trend_table.h"
 
 namespace jixiao::cli {
@@ -225,6 +227,64 @@ TEST(StableJson, MapsPrintInKeyOrderWithProtoFieldNames) {
   EXPECT_THAT(indented, HasSubstr("\n \"fiscal_year\": 2023"));
   EXPECT_EQ(indented.back(), '\n');
   EXPECT_NE(indented[indented.size() - 2], '\n');
+}
+
+TEST(CredibilityTable, UnknownFiguresPrintAsDashesAndUngradedOutturnsSayWhy) {
+  jixiao::v1::BudgetCredibilityResponse response;
+  auto* city = response.add_departments();
+  city->mutable_department()->set_code("440100:commerce");
+  city->mutable_department()->set_name("广州市商务局");
+  city->set_execution_percent(97.1);
+  city->set_adjustment_percent(155.02);
+  city->set_declared_total(93.13);
+  city->set_total(93.13);
+  city->set_complete(true);
+  city->add_outturn_years()->set_fiscal_year(2022);
+  auto* year = city->add_outturn_years();
+  year->set_fiscal_year(2023);
+  year->set_outturn_percent(247.63);
+  city->set_outturn_not_graded_reason("no outturn for 2022");
+  city->set_claimed_outruns_spending(true);
+  city->set_indicator_score_rate(0.92);
+  city->set_budget_execution_rate(0.7252);
+  std::ostringstream out;
+  PrintCredibility(response, out);
+  EXPECT_THAT(out.str(), HasSubstr("+155.02%"));
+  EXPECT_THAT(out.str(), HasSubstr("2022 —, 2023 247.63%"));
+  EXPECT_THAT(out.str(), HasSubstr("是: 得分率 92% > 执行率 73%"));
+  EXPECT_THAT(out.str(), HasSubstr("PI-1 440100:commerce: no outturn for 2022\n"));
+}
+
+TEST(StatisticsTable, SummaryAndStandings) {
+  jixiao::v1::CohortStatisticsResponse response;
+  response.set_fiscal_year(2023);
+  response.set_cohort_size(3);
+  response.set_incomplete(1);
+  response.mutable_totals()->set_count(2);
+  response.mutable_totals()->set_mean(90);
+  response.mutable_totals()->set_median(90);
+  auto* grade = response.add_grades();
+  grade->set_grade("优");
+  grade->set_count(2);
+  auto* standing = response.add_departments();
+  standing->set_department_code("440106:ccpit");
+  standing->set_rank(1);
+  standing->set_total(99.98);
+  standing->set_complete(true);
+  standing->set_percentile(75);
+  standing->set_change(-0.5);
+  auto* incomplete = response.add_departments();
+  incomplete->set_department_code("440106:commerce-finance");
+  incomplete->set_total(46.06);
+  incomplete->add_missing("管理效率");
+  std::ostringstream out;
+  PrintStatistics(response, out);
+  EXPECT_THAT(out.str(), HasSubstr("2023: 3 departments, 1 incomplete (not counted)"));
+  EXPECT_THAT(out.str(), HasSubstr("n=2 mean=90.00"));
+  EXPECT_THAT(out.str(), HasSubstr("grades 优=2"));
+  EXPECT_THAT(out.str(), HasSubstr("75.0"));
+  EXPECT_THAT(out.str(), HasSubstr("-0.50"));
+  EXPECT_THAT(out.str(), HasSubstr("缺 管理效率"));
 }
 
 }  // namespace

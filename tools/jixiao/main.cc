@@ -5,12 +5,15 @@
 #include <vector>
 
 #include "tools/jixiao/compare_command.h"
+#include "tools/jixiao/credibility_command.h"
 #include "tools/jixiao/explain_command.h"
 #include "tools/jixiao/gen_command.h"
 #include "tools/jixiao/ingest_command.h"
 #include "tools/jixiao/offline_commands.h"
 #include "tools/jixiao/ranking_command.h"
 #include "tools/jixiao/score_command.h"
+#include "tools/jixiao/score_year_command.h"
+#include "tools/jixiao/statistics_command.h"
 #include "tools/jixiao/trend_command.h"
 
 namespace {
@@ -27,13 +30,18 @@ constexpr char kUsage[] =
     "\n"
     "network commands (--json prints the response as JSON; --timeout SECONDS, default 30):\n"
     "  ingest FILE|DIR…       store reports and target tables through the ingest service\n"
+    "                         (.json or .jsonl; --bulk sends reports on SubmitReports streams)\n"
     "                         (--ingest HOST:PORT, $JIXIAO_INGEST_ADDRESS, localhost:50051)\n"
     "  compare --year Y       departments across districts re-scored under one scheme\n"
     "  ranking --year Y       the top of a cohort, or the neighbours of a department\n"
+    "  statistics --year Y    a cohort's score distribution and each department's standing\n"
+    "  credibility --year Y   budget credibility: execution, adjustment, PI-1 outturn, claims\n"
     "  explain DEPT_CODE YEAR every point of a department's scorecard and why\n"
     "  trend DEPT_CODE        a department's scores year by year\n"
-    "                         (these four: --query HOST:PORT, $JIXIAO_QUERY_ADDRESS,\n"
+    "                         (these six: --query HOST:PORT, $JIXIAO_QUERY_ADDRESS,\n"
     "                          localhost:50053)\n"
+    "  score-year --year Y    score every stored report of a year into the cache and rankings\n"
+    "                         (--scoring HOST:PORT, $JIXIAO_SCORING_ADDRESS, localhost:50052)\n"
     "\n"
     "jixiao <network command> --help describes its options.\n"
     "exit codes: 0 done, 1 failed (a file refused, a call failed), 2 bad command line\n";
@@ -55,8 +63,11 @@ int main(int argc, char** argv) {
   if (command == "ingest") return jixiao::cli::RunIngest(args);
   if (command == "compare") return jixiao::cli::RunCompare(args);
   if (command == "ranking") return jixiao::cli::RunRanking(args);
+  if (command == "statistics") return jixiao::cli::RunStatistics(args);
+  if (command == "credibility") return jixiao::cli::RunCredibility(args);
   if (command == "explain") return jixiao::cli::RunExplain(args);
   if (command == "trend") return jixiao::cli::RunTrend(args);
+  if (command == "score-year") return jixiao::cli::RunScoreYear(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
     return 0;
