@@ -81,6 +81,7 @@ pids+=($!)
 wait_listening scoring $! "$work/scoring.log"
 "$build/services/query/jixiao-query" --listen "127.0.0.1:$query_port" --redis "$redis" \
   --scoring "127.0.0.1:$scoring_port" --ingest "127.0.0.1:$ingest_port" \
+  --cohorts services/query/cohorts/guangzhou.textproto \
   2>"$work/query.log" &
 pids+=($!)
 wait_listening query $! "$work/query.log"
@@ -93,6 +94,11 @@ for year in 2023 2022; do
   echo
   echo "Cross-district comparison $year, every department re-scored under guangzhou-department:"
   "$jixiao" compare --year "$year" --scheme guangzhou-department
+done
+for year in 2023 2022; do
+  echo
+  echo "Budget credibility $year of the city and district commerce departments (cohort guangzhou-commerce):"
+  "$jixiao" credibility --year "$year" --scheme guangzhou-department --cohort guangzhou-commerce
 done
 
 if $once; then exit 0; fi
