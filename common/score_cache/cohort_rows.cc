@@ -105,8 +105,7 @@ absl::StatusOr<CohortRows> ParseRowsReply(const redis::RedisReply& reply) {
 
 }  // namespace
 
-CohortRowsReader::CohortRowsReader(redis::RedisPool* pool)
-    : pool_(pool), script_(kRowsLua) {}
+CohortRowsReader::CohortRowsReader(redis::RedisPool* pool) : pool_(pool), script_(kRowsLua) {}
 
 absl::StatusOr<CohortRows> CohortRowsReader::Read(const jixiao::v1::SchemeRef& scheme,
                                                   int fiscal_year, absl::string_view cohort) {

@@ -30,8 +30,7 @@ void PrintRanking(const jixiao::v1::RankingResponse& response, const std::string
     RankingTable(response.around(), around_code).Print(out);
   }
   if (response.top_size() == 0 && response.around_size() == 0) out << "no ranked departments\n";
-  out << "cohort: " << response.cohort_size() << " departments, " << response.ranked()
-      << " ranked";
+  out << "cohort: " << response.cohort_size() << " departments, " << response.ranked() << " ranked";
   if (response.unranked() > 0) {
     out << ", " << response.unranked() << " incomplete (listed apart, not ranked)";
   }
