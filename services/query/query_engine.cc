@@ -108,19 +108,18 @@ absl::Status QueryEngine::Compare(grpc::CallbackServerContext* context,
   QueryCall call(context, options_.downstream_timeout);
   absl::StatusOr<CohortYear> year = OpenCohortYear(call, request);
   if (!year.ok()) return year.status();
-  const LoadedScheme* scheme = &year->scheme;
-  ComparedRows* compared = &year->rows;
+  const LoadedScheme& scheme = year->scheme;
+  ComparedRows& compared = year->rows;
 
   if (request.shared_groups_only()) {
-    const std::vector<std::string> shared = SharedGroups(compared->rows);
-    ApplySharedGroups(shared, compared->rows);
-    RankRows(compared->rows, RankBy::kSharedPercent);
+    const std::vector<std::string> shared = SharedGroups(compared.rows);
+    ApplySharedGroups(shared, compared.rows);
+    RankRows(compared.rows, RankBy::kSharedPercent);
     for (const std::string& group : shared) response->add_shared_groups(group);
   }
-  *response->mutable_scheme() = scheme->ref;
-  for (jixiao::v1::ComparisonRow& row : compared->rows) *response->add_rows() = std::move(row);
-  *response->mutable_freshness() =
-      MergeFreshness(compared->parts, scheme->ref, call.cache_failed());
+  *response->mutable_scheme() = scheme.ref;
+  for (jixiao::v1::ComparisonRow& row : compared.rows) *response->add_rows() = std::move(row);
+  *response->mutable_freshness() = MergeFreshness(compared.parts, scheme.ref, call.cache_failed());
   return absl::OkStatus();
 }
 
@@ -130,20 +129,20 @@ absl::Status QueryEngine::CohortStatistics(grpc::CallbackServerContext* context,
   QueryCall call(context, options_.downstream_timeout);
   absl::StatusOr<CohortYear> year = OpenCohortYear(call, request);
   if (!year.ok()) return year.status();
-  const LoadedScheme* scheme = &year->scheme;
-  ComparedRows* current = &year->rows;
+  const LoadedScheme& scheme = year->scheme;
+  ComparedRows& current = year->rows;
   absl::StatusOr<ComparedRows> previous =
-      CompareYear(call, *scheme, year->scope, request.fiscal_year() - 1);
+      CompareYear(call, scheme, year->scope, request.fiscal_year() - 1);
   if (!previous.ok()) return previous.status();
 
   const std::vector<std::string> wanted(request.department_codes().begin(),
                                         request.department_codes().end());
-  FillCohortStatistics(current->rows, previous->rows, wanted, response);
-  *response->mutable_scheme() = scheme->ref;
+  FillCohortStatistics(current.rows, previous->rows, wanted, response);
+  *response->mutable_scheme() = scheme.ref;
   response->set_fiscal_year(request.fiscal_year());
-  std::vector<jixiao::v1::Freshness> parts = std::move(current->parts);
+  std::vector<jixiao::v1::Freshness> parts = std::move(current.parts);
   parts.insert(parts.end(), previous->parts.begin(), previous->parts.end());
-  *response->mutable_freshness() = MergeFreshness(parts, scheme->ref, call.cache_failed());
+  *response->mutable_freshness() = MergeFreshness(parts, scheme.ref, call.cache_failed());
   return absl::OkStatus();
 }
 
@@ -153,24 +152,24 @@ absl::Status QueryEngine::BudgetCredibility(grpc::CallbackServerContext* context
   QueryCall call(context, options_.downstream_timeout);
   absl::StatusOr<CohortYear> opened = OpenCohortYear(call, request);
   if (!opened.ok()) return opened.status();
-  const LoadedScheme* scheme = &opened->scheme;
-  ComparedRows* current = &opened->rows;
+  const LoadedScheme& scheme = opened->scheme;
+  ComparedRows& current = opened->rows;
   // PI-1 looks back over three years: the two before are read as one more comparison each.
   std::vector<jixiao::v1::ComparisonRow> earlier;
-  std::vector<jixiao::v1::Freshness> parts = std::move(current->parts);
+  std::vector<jixiao::v1::Freshness> parts = std::move(current.parts);
   for (int year = request.fiscal_year() - 2; year < request.fiscal_year(); ++year) {
-    absl::StatusOr<ComparedRows> rows = CompareYear(call, *scheme, opened->scope, year);
+    absl::StatusOr<ComparedRows> rows = CompareYear(call, scheme, opened->scope, year);
     if (!rows.ok()) return rows.status();
     for (jixiao::v1::ComparisonRow& row : rows->rows) earlier.push_back(std::move(row));
     parts.insert(parts.end(), rows->parts.begin(), rows->parts.end());
   }
   for (jixiao::v1::DepartmentCredibility& department :
-       AssessCredibility(current->rows, earlier, request.fiscal_year())) {
+       AssessCredibility(current.rows, earlier, request.fiscal_year())) {
     *response->add_departments() = std::move(department);
   }
-  *response->mutable_scheme() = scheme->ref;
+  *response->mutable_scheme() = scheme.ref;
   response->set_fiscal_year(request.fiscal_year());
-  *response->mutable_freshness() = MergeFreshness(parts, scheme->ref, call.cache_failed());
+  *response->mutable_freshness() = MergeFreshness(parts, scheme.ref, call.cache_failed());
   return absl::OkStatus();
 }
 

@@ -48,12 +48,6 @@ std::optional<std::vector<int64_t>> ScoreCacheReader::LatestVersions(
                                     [&] { return catalog_.LatestVersions(report_ids); });
 }
 
-std::optional<std::vector<std::optional<jixiao::v1::Department>>> ScoreCacheReader::Departments(
-    QueryCall& call, absl::Span<const std::string> report_ids) {
-  return Read<std::vector<std::optional<jixiao::v1::Department>>>(
-      call, "departments", [&] { return catalog_.Departments(report_ids); });
-}
-
 std::optional<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCacheReader::ScoreCards(
     QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses) {
   return Read<std::vector<std::optional<jixiao::v1::CachedScoreCard>>>(

@@ -45,8 +45,6 @@ class ScoreCacheReader {
       absl::Span<const std::string> report_ids);
   std::optional<std::vector<int64_t>> LatestVersions(QueryCall& call,
                                                      absl::Span<const std::string> report_ids);
-  std::optional<std::vector<std::optional<jixiao::v1::Department>>> Departments(
-      QueryCall& call, absl::Span<const std::string> report_ids);
   // One MGET for all addresses.
   std::optional<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCards(
       QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses);

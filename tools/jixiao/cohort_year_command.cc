@@ -9,9 +9,12 @@ namespace jixiao::cli {
 
 std::optional<int> ParseCohortYearCommand(const std::string& command,
                                           const std::vector<std::string>& args,
+                                          const std::set<std::string>& own_options,
                                           const std::set<std::string>& flags,
                                           const std::string& usage, CohortYearOptions& out) {
-  std::set<std::string> options = EndpointOptions(kQueryEndpoint);
+  std::set<std::string> options = own_options;
+  const std::set<std::string> endpoint_options = EndpointOptions(kQueryEndpoint);
+  options.insert(endpoint_options.begin(), endpoint_options.end());
   options.insert(CohortOptions().begin(), CohortOptions().end());
   options.insert({"year", "district", "scheme"});
   std::set<std::string> all_flags = flags;

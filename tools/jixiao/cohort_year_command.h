@@ -23,9 +23,12 @@ struct CohortYearOptions {
 };
 
 // The options, or the exit code when parsing ended the command (usage shown,
-// or an error printed). `flags` are the command's own flags besides --json.
+// or an error printed). `own_options` and `flags` are the command's own
+// options and flags besides the shared ones and --json; their values are in
+// out.command_line.
 std::optional<int> ParseCohortYearCommand(const std::string& command,
                                           const std::vector<std::string>& args,
+                                          const std::set<std::string>& own_options,
                                           const std::set<std::string>& flags,
                                           const std::string& usage, CohortYearOptions& out);
 

@@ -25,7 +25,8 @@ std::string Usage() {
 
 int RunCompare(const std::vector<std::string>& args) {
   CohortYearOptions options;
-  if (auto exit = ParseCohortYearCommand("compare", args, {"shared-groups"}, Usage(), options)) {
+  if (auto exit =
+          ParseCohortYearCommand("compare", args, {}, {"shared-groups"}, Usage(), options)) {
     return *exit;
   }
   jixiao::v1::CompareRequest request;

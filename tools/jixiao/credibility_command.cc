@@ -25,7 +25,8 @@ std::string Usage() {
 
 int RunCredibility(const std::vector<std::string>& args) {
   CohortYearOptions options;
-  if (auto exit = ParseCohortYearCommand("credibility", args, {}, Usage(), options)) return *exit;
+  if (auto exit = ParseCohortYearCommand("credibility", args, {}, {}, Usage(), options))
+    return *exit;
   jixiao::v1::BudgetCredibilityRequest request;
   FillCohortYearRequest(options, request);
   return CallQueryService<jixiao::v1::BudgetCredibilityResponse>(

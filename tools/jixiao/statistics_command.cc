@@ -23,23 +23,16 @@ std::string Usage() {
 }  // namespace
 
 int RunStatistics(const std::vector<std::string>& args) {
-  std::vector<std::string> departments;
-  std::vector<std::string> rest;
-  // --department is this command's own; the shared parser sees the rest.
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--department" && i + 1 < args.size()) {
-      departments.push_back(args[++i]);
-    } else if (args[i].rfind("--department=", 0) == 0) {
-      departments.push_back(args[i].substr(sizeof("--department=") - 1));
-    } else {
-      rest.push_back(args[i]);
-    }
-  }
   CohortYearOptions options;
-  if (auto exit = ParseCohortYearCommand("statistics", rest, {}, Usage(), options)) return *exit;
+  if (auto exit =
+          ParseCohortYearCommand("statistics", args, {"department"}, {}, Usage(), options)) {
+    return *exit;
+  }
   jixiao::v1::CohortStatisticsRequest request;
   FillCohortYearRequest(options, request);
-  for (const std::string& code : departments) request.add_department_codes(code);
+  for (const std::string& code : options.command_line.Options("department")) {
+    request.add_department_codes(code);
+  }
   return CallQueryService<jixiao::v1::CohortStatisticsResponse>(
       options.endpoint, options.command_line.Flag("json"),
       [&](auto& stub, auto* context, auto* response) {
