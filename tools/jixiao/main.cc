@@ -5,11 +5,14 @@
 #include <vector>
 
 #include "tools/jixiao/compare_command.h"
+#include "tools/jixiao/corpus_command.h"
 #include "tools/jixiao/credibility_command.h"
 #include "tools/jixiao/explain_command.h"
 #include "tools/jixiao/gen_command.h"
+#include "tools/jixiao/import_evaluation_command.h"
 #include "tools/jixiao/ingest_command.h"
 #include "tools/jixiao/offline_commands.h"
+#include "tools/jixiao/parse_command.h"
 #include "tools/jixiao/ranking_command.h"
 #include "tools/jixiao/score_command.h"
 #include "tools/jixiao/score_year_command.h"
@@ -24,6 +27,9 @@ constexpr char kUsage[] =
     "offline commands (files only):\n"
     "  validate FILE|DIR…     check reports and target tables (proto3 JSON)\n"
     "  import-targets FILE    import a 项目支出绩效目标表 text as JSON\n"
+    "  import-evaluation FILE import a published 项目支出绩效自评表 text as a report\n"
+    "  parse TARGET [ACTUAL]  how a target (and an actual) are read, and the completion\n"
+    "  corpus DIR             import and score every table of a corpus, write its summary\n"
     "  score FILE|DIR…        score reports under a scheme (--scheme, --explain, --json)\n"
     "  schemes                list the scoring schemes (--schemes DIR)\n"
     "  gen                    write a synthetic dataset as JSON Lines (--help for options)\n"
@@ -57,6 +63,9 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "validate") return jixiao::cli::RunValidate(args);
   if (command == "import-targets") return jixiao::cli::RunImportTargets(args);
+  if (command == "import-evaluation") return jixiao::cli::RunImportEvaluation(args);
+  if (command == "parse") return jixiao::cli::RunParse(args);
+  if (command == "corpus") return jixiao::cli::RunCorpus(args);
   if (command == "score") return jixiao::cli::RunScore(args);
   if (command == "schemes") return jixiao::cli::RunSchemes(args);
   if (command == "gen") return jixiao::cli::RunGen(args);
