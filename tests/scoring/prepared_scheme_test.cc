@@ -52,7 +52,9 @@ TEST(PreparedScheme, EachVariantHasItsEffectiveGroups) {
   EXPECT_EQ(no_funds.groups[1], &scheme.groups(1));
   EXPECT_THAT(no_funds.indicator_item_codes,
               ::testing::ElementsAre("effectiveness.output", "effectiveness.benefit"));
-  EXPECT_THAT(no_funds.taken_level1_codes, ::testing::ElementsAre("1", "2", "3"));
+  ASSERT_EQ(no_funds.indicator_items.size(), 2u);
+  EXPECT_EQ(no_funds.indicator_items[0], &variant.groups(0).items(0));
+  EXPECT_EQ(no_funds.indicator_items[1], &variant.groups(0).items(1));
 }
 
 TEST(PreparedScheme, AnItemsRulesAreTheSchemesOverriddenByTheItems) {

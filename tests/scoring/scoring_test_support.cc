@@ -12,6 +12,7 @@
 #include "services/scoring/engine/indicator_explanation.h"
 #include "services/scoring/engine/indicator_flags.h"
 #include "services/scoring/engine/indicator_scoring.h"
+#include "services/scoring/scheme/effective_rules.h"
 #include "services/scoring/scheme/scheme_loader.h"
 #include "tests/support/source_dir.h"
 
@@ -76,10 +77,14 @@ ExplainedIndicator ScoreOneIndicator(const v1::Indicator& indicator,
   selected.stated_weight = stated_weight;
   ParsedValueStore parsed_values;
   IndicatorScore score;
-  ScoreIndicator(selected, weight, rules, 2, parsed_values, score);
+  // The engine scores with rules whose curves are resolved, as a prepared scheme holds them.
+  absl::StatusOr<v1::IndicatorRules> resolved = ResolveIndicatorRules(rules, v1::IndicatorRules());
+  EXPECT_TRUE(resolved.ok()) << resolved.status();
+  const v1::IndicatorRules& scored = resolved.ok() ? *resolved : rules;
+  ScoreIndicator(selected, weight, scored, 2, parsed_values, score);
   ExplainedIndicator explained;
-  ExplainIndicator(score, rules, "item", 2, explained.line);
-  AddIndicatorFlags(score, rules, explained.findings);
+  ExplainIndicator(score, scored, "item", 2, explained.line);
+  AddIndicatorFlags(score, scored, explained.findings);
   return explained;
 }
 

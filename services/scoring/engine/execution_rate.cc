@@ -34,6 +34,18 @@ std::optional<ExecutionRate> BudgetExecutionRate(const v1::Budget& budget) {
   return std::nullopt;
 }
 
+std::optional<ExecutionRate> YearExecutionRate(const v1::BudgetYear& year) {
+  if (year.has_adjusted() && year.has_final() && year.adjusted().fen() > 0) {
+    return ExecutionRate{RatioPercent(year.final().fen(), year.adjusted().fen()),
+                         ExecutionRateSource::kBudgetAmounts, year.adjusted().fen(),
+                         year.final().fen()};
+  }
+  if (std::optional<double> stated = ReadStatedPercent(year.stated_execution_percent())) {
+    return ExecutionRate{*stated, ExecutionRateSource::kStatedBudget};
+  }
+  return std::nullopt;
+}
+
 std::optional<ExecutionRate> SpecialFundExecutionRate(const v1::Budget& budget) {
   const auto& funds = budget.special_funds();
   if (funds.empty()) return std::nullopt;

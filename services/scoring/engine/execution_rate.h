@@ -34,6 +34,10 @@ struct ExecutionRate {
 // reports print it; else the stated execution rate.
 std::optional<ExecutionRate> BudgetExecutionRate(const v1::Budget& budget);
 
+// One year of an evaluation's period: final / adjusted from the amounts,
+// rounded to 0.01 point, else the year's stated rate.
+std::optional<ExecutionRate> YearExecutionRate(const v1::BudgetYear& year);
+
 // The special funds' rate: spent / budget summed over the funds when every fund
 // gives both amounts; else the stated rate of a single fund.
 std::optional<ExecutionRate> SpecialFundExecutionRate(const v1::Budget& budget);

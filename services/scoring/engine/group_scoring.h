@@ -24,7 +24,18 @@ struct GroupScore {
   // what the scorecard misses (else each missing item is).
   bool all_missing = false;
   double points = 0;
+  // The group's points in this report: its items' (ScoringContext::MaxOf), which
+  // differ from the scheme's only when an absent item's points moved.
+  double max = 0;
 };
+
+// The items of the effective groups the report has nothing for and whose
+// scheme settles their absence (AbsentPolicy other than INCOMPLETE), with the
+// maxima that follow: a moved item's points go to its target, a rescaled item's
+// are shared among the rest of its group in proportion to their maxima, in whole
+// rounding units by largest remainder, so that the total stays the scheme's.
+void SettleAbsentItems(const ScoringContext& context,
+                       const std::vector<const v1::SchemeGroup*>& groups, ItemMaxima& maxima);
 
 // One item, by its source.
 ItemScore ScoreItem(const ScoringContext& context, const v1::SchemeItem& item);

@@ -1,7 +1,9 @@
 #include "services/scoring/engine/indicator_explanation.h"
 
 #include "absl/strings/ascii.h"
+#include "services/scoring/engine/curve_text.h"
 #include "services/scoring/engine/explanation_text.h"
+#include "services/scoring/engine/reason_codes.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -65,12 +67,15 @@ void AppendVerdictDetail(const IndicatorScore& score, const v1::IndicatorRules& 
                  "，目标设定偏低，扣减该指标分值的 ", Share{over.penalty_fraction()});
       break;
     case VerdictDetail::kStepBand:
-      if (verdict.band == nullptr) {
+      if (verdict.step == nullptr) {
         out.append("低于最低一档，不得分");
       } else {
-        AppendText(out, "落在 ≥", Percent{verdict.band->min_percent()}, " 一档，得分值的 ",
+        AppendText(out, "落在 ≥", Percent{verdict.step->percent()}, " 一档，得分值的 ",
                    Share{verdict.curve_fraction});
       }
+      break;
+    case VerdictDetail::kCurveLinear:
+      AppendCurveReading(verdict.step, verdict.step_to, verdict.curve_fraction, out);
       break;
     case VerdictDetail::kMet:
       out.append("达到目标，得满分");
@@ -101,12 +106,14 @@ void AppendVerdictDetail(const IndicatorScore& score, const v1::IndicatorRules& 
       break;
     case VerdictDetail::kSatisfactionBand: {
       const double satisfaction = completion.actual->number();
-      if (verdict.band == nullptr) {
+      if (verdict.step == nullptr) {
         AppendText(out, "满意度 ", Percent{satisfaction}, "，低于最低一档，不得分");
+      } else if (verdict.reason == reason::kSatisfactionCurve) {
+        AppendText(out, "满意度 ", Percent{satisfaction}, "，");
+        AppendCurveReading(verdict.step, verdict.step_to, verdict.fraction, out);
       } else {
         AppendText(out, "满意度 ", Percent{satisfaction}, " 落在 ≥",
-                   Percent{verdict.band->min_percent()}, " 一档，得分值的 ",
-                   Share{verdict.fraction});
+                   Percent{verdict.step->percent()}, " 一档，得分值的 ", Share{verdict.fraction});
       }
       break;
     }

@@ -9,22 +9,17 @@
 namespace jixiao::scoring {
 namespace {
 
-bool InCodes(const v1::SchemeItem& item, absl::string_view code) {
-  return std::find(item.level1_codes().begin(), item.level1_codes().end(), code) !=
-         item.level1_codes().end();
-}
-
 // Key tasks whose listed indicators all belong to the item, and which declare a
 // score: their sum stands for the item when nothing else does.
-std::optional<double> KeyTaskDeclared(const v1::EvaluationReport& report,
-                                      const v1::SchemeItem& item,
+std::optional<double> KeyTaskDeclared(const ScoringContext& context, const v1::SchemeItem& item,
                                       std::vector<const v1::KeyTask*>& tasks) {
   std::optional<double> sum;
-  for (const v1::KeyTask& task : report.key_tasks()) {
+  for (const v1::KeyTask& task : context.report.key_tasks()) {
     if (!task.has_declared_score() || task.indicators().empty()) continue;
-    const bool all_in_item = std::all_of(
-        task.indicators().begin(), task.indicators().end(),
-        [&](const v1::Indicator& indicator) { return InCodes(item, Level1CodeOf(indicator)); });
+    const bool all_in_item = std::all_of(task.indicators().begin(), task.indicators().end(),
+                                         [&](const v1::Indicator& indicator) {
+                                           return context.assignment->ItemOf(indicator) == &item;
+                                         });
     if (!all_in_item) continue;
     sum = sum.value_or(0) + task.declared_score();
     tasks.push_back(&task);
@@ -66,11 +61,26 @@ ItemScore ScoreIndicatorList(const ScoringContext& context, const v1::SchemeItem
   std::vector<std::optional<double>> stated;
   stated.reserve(selected.size());
   ItemScore score = StartItemScore(context, item);
+  bool all_stated = !selected.empty();
   for (const SelectedIndicator* s : selected) {
-    stated.push_back(s->stated_weight);
+    const bool ignored = item.row_weights() == v1::ROW_WEIGHTS_EQUAL;
+    stated.push_back(ignored ? std::nullopt : s->stated_weight);
     score.any_stated_weight |= s->stated_weight.has_value();
+    all_stated &= s->stated_weight.has_value();
   }
-  const std::vector<double> weights = AllocateWeights(stated, item.max(), context.decimals);
+  std::vector<double> weights;
+  if (item.row_weights() == v1::ROW_WEIGHTS_PRINTED && all_stated) {
+    // The form's weights rule as printed.
+    double sum = 0;
+    for (const std::optional<double>& weight : stated) {
+      weights.push_back(RoundTo(std::max(0.0, *weight), context.decimals));
+      sum += weights.back();
+    }
+    if (!SameScore(sum, score.max, context.decimals)) score.printed_weights_sum = sum;
+  } else {
+    score.printed_weights_incomplete = item.row_weights() == v1::ROW_WEIGHTS_PRINTED;
+    weights = AllocateWeights(stated, score.max, context.decimals);
+  }
 
   score.basis = ItemBasis::kIndicators;
   score.indicators.reserve(selected.size());
@@ -81,7 +91,7 @@ ItemScore ScoreIndicatorList(const ScoringContext& context, const v1::SchemeItem
                    indicator);
     sum += indicator.points;
   }
-  score.points = std::min(RoundTo(sum, context.decimals), item.max());
+  score.points = std::min(RoundTo(sum, context.decimals), score.max);
   score.provenance = ItemProvenance(score.indicators);
   score.rule = "indicators";
   score.reason = reason::kIndicatorsRecomputed;
@@ -90,8 +100,7 @@ ItemScore ScoreIndicatorList(const ScoringContext& context, const v1::SchemeItem
 }
 
 ItemScore ScoreIndicatorItem(const ScoringContext& context, const v1::SchemeItem& item) {
-  const std::vector<const SelectedIndicator*> selected =
-      SelectIndicators(context.index.indicators(), item.level1_codes());
+  const std::vector<const SelectedIndicator*>& selected = context.assignment->For(item);
   const bool any_itemized =
       std::any_of(selected.begin(), selected.end(),
                   [](const SelectedIndicator* s) { return IsItemized(*s->indicator); });
@@ -99,7 +108,7 @@ ItemScore ScoreIndicatorItem(const ScoringContext& context, const v1::SchemeItem
 
   if (!any_itemized) {
     std::vector<const v1::KeyTask*> tasks;
-    const std::optional<double> from_tasks = KeyTaskDeclared(context.report, item, tasks);
+    const std::optional<double> from_tasks = KeyTaskDeclared(context, item, tasks);
     ItemScore score = DeclaredOrMissing(context, item, reason::kDeclaredNotItemized,
                                         NotRecomputed::kIndicatorsNotItemized);
     if (score.basis != ItemBasis::kDeclared && from_tasks.has_value()) {

@@ -9,40 +9,36 @@
 namespace jixiao::scoring {
 namespace {
 
-absl::string_view CurveName(v1::CompletionCurve curve) {
-  switch (curve) {
-    case v1::COMPLETION_CURVE_THRESHOLD_60_LINEAR:
-      return "threshold_60_linear";
-    case v1::COMPLETION_CURVE_STEPWISE:
-      return "stepwise";
-    default:
-      return "proportional";
-  }
-}
-
 // A positive completion rate through the curve and the over-completion rule.
 Verdict ByCurve(const v1::IndicatorRules& rules, double rate) {
   Verdict verdict;
-  verdict.rule = CurveName(rules.curve());
+  const v1::Curve& curve = rules.completion();
+  verdict.rule = CurveRuleName(curve);
   const v1::OverCompletionRule& over = rules.over_completion();
-  const double curve = CurveFraction(rules, rate);
-  verdict.curve_fraction = curve;
+  const CurveReading reading = ReadCurve(curve, rate);
+  verdict.curve_fraction = reading.share;
   if (over.policy() == v1::OVER_COMPLETION_POLICY_PENALIZE && IsOverCompleted(over, rate)) {
-    verdict.fraction = std::max(0.0, curve - over.penalty_fraction());
+    verdict.fraction = std::max(0.0, reading.share - over.penalty_fraction());
     verdict.reason = reason::kOverCompletionPenalized;
     verdict.rule = "over_completion_penalty";
     verdict.detail = VerdictDetail::kOverCompletionPenalty;
     return verdict;
   }
-  verdict.fraction = curve;
-  if (rules.curve() == v1::COMPLETION_CURVE_STEPWISE) {
-    verdict.band = BandFor(rules.steps(), rate);
+  verdict.fraction = reading.share;
+  const absl::string_view preset = curve.preset();
+  if (preset.empty() && curve.interpolation() == v1::INTERPOLATION_STEP) {
+    verdict.step = reading.from;
     verdict.reason = reason::kStepBand;
     verdict.detail = VerdictDetail::kStepBand;
+  } else if (preset.empty()) {
+    verdict.step = reading.from;
+    verdict.step_to = reading.to;
+    verdict.reason = reason::kCurveLinear;
+    verdict.detail = VerdictDetail::kCurveLinear;
   } else if (ReachesPercent(rate, 100)) {
     verdict.reason = reason::kMet;
     verdict.detail = VerdictDetail::kMet;
-  } else if (rules.curve() == v1::COMPLETION_CURVE_THRESHOLD_60_LINEAR) {
+  } else if (preset == kPresetThreshold60Linear) {
     const bool below = !ReachesPercent(rate, 60);
     verdict.reason = below ? reason::kBelow60 : reason::kAbove60Linear;
     verdict.detail = below ? VerdictDetail::kBelow60 : VerdictDetail::kAbove60Linear;
@@ -92,12 +88,15 @@ Verdict ByBound(const Completion& completion) {
 
 Verdict BySatisfaction(const v1::IndicatorRules& rules, const Completion& completion) {
   Verdict verdict;
-  verdict.rule = "satisfaction_steps";
-  verdict.reason = reason::kSatisfactionBand;
+  const v1::Curve& curve = rules.satisfaction();
+  verdict.rule = CurveRuleName(curve);
+  verdict.reason = curve.interpolation() == v1::INTERPOLATION_STEP ? reason::kSatisfactionBand
+                                                                   : reason::kSatisfactionCurve;
   verdict.detail = VerdictDetail::kSatisfactionBand;
-  const double satisfaction = completion.actual->number();
-  verdict.band = BandFor(rules.satisfaction_steps(), satisfaction);
-  verdict.fraction = BandFraction(rules.satisfaction_steps(), satisfaction);
+  const CurveReading reading = ReadCurve(curve, completion.actual->number());
+  verdict.step = reading.from;
+  verdict.step_to = reading.to;
+  verdict.fraction = reading.share;
   return verdict;
 }
 
@@ -158,7 +157,7 @@ Verdict ByMissingPolicy(const SelectedIndicator& selected, double weight,
 
 bool UsesSatisfactionSteps(const v1::Indicator& indicator, const v1::IndicatorRules& rules,
                            const Completion& completion) {
-  return IsSatisfactionIndicator(indicator) && !rules.satisfaction_steps().empty() &&
+  return IsSatisfactionIndicator(indicator) && rules.has_satisfaction() &&
          (completion.actual->unit() == "%" || completion.actual->unit().empty());
 }
 

@@ -20,6 +20,7 @@ namespace jixiao::scoring {
 enum class VerdictDetail {
   kOverCompletionPenalty,
   kStepBand,
+  kCurveLinear,  // a curve of points, read between two of them
   kMet,
   kBelow60,
   kAbove60Linear,
@@ -48,8 +49,11 @@ struct Verdict {
   bool flagged = false;
   // The curve's share before any over-completion penalty.
   double curve_fraction = 0;
-  // The step or satisfaction band reached; null below every band.
-  const v1::Band* band = nullptr;
+  // The curve point reached (a step, or the start of the line the rate lies
+  // on); null below the first point.
+  const v1::CurvePoint* step = nullptr;
+  // A line's end point; null for steps and beyond the last point.
+  const v1::CurvePoint* step_to = nullptr;
 };
 
 // What the indicator contributes to the inflation signals.
@@ -82,6 +86,8 @@ struct IndicatorScore {
   IndicatorOutcome outcome;
 };
 
+// `rules` are an item's as a prepared scheme holds them (PreparedScheme::
+// IndicatorRulesFor), their curves resolved into points.
 // Scores `selected` into `score` (fresh, as a list builds it in place), which
 // points at it: it must outlive the score. Values parsed now are kept in `store`.
 void ScoreIndicator(const SelectedIndicator& selected, double weight,

@@ -91,28 +91,6 @@ std::vector<SelectedIndicator> ReportIndicators(const v1::EvaluationReport& repo
   return all;
 }
 
-std::vector<const SelectedIndicator*> SelectIndicators(
-    const std::vector<SelectedIndicator>& all,
-    const google::protobuf::RepeatedPtrField<std::string>& level1_codes) {
-  // Schemes take only "1" to "4" (validated): a bit per code, tested per indicator.
-  unsigned wanted = 0;
-  bool only_known_codes = true;
-  for (const std::string& code : level1_codes) {
-    const int number = Level1Number(code);
-    wanted |= 1u << number;
-    only_known_codes &= number != 0;
-  }
-  std::vector<const SelectedIndicator*> selected;
-  selected.reserve(all.size());
-  for (const SelectedIndicator& candidate : all) {
-    const bool taken = only_known_codes ? (wanted >> candidate.level1_number & 1u) != 0
-                                        : std::find(level1_codes.begin(), level1_codes.end(),
-                                                    candidate.level1_code) != level1_codes.end();
-    if (taken) selected.push_back(&candidate);
-  }
-  return selected;
-}
-
 std::vector<SelectedIndicator> SpecialFundIndicators(const v1::EvaluationReport& report) {
   std::vector<SelectedIndicator> selected;
   const auto& funds = report.budget().special_funds();

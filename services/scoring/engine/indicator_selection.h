@@ -52,11 +52,6 @@ bool IsItemized(const v1::Indicator& indicator);
 // Every indicator a department (or project) item may draw on, in report order.
 std::vector<SelectedIndicator> ReportIndicators(const v1::EvaluationReport& report);
 
-// Those of `all` whose level-1 code is in `level1_codes`.
-std::vector<const SelectedIndicator*> SelectIndicators(
-    const std::vector<SelectedIndicator>& all,
-    const google::protobuf::RepeatedPtrField<std::string>& level1_codes);
-
 // The special funds' indicators.
 std::vector<SelectedIndicator> SpecialFundIndicators(const v1::EvaluationReport& report);
 

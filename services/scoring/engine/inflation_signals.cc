@@ -52,14 +52,14 @@ std::optional<double> IndicatorScoreRate(const std::vector<GroupScore>& groups,
     if (group.subtotal_stands_in) {
       if (!scored_from_indicators(group.group->code())) continue;
       points += group.subtotal_points;  // a declared line: never missing
-      max += group.group->max();
+      max += group.max;
       continue;
     }
     for (const ItemScore& item : group.items) {
       if (!scored_from_indicators(item.item->code())) continue;
       if (item.provenance == v1::PROVENANCE_MISSING) continue;
       points += item.points;
-      max += item.item->max();
+      max += item.max;
     }
   }
   if (max <= 0) return std::nullopt;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "services/scoring/engine/curve_text.h"
 #include "services/scoring/engine/declared_lookup.h"
 #include "services/scoring/engine/explanation_text.h"
 #include "services/scoring/engine/indicator_explanation.h"
@@ -50,6 +51,9 @@ void AppendWhy(const ScoreComputation& computation, NotRecomputed why, std::stri
       return;
     case NotRecomputed::kDeclaredOnly:
       out.append("该项只能按报告申报计分");
+      return;
+    case NotRecomputed::kCheckUnanswered:
+      out.append("报告未说明该要点是否达到，无法重算");
       return;
   }
 }
@@ -167,9 +171,30 @@ void ExplainIndicators(const ScoreComputation& computation, const ItemScore& sco
     AddIndicatorFlags(indicator, rules, findings);
   }
   std::string& explanation = *line.mutable_explanation();
-  AppendText(explanation, "共 ", score.indicators.size(), " 项指标，",
-             score.any_stated_weight ? "各指标分值按报告所列权重折算" : "各指标平均分配", "（合计 ",
-             Figure{item.max()}, " 分）：");
+  absl::string_view weighting =
+      score.any_stated_weight ? "各指标分值按报告所列权重折算" : "各指标平均分配";
+  if (item.row_weights() == v1::ROW_WEIGHTS_EQUAL) {
+    weighting = "各指标平均分配（方案不采用报告所列分值）";
+  } else if (item.row_weights() == v1::ROW_WEIGHTS_PRINTED && !score.printed_weights_incomplete) {
+    weighting = "各指标分值按报告所列分值计";
+  }
+  AppendText(explanation, "共 ", score.indicators.size(), " 项指标，", weighting, "（合计 ",
+             Figure{score.max}, " 分）：");
+  if (score.printed_weights_sum.has_value()) {
+    v1::Finding& finding =
+        AddFinding(findings, finding::kRowWeightsDoNotAddUp, v1::SEVERITY_WARNING);
+    finding.set_field_path(item.code());
+    AppendText(*finding.mutable_message(), "the printed weights of ", item.name(), " add up to ",
+               Figure{*score.printed_weights_sum}, ", not its max ", Figure{score.max},
+               "; they rule as printed and the item is capped at its max");
+  }
+  if (score.printed_weights_incomplete) {
+    v1::Finding& finding =
+        AddFinding(findings, finding::kRowWeightsIncomplete, v1::SEVERITY_WARNING);
+    finding.set_field_path(item.code());
+    AppendText(*finding.mutable_message(), "some indicators of ", item.name(),
+               " print no weight: the printed weights were scaled to the item's max");
+  }
   AppendCountsByReason(score.indicators, explanation);
   AppendLargestLosses(score.indicators, computation.decimals, explanation);
   AppendText(explanation, "。合计 ", Figure{score.points, computation.decimals}, " 分");
@@ -219,7 +244,7 @@ void ExplainItem(const ScoreComputation& computation, const ItemScore& score, v1
   const v1::SchemeItem& item = *score.item;
   line.set_item_code(item.code());
   line.set_name(item.name());
-  line.set_max(item.max());
+  line.set_max(score.max);
   line.set_points(score.points);
   line.set_provenance(score.provenance);
   line.set_rule(std::string(score.rule));
@@ -236,33 +261,85 @@ void ExplainItem(const ScoreComputation& computation, const ItemScore& score, v1
     case ItemBasis::kExecutionRate:
       AppendExecutionBasis(score.rate, explanation);
       explanation.append("；");
-      if (score.rule == "stepwise") {
-        if (score.rate_band == nullptr) {
+      if (score.reason == reason::kExecutionStepBand) {
+        if (score.rate_step == nullptr) {
           explanation.append("低于最低一档，不得分");
         } else {
-          AppendText(explanation, "落在 ≥", Percent{score.rate_band->min_percent()},
-                     " 一档，得分值的 ", Share{score.rate_fraction});
+          AppendText(explanation, "落在 ≥", Percent{score.rate_step->percent()}, " 一档，得分值的 ",
+                     Share{score.rate_fraction});
         }
+      } else if (score.reason == reason::kExecutionCurveLinear) {
+        AppendCurveReading(score.rate_step, score.rate_step_to, score.rate_fraction, explanation);
       } else {
-        AppendText(explanation, Percent{score.rate.percent}, " × ", Figure{item.max()},
+        AppendText(explanation, Percent{score.rate.percent}, " × ", Figure{score.max},
                    score.rate.percent > 100 ? "，以满分为限" : "");
       }
       AppendText(explanation, " = ", Figure{score.points, computation.decimals}, " 分（满分 ",
-                 Figure{item.max()}, " 分）");
+                 Figure{score.max}, " 分）");
       break;
+    case ItemBasis::kYearlyExecution:
+      for (size_t y = 0; y < score.years.size(); ++y) {
+        AppendText(explanation, y == 0 ? "" : "；", score.years[y].fiscal_year, " 年 ");
+        AppendExecutionBasis(score.years[y].rate, explanation);
+        AppendText(explanation, "，得分值的 ", Share{score.years[y].share});
+      }
+      AppendText(explanation, "。",
+                 score.reason == reason::kExecutionYearsMin ? "取最低" : "取平均", " ",
+                 Share{score.rate_fraction}, " × ", Figure{score.max}, " = ",
+                 Figure{score.points, computation.decimals}, " 分");
+      break;
+    case ItemBasis::kSubItems: {
+      line.mutable_sub_lines()->Reserve(static_cast<int>(score.sub_scores.size()));
+      for (const ItemScore& sub : score.sub_scores) {
+        ExplainItem(computation, sub, *line.add_sub_lines(), findings);
+      }
+      absl::string_view how = "合计";
+      if (score.reason == reason::kSubItemsMean) how = "各要点得分率的平均";
+      if (score.reason == reason::kSubItemsMin) how = "各要点中最低的得分率";
+      AppendText(explanation, "按 ", score.sub_scores.size(), " 个要点计",
+                 item.equal_shares() ? "（平分该项分值，不单独取整）" : "", "，取", how, "，得 ",
+                 Figure{score.points, computation.decimals}, "/", Figure{score.max}, " 分");
+      break;
+    }
+    case ItemBasis::kCheck:
+      AppendText(explanation,
+                 score.check_met ? "报告认定该要点已达到，得 " : "报告认定该要点未达到，得 ",
+                 Figure{score.points, computation.decimals}, "/", Figure{score.max}, " 分");
+      AppendFacts(score.assessed, "。报告：", explanation);
+      break;
+    case ItemBasis::kAbsent: {
+      explanation.append("报告中没有该项可计分的内容");
+      const auto& absent = computation.maxima.absent;
+      const auto policy = absent.find(&item);
+      if (policy != absent.end() && policy->second == v1::ABSENT_POLICY_MOVE) {
+        AppendText(explanation, "；按方案，其 ", Figure{score.max}, " 分计入「", item.absent_to(),
+                   "」");
+      } else if (policy != absent.end() && policy->second == v1::ABSENT_POLICY_RESCALE) {
+        AppendText(explanation, "；按方案，其 ", Figure{score.max},
+                   " 分按同组其他各项的分值比例分摊");
+      } else {
+        AppendText(explanation, "；按方案计 0 分（满分 ", Figure{score.max}, " 分），总分仍完整");
+      }
+      v1::Finding& finding = AddFinding(findings, finding::kAbsentItem, v1::SEVERITY_INFO);
+      finding.set_field_path(item.code());
+      AppendText(*finding.mutable_message(), item.name(),
+                 ": the report has nothing to score it from; settled by the scheme (", score.rule,
+                 ")");
+      break;
+    }
     case ItemBasis::kSpecialFundsAllMet: {
       explanation.append("报告称专项资金「");
       const auto& funds = computation.report->budget().special_funds();
       for (int f = 0; f < funds.size(); ++f) {
         AppendText(explanation, f == 0 ? "" : "」「", funds[f].name());
       }
-      AppendText(explanation, "」的绩效指标全部完成，得满分 ", Figure{item.max()}, " 分");
+      AppendText(explanation, "」的绩效指标全部完成，得满分 ", Figure{score.max}, " 分");
       break;
     }
     case ItemBasis::kDeclared:
       AppendWhy(computation, score.why, explanation);
       AppendText(explanation, "；按报告自评得分 ", Figure{score.points}, " 分计入（满分 ",
-                 Figure{item.max()}, " 分）");
+                 Figure{score.max}, " 分）");
       AppendFacts(score.assessed, "。报告：", explanation);
       AddAssessedOutOfRange(computation, item, *score.assessed, score.declared, findings);
       break;
@@ -273,14 +350,14 @@ void ExplainItem(const ScoreComputation& computation, const ItemScore& score, v1
         AppendText(explanation, t == 0 ? "" : "」「", score.key_tasks[t]->name());
       }
       AppendText(explanation, "」的自评得分合计 ", Figure{score.points}, " 分计入（满分 ",
-                 Figure{item.max()}, " 分）");
+                 Figure{score.max}, " 分）");
       std::string path = "key_tasks";
       AddOutOfRange(item, score.declared, findings, path);
       break;
     }
     case ItemBasis::kDeclaredItem:
       ExplainSubItems(computation, score, line, findings);
-      AppendText(explanation, "报告自评 ", Figure{score.points}, "/", Figure{item.max()},
+      AppendText(explanation, "报告自评 ", Figure{score.points}, "/", Figure{score.max},
                  " 分，按申报计入（该项按报告申报计分，不重算）");
       AppendFacts(score.assessed, "。报告：", explanation);
       AddAssessedOutOfRange(computation, item, *score.assessed, score.declared, findings);
@@ -295,7 +372,7 @@ void ExplainItem(const ScoreComputation& computation, const ItemScore& score, v1
     case ItemBasis::kDeclaredSubItems:
       ExplainSubItems(computation, score, line, findings);
       AppendText(explanation, "报告逐项给出 ", score.sub_items.size(), " 个子项得分，合计 ",
-                 Figure{score.sub_items_sum}, "/", Figure{item.max()}, " 分，按申报计入");
+                 Figure{score.sub_items_sum}, "/", Figure{score.max}, " 分，按申报计入");
       break;
     case ItemBasis::kDeclaredSomeSubItems:
       ExplainSubItems(computation, score, line, findings);
@@ -307,6 +384,14 @@ void ExplainItem(const ScoreComputation& computation, const ItemScore& score, v1
       AppendWhy(computation, score.why, explanation);
       explanation.append("，报告也未给出该项得分：不计分，总分不完整");
       break;
+  }
+  if (const auto received = computation.maxima.received_from.find(&item);
+      received != computation.maxima.received_from.end()) {
+    AppendText(explanation, "（满分由 ", Figure{item.max()}, " 调整为 ", Figure{score.max}, "：含");
+    for (size_t r = 0; r < received->second.size(); ++r) {
+      AppendText(explanation, r == 0 ? "「" : "、「", received->second[r]->name(), "」");
+    }
+    explanation.append("无可计分内容而转入的分值）");
   }
   AddCoverageFinding(computation, score, findings);
 }

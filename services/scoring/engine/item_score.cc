@@ -10,6 +10,7 @@ namespace jixiao::scoring {
 ItemScore StartItemScore(const ScoringContext& context, const v1::SchemeItem& item) {
   ItemScore score;
   score.item = &item;
+  score.max = context.MaxOf(item);
   score.assessed = context.index.FindAssessedItem(item);
   if (score.assessed != nullptr && score.assessed->has_declared_score()) {
     score.declared_points = score.assessed->declared_score();
@@ -21,8 +22,9 @@ DeclaredScore CountDeclared(const ScoringContext& context, const v1::SchemeItem&
                             double printed) {
   DeclaredScore score;
   score.printed = printed;
-  score.out_of_range = printed > item.max() || printed < 0;
-  score.counted = RoundTo(std::clamp(printed, 0.0, item.max()), context.decimals);
+  const double max = context.MaxOf(item);
+  score.out_of_range = printed > max || printed < 0;
+  score.counted = RoundTo(std::clamp(printed, 0.0, max), context.decimals);
   return score;
 }
 

@@ -6,17 +6,37 @@
 #include <optional>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "jixiao/v1/report.pb.h"
 #include "jixiao/v1/scheme.pb.h"
 #include "jixiao/v1/scorecard.pb.h"
 #include "services/scoring/engine/execution_rate.h"
+#include "services/scoring/engine/indicator_assignment.h"
 #include "services/scoring/engine/indicator_scoring.h"
 #include "services/scoring/engine/measured_value.h"
 #include "services/scoring/engine/report_index.h"
 #include "services/scoring/scheme/prepared_scheme.h"
 
 namespace jixiao::scoring {
+
+// The points an item is worth in this report, where they differ from the
+// scheme's `max`: points moved in from an absent item (AbsentPolicy), or a
+// sub-item's share of its item. Items not listed are worth their `max`.
+struct ItemMaxima {
+  absl::flat_hash_map<const v1::SchemeItem*, double> overrides;
+  // Items the report has nothing for, whose absence the scheme's policy settles.
+  absl::flat_hash_map<const v1::SchemeItem*, v1::AbsentPolicy> absent;
+  // The items whose maxima changed because of an absent item, with the items
+  // whose points they took.
+  absl::flat_hash_map<const v1::SchemeItem*, std::vector<const v1::SchemeItem*>> received_from;
+
+  double Of(const v1::SchemeItem& item) const {
+    const auto it = overrides.find(&item);
+    return it == overrides.end() ? item.max() : it->second;
+  }
+};
 
 struct ScoringContext {
   const v1::EvaluationReport& report;
@@ -25,6 +45,13 @@ struct ScoringContext {
   // Values the engine parses itself (reports scored as submitted).
   ParsedValueStore& parsed_values;
   int decimals = 2;
+  // The report's indicators shared among the items of the variant scored with.
+  const IndicatorAssignment* assignment = nullptr;
+  ItemMaxima* maxima = nullptr;
+
+  double MaxOf(const v1::SchemeItem& item) const {
+    return maxima == nullptr ? item.max() : maxima->Of(item);
+  }
 };
 
 // How an item's line was scored; each has its own explanation.
@@ -48,6 +75,14 @@ enum class ItemBasis {
   kDeclaredSomeSubItems,
   // Neither inputs nor a declared score (`why`): incomplete.
   kMissing,
+  // Nothing in the report for the item, settled by the scheme's AbsentPolicy.
+  kAbsent,
+  // Recomputed from sub-items (ITEM_SOURCE_SUB_ITEMS): `sub_scores`.
+  kSubItems,
+  // A check (要点) the report answers: `check_met`.
+  kCheck,
+  // An execution rate per year of the period, aggregated (`years`).
+  kYearlyExecution,
 };
 
 // Why an item is taken as declared (or missing) instead of recomputed.
@@ -60,6 +95,7 @@ enum class NotRecomputed {
   kNoBudgetInputs,
   kNoSpecialFundInputs,
   kDeclaredOnly,
+  kCheckUnanswered,
 };
 
 // The finding an indicator item adds when the key tasks list fewer indicators
@@ -86,9 +122,18 @@ struct DeclaredSubItem {
   DeclaredScore score;
 };
 
+// One year of a yearly execution item.
+struct YearRate {
+  int fiscal_year = 0;
+  ExecutionRate rate;
+  double share = 0;
+};
+
 struct ItemScore {
   const v1::SchemeItem* item = nullptr;
   ItemBasis basis = ItemBasis::kMissing;
+  // The points the item is worth in this report (ScoringContext::MaxOf).
+  double max = 0;
 
   // The line's figures.
   double points = 0;
@@ -115,8 +160,23 @@ struct ItemScore {
   std::vector<const v1::KeyTask*> key_tasks;
   // kExecutionRate.
   ExecutionRate rate;
-  const v1::Band* rate_band = nullptr;  // stepwise: the band reached, null below all
+  // The curve's reading: the point reached (null below the first) and, on a
+  // line between two points, the next one.
+  const v1::CurvePoint* rate_step = nullptr;
+  const v1::CurvePoint* rate_step_to = nullptr;
   double rate_fraction = 0;
+  // kYearlyExecution.
+  std::vector<YearRate> years;
+  // kSubItems: each sub-item scored, exact (unrounded) points.
+  std::vector<ItemScore> sub_scores;
+  // kCheck.
+  bool check_met = false;
+  // kIndicators under ROW_WEIGHTS_PRINTED: the printed weights' sum when it is
+  // not the item's max (they rule as printed; the item is capped at its max).
+  std::optional<double> printed_weights_sum;
+  // kIndicators under ROW_WEIGHTS_PRINTED: some indicators print no weight, so
+  // the printed ones were scaled instead.
+  bool printed_weights_incomplete = false;
   // kDeclaredItem, kDeclaredSubItems, kDeclaredSomeSubItems.
   std::vector<DeclaredSubItem> sub_items;
   double sub_items_sum = 0;

@@ -12,7 +12,7 @@ double RecomputedMax(const ItemScore& item) {
     return max;
   }
   if (!item.sub_items.empty()) return 0;  // declared sub-items, none recomputed
-  return item.provenance == v1::PROVENANCE_RECOMPUTED ? item.item->max() : 0;
+  return item.provenance == v1::PROVENANCE_RECOMPUTED ? item.max : 0;
 }
 
 }  // namespace

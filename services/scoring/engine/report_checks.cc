@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
 #include "services/scoring/engine/declared_lookup.h"
 #include "services/scoring/engine/explanation_text.h"
 #include "services/scoring/engine/reason_codes.h"
@@ -68,10 +69,10 @@ void CheckKeyTasks(const v1::EvaluationReport& report, const v1::ScoreCard& card
   }
 }
 
-void CheckUnscoredIndicators(const ReportIndex& index, const EffectiveScheme& effective,
+void CheckUnscoredIndicators(const ReportIndex& index, const IndicatorAssignment& assignment,
                              Findings& findings) {
   for (const SelectedIndicator& s : index.indicators()) {
-    if (Contains(effective.taken_level1_codes, s.level1_code)) continue;
+    if (assignment.ItemOf(*s.indicator) != nullptr) continue;
     v1::Finding& finding = AddFinding(findings, finding::kIndicatorNotScored, v1::SEVERITY_INFO);
     AppendFieldPath(s.location, *finding.mutable_field_path());
     AppendText(*finding.mutable_message(), "indicator ", s.indicator->id(), " ",
@@ -80,10 +81,31 @@ void CheckUnscoredIndicators(const ReportIndex& index, const EffectiveScheme& ef
   }
 }
 
+// An assessed item whose code the scheme does not have is not scored: say so,
+// once per item (its sub-items go with it).
+void CheckUnknownItemCodes(const google::protobuf::RepeatedPtrField<v1::AssessedItem>& items,
+                           const PreparedScheme& scheme, const std::string& path,
+                           Findings& findings) {
+  for (int i = 0; i < items.size(); ++i) {
+    const v1::AssessedItem& item = items[i];
+    const std::string item_path = absl::StrCat(path, "[", i, "]");
+    if (scheme.ItemCodeNumber(item.code()) < 0) {
+      v1::Finding& finding = AddFinding(findings, finding::kUnknownItemCode, v1::SEVERITY_INFO);
+      finding.set_field_path(absl::StrCat(item_path, ".code"));
+      AppendText(*finding.mutable_message(), "item \"", item.code(), "\" (", item.name(),
+                 ") is not an item of scheme ", scheme.scheme().id(), " and is not scored");
+      continue;
+    }
+    CheckUnknownItemCodes(item.sub_items(), scheme, absl::StrCat(item_path, ".sub_items"),
+                          findings);
+  }
+}
+
 }  // namespace
 
 void CheckReportAgainstScheme(const v1::EvaluationReport& report, const ReportIndex& index,
-                              const EffectiveScheme& effective, const v1::ScoreCard& card,
+                              const PreparedScheme& scheme, const EffectiveScheme& effective,
+                              const IndicatorAssignment& assignment, const v1::ScoreCard& card,
                               int decimals, Findings& findings) {
   for (const v1::SchemeGroup* group : effective.groups) {
     for (const v1::SchemeItem& item : group->items()) {
@@ -91,7 +113,9 @@ void CheckReportAgainstScheme(const v1::EvaluationReport& report, const ReportIn
     }
   }
   CheckKeyTasks(report, card, effective.indicator_item_codes, decimals, findings);
-  CheckUnscoredIndicators(index, effective, findings);
+  CheckUnscoredIndicators(index, assignment, findings);
+  CheckUnknownItemCodes(report.effectiveness_items(), scheme, "effectiveness_items", findings);
+  CheckUnknownItemCodes(report.management_items(), scheme, "management_items", findings);
 }
 
 }  // namespace jixiao::scoring

@@ -56,16 +56,22 @@ absl::StatusOr<ScoreComputation> ComputeScores(const v1::EvaluationReport& repor
                                                const PreparedScheme& scheme) {
   if (absl::Status kind = CheckKind(report, scheme.scheme()); !kind.ok()) return kind;
   ScoreComputation computation(report, scheme);
-  computation.effective =
-      &scheme.Effective(SelectVariant(scheme.scheme(), report, computation.index));
-  const ScoringContext context{report, scheme, computation.index, computation.parsed_values,
-                               computation.decimals};
+  computation.effective = &scheme.Effective(SelectVariant(scheme, report, computation.index));
+  computation.assignment.emplace(computation.index.indicators(), *computation.effective, scheme);
+  const ScoringContext context{report,
+                               scheme,
+                               computation.index,
+                               computation.parsed_values,
+                               computation.decimals,
+                               &*computation.assignment,
+                               &computation.maxima};
+  SettleAbsentItems(context, computation.effective->groups, computation.maxima);
   computation.groups.reserve(computation.effective->groups.size());
   double total = 0;
   for (const v1::SchemeGroup* group : computation.effective->groups) {
     computation.groups.push_back(ScoreSchemeGroup(context, *group));
     total += computation.groups.back().points;
-    computation.max += group->max();
+    computation.max += computation.groups.back().max;
   }
   computation.total = RoundTo(total, computation.decimals);
   computation.complete = Complete(computation.groups);

@@ -32,6 +32,10 @@ struct ScoreComputation {
   int decimals = 2;
   ReportIndex index;
   ParsedValueStore parsed_values;
+  // The report's indicators among the variant's items, and the items' maxima
+  // once absent items are settled.
+  std::optional<IndicatorAssignment> assignment;
+  ItemMaxima maxima;
 
   std::vector<GroupScore> groups;
   double total = 0;  // rounded

@@ -66,7 +66,7 @@ void ExplainGroup(const ScoreComputation& computation, const GroupScore& score,
   v1::ScoreGroup& out = *card.add_groups();
   out.set_code(group.code());
   out.set_name(group.name());
-  out.set_max(group.max());
+  out.set_max(score.max);
   out.set_points(score.points);
   if (score.declared_points.has_value()) out.set_declared_points(*score.declared_points);
   Findings& findings = *card.mutable_findings();
@@ -130,7 +130,8 @@ void ExplainScores(const ScoreComputation& computation, v1::ScoreCard& card) {
 
   VerifyDeclaredScores(card, *computation.report, computation.index, computation.decimals,
                        *card.mutable_findings());
-  CheckReportAgainstScheme(*computation.report, computation.index, *computation.effective, card,
+  CheckReportAgainstScheme(*computation.report, computation.index, *computation.scheme,
+                           *computation.effective, *computation.assignment, card,
                            computation.decimals, *card.mutable_findings());
   *card.mutable_signals() = computation.signals;
   AddSpendingFinding(card);

@@ -17,7 +17,7 @@ bool ListsIndicators(const v1::SpecialFund& fund) {
 ItemScore AllMet(const ScoringContext& context, const v1::SchemeItem& item) {
   ItemScore score = StartItemScore(context, item);
   score.basis = ItemBasis::kSpecialFundsAllMet;
-  score.points = item.max();
+  score.points = score.max;
   score.provenance = v1::PROVENANCE_RECOMPUTED;
   score.rule = "all_indicators_met";
   score.reason = reason::kSpecialFundsAllMet;

@@ -16,6 +16,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "jixiao/v1/scheme.pb.h"
+#include "services/scoring/scheme/indicator_selection_rules.h"
+#include "services/scoring/scheme/variant_conditions.h"
 
 namespace jixiao::scoring {
 
@@ -25,8 +27,9 @@ struct EffectiveScheme {
   std::vector<const v1::SchemeGroup*> groups;
   // Codes of the items scored from indicators (ITEM_SOURCE_INDICATORS), in order.
   std::vector<absl::string_view> indicator_item_codes;
-  // The level-1 codes those items take: an indicator of another level goes unscored.
-  std::vector<absl::string_view> taken_level1_codes;
+  // Every item scored from indicators, sub-items included, in scheme order: the
+  // items a report's indicators are shared among.
+  std::vector<const v1::SchemeItem*> indicator_items;
 };
 
 class PreparedScheme {
@@ -41,8 +44,17 @@ class PreparedScheme {
   const EffectiveScheme& Effective(const v1::SchemeVariant* variant) const;
 
   // The rules an item of scheme() scores its indicators with: the scheme's rules,
-  // overridden by the item's (see effective_rules.h).
+  // overridden by the item's, their curves resolved (see effective_rules.h).
   const v1::IndicatorRules& IndicatorRulesFor(const v1::SchemeItem& item) const;
+
+  // The resolved curve of an execution item of scheme().
+  const v1::Curve& ExecutionCurveFor(const v1::SchemeItem& item) const;
+
+  // The compiled selectors of an indicator item of scheme() (empty for others).
+  const IndicatorSelection& SelectionFor(const v1::SchemeItem& item) const;
+
+  // The compiled condition of one of scheme().variants().
+  const VariantCondition& ConditionOf(const v1::SchemeVariant& variant) const;
 
   // Every item and sub-item code of the scheme (in the base and the variants),
   // numbered from 0, so that what a report says about each code can be looked

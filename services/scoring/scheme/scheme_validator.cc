@@ -6,8 +6,11 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "services/scoring/scheme/curves.h"
+#include "services/scoring/scheme/did_you_mean.h"
 #include "services/scoring/scheme/effective_groups.h"
 #include "services/scoring/scheme/effective_rules.h"
+#include "services/scoring/scheme/indicator_selection_rules.h"
 #include "services/scoring/scheme/variant_conditions.h"
 
 namespace jixiao::scoring {
@@ -30,6 +33,10 @@ std::string Num(double value) { return absl::StrFormat("%g", value); }
 bool IsExecutionSource(v1::ItemSource source) {
   return source == v1::ITEM_SOURCE_BUDGET_EXECUTION ||
          source == v1::ITEM_SOURCE_SPECIAL_FUND_EXECUTION;
+}
+
+bool HasSubItems(v1::ItemSource source) {
+  return source == v1::ITEM_SOURCE_DECLARED || source == v1::ITEM_SOURCE_SUB_ITEMS;
 }
 
 bool TakesIndicatorRules(v1::ItemSource source) {
@@ -89,6 +96,20 @@ class SchemeValidator {
     }
   }
 
+  void CheckCurve(bool present, const v1::Curve& curve, const FieldPath& path,
+                  absl::string_view what) {
+    if (!present) return;
+    absl::StatusOr<v1::Curve> resolved = ResolveCurve(curve);
+    if (resolved.ok()) return;
+    std::string reason = absl::StrCat(what, ": ", resolved.status().message());
+    if (!curve.preset().empty()) {
+      std::vector<std::string> presets;
+      for (absl::string_view name : CurvePresetNames()) presets.emplace_back(name);
+      absl::StrAppend(&reason, DidYouMean(curve.preset(), presets));
+    }
+    Add(path, std::move(reason));
+  }
+
   // Bands must rise: a higher rate never earns a smaller share.
   void CheckBands(const google::protobuf::RepeatedPtrField<v1::Band>& bands, const FieldPath& owner,
                   int field_number, absl::string_view what) {
@@ -142,8 +163,20 @@ class SchemeValidator {
   // every field; an item's override sets only what it changes.
   void CheckIndicatorRules(const v1::IndicatorRules& rules, const FieldPath& path, bool required) {
     const Descriptor* d = v1::IndicatorRules::descriptor();
-    if (required && rules.curve() == v1::COMPLETION_CURVE_UNSPECIFIED) {
-      Add(path, "indicator_rules.curve must be set");
+    if (required && rules.curve() == v1::COMPLETION_CURVE_UNSPECIFIED && !rules.has_completion()) {
+      Add(path, "indicator_rules.completion (or the older curve) must be set");
+    }
+    if (rules.has_completion() && rules.curve() != v1::COMPLETION_CURVE_UNSPECIFIED) {
+      Add(With(path, d, v1::IndicatorRules::kCompletionFieldNumber),
+          "set completion or the older curve, not both");
+    }
+    CheckCurve(rules.has_completion(), rules.completion(),
+               With(path, d, v1::IndicatorRules::kCompletionFieldNumber), "completion");
+    CheckCurve(rules.has_satisfaction(), rules.satisfaction(),
+               With(path, d, v1::IndicatorRules::kSatisfactionFieldNumber), "satisfaction");
+    if (rules.has_satisfaction() && !rules.satisfaction_steps().empty()) {
+      Add(With(path, d, v1::IndicatorRules::kSatisfactionFieldNumber),
+          "set satisfaction or the older satisfaction_steps, not both");
     }
     // An item's override is checked for curve and steps once merged (see
     // CheckIndicatorSelection): it may inherit either.
@@ -209,8 +242,19 @@ class SchemeValidator {
       return;
     }
     const v1::ExecutionRule& rule = item.execution();
+    if (rule.has_rate()) {
+      if (rule.curve() != v1::EXECUTION_CURVE_UNSPECIFIED || !rule.steps().empty()) {
+        Add(execution, "set execution.rate or the older curve and steps, not both");
+      }
+      CheckCurve(
+          true, rule.rate(),
+          With(execution, v1::ExecutionRule::descriptor(), v1::ExecutionRule::kRateFieldNumber),
+          "execution.rate");
+      return;
+    }
     if (rule.curve() == v1::EXECUTION_CURVE_UNSPECIFIED) {
-      Add(execution, absl::StrCat("item ", item.code(), " needs execution.curve"));
+      Add(execution,
+          absl::StrCat("item ", item.code(), " needs execution.rate (or execution.curve)"));
     }
     if (rule.curve() == v1::EXECUTION_CURVE_STEPWISE && rule.steps().empty()) {
       Add(execution, "EXECUTION_CURVE_STEPWISE needs steps");
@@ -238,8 +282,33 @@ class SchemeValidator {
         Add(With(path, d, v1::SchemeItem::kLevel1CodesFieldNumber, 0),
             "level1_codes apply only to ITEM_SOURCE_INDICATORS items");
       }
-    } else if (item.level1_codes().empty()) {
-      Add(path, absl::StrCat("item ", item.code(), " takes indicators but lists no level1_codes"));
+      if (!item.select().empty()) {
+        Add(With(path, d, v1::SchemeItem::kSelectFieldNumber, 0),
+            "select applies only to ITEM_SOURCE_INDICATORS items");
+      }
+      if (item.row_weights() != v1::ROW_WEIGHTS_UNSPECIFIED) {
+        Add(With(path, d, v1::SchemeItem::kRowWeightsFieldNumber),
+            "row_weights apply only to ITEM_SOURCE_INDICATORS items");
+      }
+    } else if (item.level1_codes().empty() && item.select().empty()) {
+      Add(path, absl::StrCat("item ", item.code(),
+                             " takes indicators but has no select (or level1_codes)"));
+    }
+    for (int i = 0; i < item.select_size(); ++i) {
+      const v1::IndicatorSelector& selector = item.select(i);
+      const FieldPath select_path = With(path, d, v1::SchemeItem::kSelectFieldNumber, i);
+      const int set = !selector.level1().empty() + !selector.level2().empty() +
+                      !selector.level3().empty() + !selector.indicator_id().empty() +
+                      !selector.tag().empty();
+      if (set != 1) {
+        Add(select_path,
+            "a selector sets exactly one of level1, level2, level3, indicator_id, tag");
+      }
+      const std::string& level1 = selector.level1();
+      if (!level1.empty() && level1[0] >= '0' && level1[0] <= '9' && !IsKnownLevel1Code(level1)) {
+        Add(select_path, absl::StrCat("unknown level-1 code \"", level1,
+                                      "\" (1 产出, 2 效益, 3 满意度, 4 成本)"));
+      }
     }
     for (int i = 0; i < item.level1_codes_size(); ++i) {
       if (!IsKnownLevel1Code(item.level1_codes(i))) {
@@ -258,7 +327,7 @@ class SchemeValidator {
       const v1::IndicatorRules merged =
           MergeIndicatorRules(scheme_.indicator_rules(), item.indicator_rules());
       const bool stepwise = merged.curve() == v1::COMPLETION_CURVE_STEPWISE;
-      if (stepwise == merged.steps().empty()) {
+      if (!merged.has_completion() && stepwise == merged.steps().empty()) {
         Add(rules, stepwise ? "the item's curve is COMPLETION_CURVE_STEPWISE but it has no steps"
                             : "the item's steps need COMPLETION_CURVE_STEPWISE");
       }
@@ -267,28 +336,64 @@ class SchemeValidator {
 
   void CheckSubItems(const v1::SchemeItem& item, const FieldPath& path,
                      std::set<std::string>& codes) {
-    if (item.sub_items().empty()) return;
     const Descriptor* d = v1::SchemeItem::descriptor();
-    if (item.source() != v1::ITEM_SOURCE_DECLARED) {
-      Add(With(path, d, v1::SchemeItem::kSubItemsFieldNumber, 0),
-          "sub_items apply only to ITEM_SOURCE_DECLARED items");
+    const bool recomputed = item.source() == v1::ITEM_SOURCE_SUB_ITEMS;
+    if (recomputed && item.sub_items().empty()) {
+      Add(path, absl::StrCat("item ", item.code(), " is scored from sub-items but has none"));
     }
+    if (item.aggregate() != v1::AGGREGATE_UNSPECIFIED && !recomputed && !item.yearly()) {
+      Add(With(path, d, v1::SchemeItem::kAggregateFieldNumber),
+          "aggregate applies only to ITEM_SOURCE_SUB_ITEMS items and yearly execution items");
+    }
+    if (item.equal_shares() && !recomputed) {
+      Add(With(path, d, v1::SchemeItem::kEqualSharesFieldNumber),
+          "equal_shares applies only to ITEM_SOURCE_SUB_ITEMS items");
+    }
+    if (item.sub_items().empty()) return;
+    if (!HasSubItems(item.source())) {
+      Add(With(path, d, v1::SchemeItem::kSubItemsFieldNumber, 0),
+          "sub_items apply only to ITEM_SOURCE_DECLARED and ITEM_SOURCE_SUB_ITEMS items");
+    }
+    // MEAN and MIN read each sub-item as a share of the item's max; so does an
+    // equal split. The others give each sub-item a max of its own.
+    const bool shares_only =
+        recomputed && (item.equal_shares() || item.aggregate() == v1::AGGREGATE_MEAN ||
+                       item.aggregate() == v1::AGGREGATE_MIN);
     double sum = 0;
     for (int i = 0; i < item.sub_items_size(); ++i) {
       const v1::SchemeItem& sub = item.sub_items(i);
       const FieldPath sub_path = With(path, d, v1::SchemeItem::kSubItemsFieldNumber, i);
-      if (sub.source() != v1::ITEM_SOURCE_UNSPECIFIED && sub.source() != v1::ITEM_SOURCE_DECLARED) {
+      if (!recomputed && sub.source() != v1::ITEM_SOURCE_UNSPECIFIED &&
+          sub.source() != v1::ITEM_SOURCE_DECLARED) {
         Add(With(sub_path, d, v1::SchemeItem::kSourceFieldNumber),
             "a sub-item is declared by the report: its source may only be ITEM_SOURCE_DECLARED");
       }
-      if (!sub.sub_items().empty()) {
+      if (recomputed) {
+        if (sub.source() == v1::ITEM_SOURCE_UNSPECIFIED ||
+            sub.source() == v1::ITEM_SOURCE_SUB_ITEMS) {
+          Add(With(sub_path, d, v1::SchemeItem::kSourceFieldNumber),
+              "a recomputed sub-item needs a source of its own (not ITEM_SOURCE_SUB_ITEMS)");
+        }
+        CheckIndicatorSelection(sub, sub_path);
+        CheckExecution(sub, sub_path);
+        CheckAbsent(sub, sub_path, codes);
+      }
+      if (!sub.sub_items().empty() && sub.source() != v1::ITEM_SOURCE_DECLARED) {
         Add(sub_path, "sub-items may not have sub-items of their own");
       }
       CheckCode(sub.code(), item.code(), sub_path, codes);
+      if (shares_only) {
+        if (sub.max() != 0) {
+          Add(With(sub_path, d, v1::SchemeItem::kMaxFieldNumber),
+              "with equal_shares, AGGREGATE_MEAN or AGGREGATE_MIN a sub-item takes its share of "
+              "the item's max: leave its max unset");
+        }
+        continue;
+      }
       CheckMax(sub.max(), sub_path, d);
       sum += sub.max();
     }
-    if (std::abs(sum - item.max()) > kWeightTolerance) {
+    if (!shares_only && std::abs(sum - item.max()) > kWeightTolerance) {
       Add(With(path, d, v1::SchemeItem::kMaxFieldNumber),
           absl::StrCat("sub-items of ", item.code(), " add up to ", Num(sum), ", not its max ",
                        Num(item.max())));
@@ -331,12 +436,35 @@ class SchemeValidator {
     const Descriptor* d = v1::SchemeItem::descriptor();
     CheckCode(item.code(), group_code, path, codes);
     CheckMax(item.max(), path, d);
+    CheckAbsent(item, path, codes);
     if (item.source() == v1::ITEM_SOURCE_UNSPECIFIED) {
       Add(path, absl::StrCat("item ", item.code(), " needs a source"));
     }
     CheckIndicatorSelection(item, path);
     CheckExecution(item, path);
     CheckSubItems(item, path, codes);
+    if (item.yearly() && item.source() != v1::ITEM_SOURCE_BUDGET_EXECUTION) {
+      Add(With(path, d, v1::SchemeItem::kYearlyFieldNumber),
+          "yearly applies only to ITEM_SOURCE_BUDGET_EXECUTION items");
+    }
+  }
+
+  // The policy's settings; where `absent_to` points is checked per effective
+  // scheme (CheckAbsentTargets), since a variant may redefine the target.
+  void CheckAbsent(const v1::SchemeItem& item, const FieldPath& path, std::set<std::string>&) {
+    const Descriptor* d = v1::SchemeItem::descriptor();
+    const FieldPath absent = With(path, d, v1::SchemeItem::kAbsentFieldNumber);
+    if (item.absent() != v1::ABSENT_POLICY_UNSPECIFIED &&
+        item.source() != v1::ITEM_SOURCE_INDICATORS &&
+        item.source() != v1::ITEM_SOURCE_BUDGET_EXECUTION) {
+      Add(absent, "absent applies only to indicator and budget-execution items");
+    }
+    if ((item.absent() == v1::ABSENT_POLICY_MOVE) == item.absent_to().empty()) {
+      Add(With(path, d, v1::SchemeItem::kAbsentToFieldNumber),
+          item.absent_to().empty() ? "ABSENT_POLICY_MOVE needs absent_to: the item that takes "
+                                     "the points"
+                                   : "absent_to applies only to ABSENT_POLICY_MOVE");
+    }
   }
 
   void CheckGroup(const v1::SchemeGroup& group, const FieldPath& path,
@@ -365,6 +493,95 @@ class SchemeValidator {
     }
   }
 
+  // Every item code of the effective groups, sub-items included.
+  static void CollectCodes(const google::protobuf::RepeatedPtrField<v1::SchemeItem>& items,
+                           std::vector<std::string>& codes) {
+    for (const v1::SchemeItem& item : items) {
+      codes.push_back(item.code());
+      CollectCodes(item.sub_items(), codes);
+    }
+  }
+
+  static void CollectIndicatorItems(const google::protobuf::RepeatedPtrField<v1::SchemeItem>& items,
+                                    std::vector<const v1::SchemeItem*>& out) {
+    for (const v1::SchemeItem& item : items) {
+      if (item.source() == v1::ITEM_SOURCE_INDICATORS) out.push_back(&item);
+      CollectIndicatorItems(item.sub_items(), out);
+    }
+  }
+
+  // What two items of one effective scheme may not share: an indicator they
+  // would both score. Selections by level-1 and level-2 class, name, id and tag
+  // are compared; a level-2 class lies within its level-1 class.
+  void CheckOverlaps(const std::vector<const v1::SchemeItem*>& items, const FieldPath& path,
+                     absl::string_view where) {
+    struct Key {
+      std::string kind;
+      std::string value;
+      const v1::SchemeItem* item;
+    };
+    std::vector<Key> keys;
+    for (const v1::SchemeItem* item : items) {
+      const IndicatorSelection selection = CompileSelection(*item);
+      for (const std::string& code : selection.level1_codes) keys.push_back({"level1", code, item});
+      for (const std::string& name : selection.level1_names) {
+        keys.push_back({"level1 name", name, item});
+      }
+      for (const std::string& code : selection.level2_codes) keys.push_back({"level2", code, item});
+      for (const std::string& name : selection.level2_names) {
+        keys.push_back({"level2 name", name, item});
+      }
+      for (const std::string& name : selection.level3_names) keys.push_back({"level3", name, item});
+      for (const std::string& id : selection.indicator_ids) {
+        keys.push_back({"indicator_id", id, item});
+      }
+      for (const std::string& tag : selection.tags) keys.push_back({"tag", tag, item});
+    }
+    std::set<std::pair<const v1::SchemeItem*, const v1::SchemeItem*>> reported;
+    for (size_t a = 0; a < keys.size(); ++a) {
+      for (size_t b = 0; b < keys.size(); ++b) {
+        if (keys[a].item == keys[b].item) continue;
+        const bool same = keys[a].kind == keys[b].kind && keys[a].value == keys[b].value;
+        const bool within = keys[a].kind == "level1" && keys[b].kind == "level2" &&
+                            absl::StartsWith(keys[b].value, keys[a].value);
+        if (!(same && a < b) && !within) continue;
+        if (!reported.insert({keys[a].item, keys[b].item}).second) continue;
+        Add(path, absl::StrCat(where, "items ", keys[a].item->code(), " and ", keys[b].item->code(),
+                               " both select ", keys[b].kind, " \"", keys[b].value,
+                               "\": an indicator would count twice"));
+      }
+    }
+  }
+
+  // absent_to names another item of the same effective scheme.
+  void CheckAbsentTargets(const std::vector<const v1::SchemeGroup*>& groups, const FieldPath& path,
+                          absl::string_view where) {
+    std::vector<std::string> codes;
+    for (const v1::SchemeGroup* group : groups) CollectCodes(group->items(), codes);
+    for (const v1::SchemeGroup* group : groups) {
+      for (const v1::SchemeItem& item : group->items()) {
+        if (item.absent_to().empty()) continue;
+        const bool known = std::find(codes.begin(), codes.end(), item.absent_to()) != codes.end();
+        if (item.absent_to() == item.code()) {
+          Add(path, absl::StrCat(where, "item ", item.code(), " moves its points to itself"));
+        } else if (!known) {
+          Add(path, absl::StrCat(where, "item ", item.code(), ": absent_to \"", item.absent_to(),
+                                 "\" is no item", DidYouMean(item.absent_to(), codes)));
+        }
+      }
+    }
+  }
+
+  void CheckEffective(const std::vector<const v1::SchemeGroup*>& groups, const FieldPath& path,
+                      absl::string_view where) {
+    std::vector<const v1::SchemeItem*> indicator_items;
+    for (const v1::SchemeGroup* group : groups) {
+      CollectIndicatorItems(group->items(), indicator_items);
+    }
+    CheckOverlaps(indicator_items, path, where);
+    CheckAbsentTargets(groups, path, where);
+  }
+
   void CheckBaseGroups() {
     if (scheme_.groups().empty()) {
       Add({}, "a scheme needs groups");
@@ -374,6 +591,7 @@ class SchemeValidator {
     for (int i = 0; i < scheme_.groups_size(); ++i) {
       CheckGroup(scheme_.groups(i), Path(v1::Scheme::kGroupsFieldNumber, i), codes);
     }
+    CheckEffective(EffectiveGroups(scheme_, nullptr), Path(v1::Scheme::kGroupsFieldNumber, 0), "");
     const double total = GroupsTotal(EffectiveGroups(scheme_, nullptr));
     if (std::abs(total - kSchemeTotal) > kWeightTolerance) {
       Add(Path(v1::Scheme::kGroupsFieldNumber, 0),
@@ -383,10 +601,10 @@ class SchemeValidator {
 
   void CheckVariant(const v1::SchemeVariant& variant, const FieldPath& path) {
     const Descriptor* d = v1::SchemeVariant::descriptor();
-    if (!IsKnownVariantCondition(variant.when())) {
+    if (absl::StatusOr<VariantCondition> condition = ParseVariantCondition(variant.when());
+        !condition.ok()) {
       Add(With(path, d, v1::SchemeVariant::kWhenFieldNumber),
-          absl::StrCat("unknown variant condition \"", variant.when(),
-                       "\" (known: ", KnownVariantConditionList(), ")"));
+          std::string(condition.status().message()));
     }
     if (variant.groups().empty()) {
       Add(path, absl::StrCat("variant ", variant.code(), " changes no group"));
@@ -406,6 +624,8 @@ class SchemeValidator {
         }
       }
     }
+    CheckEffective(EffectiveGroups(scheme_, &variant), path,
+                   absl::StrCat("with variant ", variant.code(), ": "));
     const double total = GroupsTotal(EffectiveGroups(scheme_, &variant));
     if (std::abs(total - kSchemeTotal) > kWeightTolerance) {
       Add(path, absl::StrCat("with variant ", variant.code(), " the groups add up to ", Num(total),
