@@ -108,7 +108,7 @@ TEST(NationalSchemes, ADepartmentReportIsNotScoredUnderAProjectScheme) {
 
 TEST(NationalSchemes, AnInvalidSchemeIsAnErrorNotACrash) {
   // The engine takes only prepared schemes: an invalid one fails to prepare.
-  v1::Scheme scheme = ShippedScheme("mof-2020-10");
+  v1::Scheme scheme = ShippedScheme("mof-2020-10", 1);
   scheme.mutable_groups(0)->mutable_items(0)->set_max(11);
   absl::StatusOr<PreparedScheme> prepared = PreparedScheme::Prepare(scheme);
   EXPECT_EQ(prepared.status().code(), absl::StatusCode::kInvalidArgument);

@@ -27,7 +27,7 @@ const v1::SchemeItem& Item(const v1::SchemeGroup& group, const std::string& code
 }
 
 TEST(PreparedScheme, AnInvalidSchemeIsRefusedWhenPreparedNamingItsFirstIssue) {
-  v1::Scheme scheme = testing::ShippedScheme("mof-2020-10");
+  v1::Scheme scheme = testing::ShippedScheme("mof-2020-10", 1);
   scheme.mutable_groups(0)->mutable_items(0)->set_max(11);
   const absl::StatusOr<PreparedScheme> prepared = PreparedScheme::Prepare(scheme);
   ASSERT_EQ(prepared.status().code(), absl::StatusCode::kInvalidArgument);
@@ -102,7 +102,7 @@ TEST(PreparedScheme, CopiesShareOnePreparedState) {
 TEST(SchemeSet, HoldsEachSchemePreparedAndRefusesAnInvalidOne) {
   SchemeSet set;
   SchemeFile valid;
-  valid.scheme = testing::ShippedScheme("mof-2020-10");
+  valid.scheme = testing::ShippedScheme("mof-2020-10", 1);
   valid.file_name = "mof.textproto";
   ASSERT_TRUE(set.Add(valid).ok());
   const PreparedScheme* prepared = set.FindPrepared("mof-2020-10", 0);

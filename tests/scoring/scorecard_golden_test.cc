@@ -114,8 +114,9 @@ void CheckSections(const char* golden_path,
 const std::vector<NamedScheme>& ShippedSchemes() {
   static const auto* const schemes = [] {
     auto* all = new std::vector<NamedScheme>();
+    // Version 1 of each: the cards pinned before the scheme language existed.
     for (const char* id : {"guangzhou-department", "mof-2020-10", "mof-2021-101"}) {
-      all->push_back({id, testing::ShippedPreparedScheme(id)});
+      all->push_back({id, testing::ShippedPreparedScheme(id, 1)});
     }
     absl::StatusOr<SchemeFile> example =
         ParseSchemeFile("example.textproto", testing::ReadmeExampleText());

@@ -20,12 +20,12 @@ namespace jixiao::scoring::testing {
 
 std::string SchemesDir() { return jixiao::testing::SourcePath("services/scoring/schemes"); }
 
-v1::Scheme ShippedScheme(const std::string& id) {
+v1::Scheme ShippedScheme(const std::string& id, int version) {
   absl::StatusOr<SchemeDirectory> dir = LoadSchemeDirectory(SchemesDir());
   EXPECT_TRUE(dir.ok()) << dir.status();
   if (!dir.ok()) return {};
   for (const absl::Status& refused : dir->refused) ADD_FAILURE() << refused;
-  const v1::Scheme* scheme = dir->schemes.Find(id, 0);
+  const v1::Scheme* scheme = dir->schemes.Find(id, version);
   EXPECT_NE(scheme, nullptr) << "no scheme " << id;
   return scheme == nullptr ? v1::Scheme() : *scheme;
 }
@@ -40,7 +40,9 @@ PreparedScheme Prepared(v1::Scheme scheme) {
   return *std::move(prepared);
 }
 
-PreparedScheme ShippedPreparedScheme(const std::string& id) { return Prepared(ShippedScheme(id)); }
+PreparedScheme ShippedPreparedScheme(const std::string& id, int version) {
+  return Prepared(ShippedScheme(id, version));
+}
 
 v1::EvaluationReport SeedReport(const std::string& name) {
   v1::EvaluationReport report;
@@ -51,10 +53,13 @@ v1::EvaluationReport SeedReport(const std::string& name) {
   return report;
 }
 
-std::string ReadmeExampleText() {
+std::string ReadmeExampleText(int index) {
   const std::string readme = jixiao::testing::ReadSourceFile("services/scoring/schemes/README.md");
   const std::string fence = "```textproto\n";
-  const size_t begin = readme.find(fence);
+  size_t begin = readme.find(fence);
+  for (int i = 0; i < index && begin != std::string::npos; ++i) {
+    begin = readme.find(fence, begin + fence.size());
+  }
   EXPECT_NE(begin, std::string::npos) << "no example in the README";
   if (begin == std::string::npos) return "";
   const size_t body = begin + fence.size();

@@ -20,20 +20,21 @@ std::string SchemesDir();
 
 // A shipped scheme by id (latest version), loaded through the loader and the
 // lock; fails the calling test when it does not load.
-v1::Scheme ShippedScheme(const std::string& id);
+v1::Scheme ShippedScheme(const std::string& id, int version = 0);
 
 // `scheme` prepared for the engine. A test's scheme must be valid: an invalid
 // one fails the test and aborts it (there is nothing to score with).
 PreparedScheme Prepared(v1::Scheme scheme);
 
 // Prepared(ShippedScheme(id)).
-PreparedScheme ShippedPreparedScheme(const std::string& id);
+PreparedScheme ShippedPreparedScheme(const std::string& id, int version = 0);
 
 // data/seeds/<name>.json as a report; fails the calling test when it cannot be read.
 v1::EvaluationReport SeedReport(const std::string& name);
 
-// The example scheme of services/scoring/schemes/README.md, as text.
-std::string ReadmeExampleText();
+// The example schemes of services/scoring/schemes/README.md, as text: the
+// first (the district department example) or the `index`-th textproto block.
+std::string ReadmeExampleText(int index = 0);
 
 // A scheme parsed from text (no validation), for unit tests of the engine.
 v1::Scheme SchemeFromText(const std::string& text);

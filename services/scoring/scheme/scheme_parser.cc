@@ -4,17 +4,21 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/sha256/sha256.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
+#include "services/scoring/scheme/did_you_mean.h"
 #include "services/scoring/scheme/scheme_validator.h"
 
 namespace jixiao::scoring {
 namespace {
 
 using google::protobuf::TextFormat;
+
+std::string SuggestionFor(absl::string_view message);
 
 // Collects the parser's complaints as "file:line: reason".
 //
@@ -29,8 +33,8 @@ class LineErrorCollector : public google::protobuf::io::ErrorCollector {
 
   void AddError(int line, google::protobuf::io::ColumnNumber column,
                 const std::string& message) override {
-    errors_.push_back(
-        absl::StrCat(file_name_, ":", LineOfToken(line, column, message), ": ", message));
+    errors_.push_back(absl::StrCat(file_name_, ":", LineOfToken(line, column, message), ": ",
+                                   message, SuggestionFor(message)));
   }
 
   const std::vector<std::string>& errors() const { return errors_; }
@@ -73,6 +77,60 @@ class LineErrorCollector : public google::protobuf::io::ErrorCollector {
   absl::string_view text_;
   std::vector<std::string> errors_;
 };
+
+// The quoted tokens of a parser message, in order: "X" and "Y" of
+// `Message type "X" has no field named "Y".`
+std::vector<std::string> QuotedTokens(absl::string_view message) {
+  std::vector<std::string> tokens;
+  for (size_t open = message.find('"'); open != absl::string_view::npos;) {
+    const size_t close = message.find('"', open + 1);
+    if (close == absl::string_view::npos) break;
+    tokens.emplace_back(message.substr(open + 1, close - open - 1));
+    open = message.find('"', close + 1);
+  }
+  return tokens;
+}
+
+// A did-you-mean for the parser's two misspelling errors: an unknown field (the
+// message type's field names) and an unknown enum value (the values of every
+// enum a field of that name holds, in the scheme's file).
+std::string SuggestionFor(absl::string_view message) {
+  const std::vector<std::string> tokens = QuotedTokens(message);
+  const google::protobuf::DescriptorPool* pool = google::protobuf::DescriptorPool::generated_pool();
+  if (absl::StrContains(message, "has no field named") && tokens.size() >= 2) {
+    const google::protobuf::Descriptor* type = pool->FindMessageTypeByName(tokens[0]);
+    if (type == nullptr) return {};
+    std::vector<std::string> names;
+    for (int i = 0; i < type->field_count(); ++i) names.push_back(type->field(i)->name());
+    return DidYouMean(tokens[1], names);
+  }
+  if (absl::StrContains(message, "Unknown enumeration value") && tokens.size() >= 2) {
+    std::vector<std::string> values;
+    const google::protobuf::FileDescriptor* file = v1::Scheme::descriptor()->file();
+    for (int m = 0; m < file->message_type_count(); ++m) {
+      const google::protobuf::Descriptor* type = file->message_type(m);
+      const google::protobuf::FieldDescriptor* field = type->FindFieldByName(tokens[1]);
+      if (field == nullptr || field->enum_type() == nullptr) continue;
+      for (int v = 0; v < field->enum_type()->value_count(); ++v) {
+        values.push_back(field->enum_type()->value(v)->name());
+      }
+    }
+    return DidYouMean(tokens[0], values);
+  }
+  return {};
+}
+
+// "groups[0].items[2].absent_to": the path as a scheme author writes it.
+std::string PathText(const FieldPath& path) {
+  std::string text;
+  for (const FieldStep& step : path) {
+    if (step.field == nullptr) break;
+    if (!text.empty()) text.push_back('.');
+    absl::StrAppend(&text, step.field->name());
+    if (step.index >= 0) absl::StrAppend(&text, "[", step.index, "]");
+  }
+  return text;
+}
 
 // The 1-based line a path was written on; for a field that was not written, the
 // line of its closest written ancestor (1 for the file itself).
@@ -131,7 +189,9 @@ absl::StatusOr<SchemeFile> ParseSchemeFile(absl::string_view file_name, absl::st
     std::vector<std::string> lines;
     lines.reserve(issues.size());
     for (const SchemeIssue& issue : issues) {
-      lines.push_back(absl::StrCat(file_name, ":", LineOf(tree, issue.path), ": ", issue.reason));
+      const std::string field = PathText(issue.path);
+      lines.push_back(absl::StrCat(file_name, ":", LineOf(tree, issue.path), ": ", issue.reason,
+                                   field.empty() ? "" : absl::StrCat(" (field ", field, ")")));
     }
     return absl::InvalidArgumentError(absl::StrJoin(lines, "\n"));
   }
