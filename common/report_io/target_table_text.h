@@ -25,6 +25,9 @@ struct TargetTableImport {
   jixiao::v1::ProjectTargetTable table;
   // Lines that were skipped. Every other project line is in `table`.
   std::vector<TargetTableLineError> errors;
+  // Cells imported with a caveat (a figure derived from others, a row without a
+  // target): the rows are in `table`, the reasons here. Line 0: the whole table.
+  std::vector<TargetTableLineError> findings;
 };
 
 // Imports the text. Never fails as a whole: a bad line is reported with its

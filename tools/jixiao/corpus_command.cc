@@ -1,13 +1,85 @@
 #include "tools/jixiao/corpus_command.h"
 
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 
+#include "common/report_io/corpus_manifest.h"
+#include "common/report_io/corpus_run.h"
+#include "services/scoring/scheme/scheme_loader.h"
+#include "tools/jixiao/command_line.h"
+#include "tools/jixiao/input_files.h"
+
 namespace jixiao::cli {
+namespace {
+
+constexpr char kManifestName[] = "corpus.json";
+constexpr char kDefaultOut[] = "docs/corpus.md";
+constexpr char kDefaultSchemesDir[] = "services/scoring/schemes";
+
+// --schemes, else $JIXIAO_SCHEMES_DIR, else the folder shipped in the source tree.
+std::string SchemesDir(const ParsedCommandLine& cl) {
+  if (!cl.Option("schemes").empty()) return cl.Option("schemes");
+  const char* env = std::getenv("JIXIAO_SCHEMES_DIR");
+  return env != nullptr && *env != '\0' ? env : kDefaultSchemesDir;
+}
+
+}  // namespace
 
 int RunCorpus(const std::vector<std::string>& args) {
-  (void)args;
-  std::cerr << "jixiao: not built yet\n";
-  return 2;
+  auto command_line = ParseCommandLine(args, {"schemes", "out"}, {});
+  if (!command_line.ok() || command_line->arguments.size() != 1) {
+    std::cerr << (command_line.ok() ? "" : std::string(command_line.status().message()) + "\n")
+              << "usage: jixiao corpus DIR [--schemes DIR] [--out FILE]\n";
+    return 2;
+  }
+  const auto& cl = *command_line;
+  const std::string dir = cl.arguments[0];
+  auto manifest_text = ReadWholeFile(dir + "/" + kManifestName);
+  if (!manifest_text.ok()) {
+    std::cerr << "jixiao corpus: " << manifest_text.status().message() << "\n";
+    return 2;
+  }
+  auto entries = report_io::ParseCorpusManifest(*manifest_text);
+  if (!entries.ok()) {
+    std::cerr << "jixiao corpus: " << entries.status().message() << "\n";
+    return 2;
+  }
+  auto schemes = scoring::LoadSchemeDirectory(SchemesDir(cl));
+  if (!schemes.ok()) {
+    std::cerr << "jixiao corpus: " << schemes.status().message() << "\n";
+    return 2;
+  }
+  for (const auto& refused : schemes->refused) {
+    std::cerr << "refused: " << refused.message() << "\n";
+  }
+
+  std::vector<report_io::CorpusTableOutcome> outcomes;
+  int failed = 0;
+  for (const auto& entry : *entries) {
+    auto text = ReadWholeFile(dir + "/" + entry.file);
+    if (!text.ok()) {
+      std::cerr << entry.file << ": " << text.status().message() << "\n";
+      ++failed;
+      continue;
+    }
+    outcomes.push_back(report_io::ImportCorpusTable(entry, *text, schemes->schemes));
+    const auto& o = outcomes.back();
+    if (!o.imported) ++failed;
+    std::cerr << entry.file << ": " << (o.imported ? "imported" : "NOT IMPORTED: " + o.refusal)
+              << ", " << o.import_findings.size() << " findings"
+              << (o.score_error.empty() ? "" : ", not scored: " + o.score_error) << "\n";
+  }
+  const std::string out_path = cl.Option("out", kDefaultOut);
+  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
+  out << report_io::CorpusMarkdown(outcomes);
+  if (!out) {
+    std::cerr << "jixiao corpus: cannot write " << out_path << "\n";
+    return 1;
+  }
+  std::cerr << "wrote " << out_path << ": " << outcomes.size() << " tables, " << failed
+            << " not imported\n";
+  return failed == 0 ? 0 : 1;
 }
 
 }  // namespace jixiao::cli
