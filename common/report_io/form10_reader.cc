@@ -136,6 +136,19 @@ void ApplyLevels(absl::string_view text, LevelState& level) {
   }
 }
 
+// A word made only of level names and their points ("产出指标", "(50分)").
+bool IsLevelWord(absl::string_view word) {
+  bool any = false;
+  for (const TableToken& token : TokenizeIndicatorSection(word)) {
+    if (token.kind == TableToken::Kind::kLevel) {
+      any = true;
+    } else if (!(absl::StartsWith(token.text, "(") && absl::EndsWith(token.text, "分)"))) {
+      return false;
+    }
+  }
+  return any;
+}
+
 // The position and length of the first row label ("指标1:") in `line`.
 std::pair<size_t, size_t> FindRowLabel(absl::string_view line) {
   for (size_t pos = line.find("指标"); pos != absl::string_view::npos;
@@ -201,16 +214,35 @@ EvaluationImport ReadForm10Lines(absl::string_view text) {
       break;
     }
     const auto [at, length] = FindRowLabel(line);
-    if (at == absl::string_view::npos) {
-      absl::StrAppend(&pending_levels, line);
-      continue;
+    std::vector<std::string> words;
+    if (at != absl::string_view::npos) {
+      absl::StrAppend(&pending_levels, line.substr(0, at));
+      const absl::string_view rest = absl::StripAsciiWhitespace(line.substr(at + length));
+      words = Words(rest);
+      if (words.empty() || IsNotApplicable(rest)) {  // placeholder or not applicable
+        ApplyLevels(pending_levels, level);
+        pending_levels.clear();
+        continue;
+      }
+    } else {
+      // A row without its "指标N:" label still ends in its 分值 and 得分; the level
+      // names before its name are whole words.
+      words = Words(line);
+      const bool row = words.size() >= 3 && IsPlainNumber(words.back()) &&
+                       IsPlainNumber(words[words.size() - 2]);
+      if (!row) {
+        absl::StrAppend(&pending_levels, line);
+        continue;
+      }
+      size_t first = 0;
+      while (first + 3 <= words.size() && IsLevelWord(words[first])) {
+        absl::StrAppend(&pending_levels, words[first]);
+        ++first;
+      }
+      words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
     }
-    absl::StrAppend(&pending_levels, line.substr(0, at));
     ApplyLevels(pending_levels, level);
     pending_levels.clear();
-    const absl::string_view rest = absl::StripAsciiWhitespace(line.substr(at + length));
-    if (rest.empty() || IsNotApplicable(rest)) continue;  // placeholder or not applicable
-    std::vector<std::string> words = Words(rest);
     ++row;
     jixiao::v1::Indicator* indicator = AddIndicator(out.report, level, row, words.front());
     ReadRowCells(std::vector<std::string>(words.begin() + 1, words.end()), row, *indicator, out);

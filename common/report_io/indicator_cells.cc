@@ -1,11 +1,14 @@
 #include "common/report_io/indicator_cells.h"
 
+#include <algorithm>
+
 #include "common/report_io/table_words.h"
 
 namespace jixiao::report_io {
 namespace {
 
-constexpr size_t kMaxUnitBytes = 4 * 3;  // four CJK characters
+constexpr size_t kMaxUnitBytes = 4 * 3;    // four CJK characters
+constexpr size_t kMaxValueBytes = 24 * 3;  // a value cell of 24 CJK characters
 
 bool StartsWithOperator(absl::string_view text) { return OperatorLengthAt(text, 0) > 0; }
 
@@ -45,8 +48,9 @@ std::optional<size_t> TrailingValueStart(absl::string_view text, size_t end) {
 }
 
 std::optional<NameTargetActual> SplitNameTargetActual(absl::string_view text) {
-  // The same value twice.
-  for (size_t len = text.size() / 2; len > 0; --len) {
+  // The same value twice. A value cell is short: longer repeats are not tried,
+  // which keeps the work linear in the row's text.
+  for (size_t len = std::min(text.size() / 2, kMaxValueBytes); len > 0; --len) {
     const size_t first = text.size() - 2 * len;
     if (!IsCharBoundary(text, first) || !IsCharBoundary(text, first + len)) continue;
     const absl::string_view a = text.substr(first, len);

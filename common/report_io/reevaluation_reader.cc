@@ -20,11 +20,13 @@ constexpr absl::string_view kStatusWords[] = {"部分完成", "基本完成", "�
 constexpr size_t kMaxRowBytes = 60 * 3;
 
 // The first status word in `text` at or after `from`: its position and length.
+// Only a row's length is searched, so the table is read in linear time.
 std::pair<size_t, size_t> NextStatus(absl::string_view text, size_t from) {
   std::pair<size_t, size_t> best{absl::string_view::npos, 0};
+  const absl::string_view window = text.substr(from, kMaxRowBytes + 4 * 3);
   for (absl::string_view word : kStatusWords) {
-    const size_t at = text.find(word, from);
-    if (at < best.first) best = {at, word.size()};
+    const size_t at = window.find(word);
+    if (at != absl::string_view::npos && from + at < best.first) best = {from + at, word.size()};
   }
   return best;
 }
@@ -55,7 +57,8 @@ std::string NumberAfter(absl::string_view text, absl::string_view label) {
 // "报告", "附件" or punctuation before it.
 std::string Signatory(absl::string_view text) {
   for (absl::string_view office : {"财政局", "财政厅"}) {
-    for (size_t at = text.rfind(office); at != absl::string_view::npos && at > 0;
+    int tried = 0;  // the signature is near the end: a few candidates suffice
+    for (size_t at = text.rfind(office); at != absl::string_view::npos && at > 0 && tried++ < 8;
          at = text.rfind(office, at - 1)) {
       const size_t after = at + office.size();
       if (after + 4 >= text.size() || !IsAsciiDigit(text[after])) continue;

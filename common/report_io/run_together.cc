@@ -1,5 +1,6 @@
 #include "common/report_io/run_together.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -59,6 +60,12 @@ std::vector<std::optional<size_t>> ResolveReadings(
     if (rows[i].size() > 1) all_single = false;
   }
   if (all_single || totals.empty()) return chosen;
+  // The sums reached grow with the rows in doubt; past a table's size the
+  // readings are left undecided rather than searched at length.
+  constexpr size_t kMaxRowsInDoubt = 64;
+  const auto in_doubt =
+      std::count_if(rows.begin(), rows.end(), [](const auto& r) { return r.size() > 1; });
+  if (static_cast<size_t>(in_doubt) > kMaxRowsInDoubt) return chosen;
 
   // Counts, per row, the combinations of the rows before it reaching each weight
   // sum (capped at 2: only "one" or "more than one" matters). Rows with no

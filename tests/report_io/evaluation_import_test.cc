@@ -42,6 +42,7 @@ constexpr char kForm10Lines[] = R"(项目支出绩效自评表
 数量指标 指标1:新建高标准农田面积 10000亩 9600亩 25 24 雨季延误施工,次年春季补建
 指标2:
 质量指标 指标1:工程验收合格率 100% 100% 25
+时效指标 完工及时率 100% 95% 0 0
 效益指标
 社会效益
 指标
@@ -70,7 +71,7 @@ TEST(ImportEvaluationText, UnseenForm10Lines) {
   EXPECT_EQ(r.effectiveness_items(0).code(), "project.budget_execution");
   EXPECT_EQ(r.effectiveness_items(0).declared_score(), 9);
   EXPECT_EQ(r.declared().total(), 92);
-  ASSERT_EQ(r.indicators_size(), 4);
+  ASSERT_EQ(r.indicators_size(), 5);
   const auto& first = r.indicators(0);
   EXPECT_EQ(first.level2_code(), "11");
   EXPECT_EQ(first.target().text(), "10000亩");
@@ -81,9 +82,14 @@ TEST(ImportEvaluationText, UnseenForm10Lines) {
   // Three cells after the name: which are which is unknown, so none is taken.
   EXPECT_FALSE(r.indicators(1).has_weight());
   EXPECT_THAT(AllFindings(*imported), HasSubstr("row 2 (工程验收合格率): 3 cells"));
-  EXPECT_EQ(r.indicators(2).level1_code(), "2");
-  EXPECT_EQ(r.indicators(2).level2_code(), "22");  // "社会效益" / "指标" over two lines
-  EXPECT_EQ(r.indicators(3).level2_code(), "31");
+  // A row without its "指标1:" label.
+  EXPECT_EQ(r.indicators(2).level2_code(), "13");
+  EXPECT_EQ(r.indicators(2).name(), "完工及时率");
+  EXPECT_EQ(r.indicators(2).actual().text(), "95%");
+  EXPECT_EQ(r.indicators(2).weight(), 0);
+  EXPECT_EQ(r.indicators(3).level1_code(), "2");
+  EXPECT_EQ(r.indicators(3).level2_code(), "22");  // "社会效益" / "指标" over two lines
+  EXPECT_EQ(r.indicators(4).level2_code(), "31");
 }
 
 // The same form flattened, with another project's rows run together.
@@ -217,6 +223,23 @@ TEST(ImportEvaluationText, UnseenReevaluation) {
   EXPECT_EQ(r.declared().total(), 95.5);
   ASSERT_EQ(r.budget().notes_size(), 1);
   EXPECT_EQ(r.budget().notes(0), "下达某县医保局医疗救助资金1,200.00万元");
+}
+
+TEST(ImportEvaluationText, WorkIsLinearInTheText) {
+  // 20,000 run-together rows: a reading that searched back over the whole text
+  // for every row would take minutes here.
+  std::string text =
+      "项目支出绩效自评表(2021年度)项目名称X实施单位Y项目资金年度资金总额1001001001090%9"
+      "年度指标值实际完成值分值得分偏差原因分析及改进措施产出指标数量指标";
+  constexpr int kRows = 20000;
+  for (int i = 0; i < kRows; ++i) text += "完成户数合格合格1010";
+  text += std::string(100000, 'x');
+  const auto imported = ImportEvaluationText(text);
+  ASSERT_TRUE(imported.ok()) << imported.status();
+  // The x's read as a unit after the last row's digits: that row runs on into
+  // them and is reported without 分值/得分.
+  EXPECT_EQ(imported->report.indicators_size(), kRows);
+  EXPECT_THAT(AllFindings(*imported), HasSubstr("no 分值 or 得分 printed"));
 }
 
 TEST(ImportEvaluationText, RefusesADepartmentSelfEvaluationNamingItsLayout) {
