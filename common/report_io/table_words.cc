@@ -91,13 +91,6 @@ std::optional<LevelName> LevelNameAt(absl::string_view text, size_t pos) {
   return std::nullopt;
 }
 
-absl::string_view Level1Name(absl::string_view level1_code) {
-  if (level1_code == "1") return "产出指标";
-  if (level1_code == "2") return "效益指标";
-  if (level1_code == "3") return "满意度指标";
-  return "";
-}
-
 bool StartsWithUnit(absl::string_view rest) {
   return std::any_of(std::begin(kUnits), std::end(kUnits),
                      [&](absl::string_view unit) { return absl::StartsWith(rest, unit); }) ||

@@ -35,9 +35,6 @@ struct LevelName {
 // forms (数量值, 经济效益值, 产出值) are known.
 std::optional<LevelName> LevelNameAt(absl::string_view text, size_t pos);
 
-// The standard level-1 name of a level-1 code ("1" → "产出指标").
-absl::string_view Level1Name(absl::string_view level1_code);
-
 // True when `rest` starts with a unit of measure (件, 万元, %, 公里, 倍, …): a
 // number followed by one is a value, not a 分值/得分 cell.
 bool StartsWithUnit(absl::string_view rest);
