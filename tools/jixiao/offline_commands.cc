@@ -5,8 +5,9 @@
 #include <iostream>
 #include <set>
 
+#include "common/report_io/corpus_file.h"
 #include "common/report_io/json_codec.h"
-#include "common/report_io/target_table_text.h"
+#include "common/report_io/target_table_layouts.h"
 #include "services/ingest/normalization/report_normalizer.h"
 #include "services/ingest/validation/consistency_checker.h"
 #include "services/ingest/validation/report_validator.h"
@@ -106,15 +107,24 @@ int RunImportTargets(const std::vector<std::string>& args) {
     std::cerr << "jixiao import-targets: " << owner.status().message() << "\n";
     return 2;
   }
-  auto imported = report_io::ImportTargetTableText(*text);
+  // A corpus file carries a header block before the table; line numbers count
+  // from the table's first line.
+  auto layout_import = report_io::ImportAnyTargetTableText(report_io::SplitCorpusFile(*text).table);
+  if (!layout_import.ok()) {
+    std::cerr << path << ": refused: " << layout_import.status().message() << "\n";
+    return 1;
+  }
+  auto& imported = layout_import->import;
   for (const auto& e : imported.errors)
     std::cerr << path << ":" << e.line << ": " << e.reason << "\n";
+  for (const auto& f : imported.findings)
+    std::cerr << path << ":" << f.line << ": " << f.reason << "\n";
 
   auto& table = imported.table;
   // Merged, so that the department name printed in the text stays unless
   // --department-name replaces it.
   table.mutable_department()->MergeFrom(owner->department);
-  table.set_fiscal_year(owner->fiscal_year);
+  if (owner->fiscal_year > 0) table.set_fiscal_year(owner->fiscal_year);
 
   const auto violations = ingest::ValidateTargetTable(table);
   for (const auto& v : violations)
@@ -135,8 +145,8 @@ int RunImportTargets(const std::vector<std::string>& args) {
       return 1;
     }
   }
-  std::cerr << path << ": imported " << table.projects_size() << " projects, "
-            << imported.errors.size() << " bad lines\n";
+  std::cerr << path << ": " << report_io::TargetLayoutName(layout_import->layout) << ", imported "
+            << table.projects_size() << " projects, " << imported.errors.size() << " bad lines\n";
   return imported.errors.empty() ? 0 : 1;
 }
 
