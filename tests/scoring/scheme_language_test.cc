@@ -250,19 +250,19 @@ TEST(SchemeLanguage, AbsentSatisfactionMovesToBenefitUnderVersionTwo) {
 }
 
 std::string SchemeWithItems(const std::string& items) {
-  return R"pb(
-           id: "t"
-           version: 1
-           rounding_decimals: 2
-           indicator_rules {
-             completion { preset: "proportional" }
-             over_completion { policy: OVER_COMPLETION_POLICY_NONE }
-             qualitative { achieved: 1 partially_achieved: 0.8 not_achieved: 0.6 }
-             missing_value: MISSING_VALUE_POLICY_ZERO_AND_FLAG
-           }
-           grade_bands { min_score: 0 grade: "差" colour: COLOUR_RED }
-           groups { code: "g" max: 100)pb" +
-         items + "}";
+  const std::string head = R"pb(
+    id: "t"
+    version: 1
+    rounding_decimals: 2
+    indicator_rules {
+      completion { preset: "proportional" }
+      over_completion { policy: OVER_COMPLETION_POLICY_NONE }
+      qualitative { achieved: 1 partially_achieved: 0.8 not_achieved: 0.6 }
+      missing_value: MISSING_VALUE_POLICY_ZERO_AND_FLAG
+    }
+    grade_bands { min_score: 0 grade: "差" colour: COLOUR_RED }
+  )pb";
+  return head + " groups { code: \"g\" max: 100 " + items + " }";
 }
 
 TEST(SchemeLanguage, TwoItemsThatWouldScoreOneIndicatorAreRefused) {

@@ -92,9 +92,9 @@ class SchemeDirTest : public ::testing::Test {
 TEST_F(SchemeDirTest, ShippedSchemesLoadAndMatchTheLock) {
   SchemeDirectory loaded = Load();
   for (const absl::Status& refused : loaded.refused) ADD_FAILURE() << refused;
-  // The three of the first release, the two national schemes' second versions and
-  // the provincial transfer-payment form.
-  ASSERT_EQ(loaded.schemes.size(), 6u);
+  // The three of the first release, the two national schemes' second versions,
+  // 10号 for evaluations and the provincial transfer-payment form.
+  ASSERT_EQ(loaded.schemes.size(), 7u);
   for (const char* id :
        {"guangzhou-department", "mof-2020-10", "mof-2021-101", "sichuan-transfer-payment"}) {
     const v1::Scheme* scheme = loaded.schemes.Find(id, 1);
@@ -103,7 +103,7 @@ TEST_F(SchemeDirTest, ShippedSchemesLoadAndMatchTheLock) {
   }
   EXPECT_NE(loaded.schemes.Find("mof-2020-10", 2), nullptr);
   EXPECT_NE(loaded.schemes.Find("mof-2021-101", 2), nullptr);
-  ASSERT_EQ(loaded.schemes.All().size(), 6u);
+  ASSERT_EQ(loaded.schemes.All().size(), 7u);
   EXPECT_EQ(loaded.schemes.All()[0]->id(), "guangzhou-department");  // ordered by id
   const v1::Scheme* guangzhou = loaded.schemes.Find("guangzhou-department", 0);
   ASSERT_NE(guangzhou, nullptr);

@@ -42,6 +42,16 @@ ItemScore FromKeyTasks(const ScoringContext& context, const v1::SchemeItem& item
   return score;
 }
 
+bool RowsDeclareScores(const ScoringContext& context, const v1::SchemeItem& item,
+                       const std::vector<const SelectedIndicator*>& selected) {
+  const v1::IndicatorRules& rules = context.scheme.IndicatorRulesFor(item);
+  return rules.missing_value() == v1::MISSING_VALUE_POLICY_DECLARED_ELSE_ZERO &&
+         !selected.empty() &&
+         std::all_of(selected.begin(), selected.end(), [](const SelectedIndicator* s) {
+           return s->indicator->has_declared_score();
+         });
+}
+
 v1::Provenance ItemProvenance(const std::vector<IndicatorScore>& indicators) {
   bool any_declared = false;
   bool all_missing = true;
@@ -113,6 +123,12 @@ ItemScore ScoreIndicatorItem(const ScoringContext& context, const v1::SchemeItem
                                         NotRecomputed::kIndicatorsNotItemized);
     if (score.basis != ItemBasis::kDeclared && from_tasks.has_value()) {
       score = FromKeyTasks(context, item, *from_tasks, std::move(tasks));
+    }
+    if (score.basis == ItemBasis::kMissing && RowsDeclareScores(context, item, selected)) {
+      // The form prints a score for every row but no values (the target folded
+      // into the name): under the declared-else-zero policy each row takes its
+      // declared score, marked declared, with its MISSING_ACTUAL finding.
+      return ScoreIndicatorList(context, item, selected);
     }
     if (coverage.partial()) score.coverage_finding = CoverageFinding::kCannotBeRecomputed;
     return score;
