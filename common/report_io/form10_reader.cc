@@ -3,6 +3,7 @@
 // 全年执行数 | 分值 | 执行率 | 得分), 年度总体目标, then indicator rows (一级 | 二级 |
 // 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施) and 总分.
 
+#include <algorithm>
 #include <numeric>
 
 #include "absl/strings/match.h"
@@ -293,7 +294,25 @@ std::string DescribeBudgetReading(const BudgetReading& reading) {
   return absl::StrJoin(parts, " | ");
 }
 
-// 年度资金总额 as one run of digits: taken only when one reading checks.
+// The cells every reading holds with the same text, in the first reading's order.
+BudgetReading AgreedCells(const std::vector<BudgetReading>& readings) {
+  BudgetReading agreed;
+  const BudgetReading& first = readings.front();
+  for (size_t i = 0; i < first.columns.size(); ++i) {
+    const bool everywhere =
+        std::all_of(readings.begin(), readings.end(), [&](const BudgetReading& other) {
+          const std::optional<std::string> cell = other.Cell(first.columns[i]);
+          return cell.has_value() && *cell == first.cells[i];
+        });
+    if (!everywhere) continue;
+    agreed.columns.push_back(first.columns[i]);
+    agreed.cells.push_back(first.cells[i]);
+  }
+  return agreed;
+}
+
+// 年度资金总额 as one run of digits: taken when one reading checks, or as far as
+// every reading agrees.
 void ReadTotalBudgetRun(absl::string_view run, EvaluationImport& out) {
   using C = BudgetColumn;
   // The full row, and the rows a copy leaves when it drops a cell: the score, the
@@ -317,18 +336,35 @@ void ReadTotalBudgetRun(absl::string_view run, EvaluationImport& out) {
       readings.push_back({{C::kInitial, C::kAdjusted, C::kWeight, C::kRate}, std::move(cells)});
     }
   }
-  if (readings.size() != 1) {
+  if (readings.empty()) {
+    out.findings.push_back({std::string(kTotalRow),
+                            absl::StrCat("\"", run,
+                                         "\" has no reading whose 执行率 is 执行数 / 全年预算数; "
+                                         "the budget is not taken")});
+    return;
+  }
+  if (readings.size() > 1) {
+    // Several readings: only the cells every one of them reads alike are taken
+    // (two readings that differ in where 年初 and 执行 sit may still agree on
+    // 全年, 分值 and 执行率); a cell they disagree on is never guessed.
     std::vector<std::string> described;
     for (const auto& r : readings) described.push_back(DescribeBudgetReading(r));
+    const BudgetReading agreed = AgreedCells(readings);
     out.findings.push_back(
         {std::string(kTotalRow),
-         readings.empty()
-             ? absl::StrCat("\"", run,
-                            "\" has no reading whose 执行率 is 执行数 / 全年预算数; "
-                            "the budget is not taken")
-             : absl::StrCat("\"", run, "\" has ", readings.size(), " readings (",
-                            absl::StrJoin(described, "; "), "); the budget is not taken")});
-    return;
+         absl::StrCat("\"", run, "\" has ", readings.size(), " readings (",
+                      absl::StrJoin(described, "; "), "); ",
+                      agreed.cells.empty()
+                          ? std::string("the budget is not taken")
+                          : absl::StrCat("only the cells they all agree on are taken: ",
+                                         DescribeBudgetReading(agreed)))});
+    if (agreed.cells.empty()) return;
+    readings = {agreed};
+  } else {
+    out.findings.push_back(
+        {std::string(kTotalRow),
+         absl::StrCat("\"", run, "\" read as ", DescribeBudgetReading(readings.front()),
+                      " (the only reading that checks)")});
   }
   const BudgetReading& reading = readings.front();
   auto& budget = *out.report.mutable_budget();
@@ -341,9 +377,6 @@ void ReadTotalBudgetRun(absl::string_view run, EvaluationImport& out) {
     SetExecutionItem(out.report, *ParsePlainNumber(*w),
                      score.has_value() ? ParsePlainNumber(*score) : std::nullopt);
   }
-  out.findings.push_back({std::string(kTotalRow),
-                          absl::StrCat("\"", run, "\" read as ", DescribeBudgetReading(reading),
-                                       " (the only reading that checks)")});
 }
 
 struct PendingRow {
