@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/score_cache/report_id.h"
 
 namespace jixiao::score_cache {
 namespace {
@@ -18,10 +19,12 @@ std::string SchemePart(const jixiao::v1::SchemeRef& scheme) {
 
 std::string LatestVersionsKey() { return absl::StrCat(kPrefix, "latest"); }
 std::string DepartmentsKey() { return absl::StrCat(kPrefix, "departments"); }
-std::string CatalogReadyKey() { return absl::StrCat(kPrefix, "catalog-ready"); }
+// ":2": cohort sets gained the report kind; see cache_keys.h.
+std::string CatalogReadyKey() { return absl::StrCat(kPrefix, "catalog-ready:2"); }
 
-std::string CohortKey(int fiscal_year, absl::string_view cohort) {
-  return absl::StrCat(kPrefix, "cohort:", fiscal_year, ":", cohort);
+std::string CohortKey(int fiscal_year, jixiao::v1::ReportKind kind, absl::string_view cohort) {
+  return absl::StrCat(kPrefix, "cohort:", fiscal_year, ":", report_id::KindSegment(kind), ":",
+                      cohort);
 }
 
 std::string RankKeysRegistryKey(int fiscal_year) {
@@ -50,13 +53,20 @@ std::string ScoreCardKeyPrefix(const jixiao::v1::SchemeRef& scheme) {
 }
 
 std::string RankKey(const jixiao::v1::SchemeRef& scheme, int fiscal_year,
-                    absl::string_view cohort) {
-  return absl::StrCat(kPrefix, "rank:", SchemePart(scheme), ":", fiscal_year, ":", cohort);
+                    jixiao::v1::ReportKind kind, absl::string_view cohort) {
+  return absl::StrCat(kPrefix, "rank:", SchemePart(scheme), ":", fiscal_year, ":",
+                      report_id::KindSegment(kind), ":", cohort);
 }
 
 std::string UnrankedKey(const jixiao::v1::SchemeRef& scheme, int fiscal_year,
-                        absl::string_view cohort) {
-  return absl::StrCat(kPrefix, "unranked:", SchemePart(scheme), ":", fiscal_year, ":", cohort);
+                        jixiao::v1::ReportKind kind, absl::string_view cohort) {
+  return absl::StrCat(kPrefix, "unranked:", SchemePart(scheme), ":", fiscal_year, ":",
+                      report_id::KindSegment(kind), ":", cohort);
+}
+
+jixiao::v1::ReportKind KindOfReportId(absl::string_view report_id) {
+  absl::StatusOr<report_id::Parts> parts = report_id::Parse(report_id);
+  return parts.ok() ? parts->kind : jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION;
 }
 
 std::string LevelCohort(jixiao::v1::AdministrativeLevel level) {

@@ -5,18 +5,25 @@
 //
 //   latest                         HASH report_id -> latest acknowledged version
 //   departments                    HASH report_id -> serialized jixiao.v1.Department
-//   catalog-ready                  STRING, present once ingest has published every
-//                                  stored report since Redis last started empty
-//   cohort:{year}:{cohort}         SET of report_ids of that year in that cohort
+//   catalog-ready:2                STRING, present once ingest has published every
+//                                  stored report since Redis last started empty (the
+//                                  number is the layout's: a Redis holding sets of an
+//                                  older layout reads as not ready, and ingest fills
+//                                  the new sets)
+//   cohort:{year}:{kind}:{cohort}  SET of report_ids of that year and kind in that cohort
 //   card:{scheme}@{v}:{report}@{v} STRING serialized CachedScoreCard (with a TTL)
 //   row2:{scheme}@{v}:{report}@{v} STRING serialized CachedComparisonRow, written by
 //                                  query beside the card it derives from (same TTL);
 //                                  the number is the row's shape (cache_keys.cc)
-//   rank:{scheme}@{v}:{year}:{cohort}      ZSET report_id -> total (complete cards)
-//   unranked:{scheme}@{v}:{year}:{cohort}  ZSET report_id -> 0 (incomplete cards)
+//   rank:{scheme}@{v}:{year}:{kind}:{cohort}      ZSET report_id -> total (complete cards)
+//   unranked:{scheme}@{v}:{year}:{kind}:{cohort}  ZSET report_id -> 0 (incomplete cards)
 //   rank-keys:{year}               SET of the rank/unranked keys of that year
 //
-// A cohort is "all", "level:{level}" or "sector:{tag}" (see CohortsOf). Scorecard
+// A cohort is "all", "level:{level}" or "sector:{tag}" (see CohortsOf); {kind} is
+// the report kind's segment of the id, "department", "project" or "evaluation"
+// (report_id.h). A ranking compares reports of one kind: a department's
+// self-evaluation and its projects' are never members of the same set, so a
+// year that holds both shows complete coverage under either kind's scheme. Scorecard
 // keys carry both versions, so a cached card can never be read for another
 // version; the ranking sets only ever hold a report's latest version (ingest
 // removes a report from them when it publishes a newer one, and scoring adds a
@@ -27,6 +34,7 @@
 
 #include "absl/strings/string_view.h"
 #include "jixiao/v1/department.pb.h"
+#include "jixiao/v1/report.pb.h"
 #include "jixiao/v1/scheme.pb.h"
 
 namespace jixiao::score_cache {
@@ -36,7 +44,7 @@ inline constexpr absl::string_view kAllCohort = "all";
 std::string LatestVersionsKey();
 std::string DepartmentsKey();
 std::string CatalogReadyKey();
-std::string CohortKey(int fiscal_year, absl::string_view cohort);
+std::string CohortKey(int fiscal_year, jixiao::v1::ReportKind kind, absl::string_view cohort);
 std::string RankKeysRegistryKey(int fiscal_year);
 
 // Requires a resolved scheme (id and version > 0) and a report version > 0.
@@ -50,9 +58,15 @@ std::string ComparisonRowKeyPrefix(const jixiao::v1::SchemeRef& scheme);
 // ScoreCardKey(scheme, id, v) is ScoreCardKeyPrefix(scheme) + id + "@" + v: a
 // Lua script that learns the version inside Redis builds the key from it.
 std::string ScoreCardKeyPrefix(const jixiao::v1::SchemeRef& scheme);
-std::string RankKey(const jixiao::v1::SchemeRef& scheme, int fiscal_year, absl::string_view cohort);
+std::string RankKey(const jixiao::v1::SchemeRef& scheme, int fiscal_year,
+                    jixiao::v1::ReportKind kind, absl::string_view cohort);
 std::string UnrankedKey(const jixiao::v1::SchemeRef& scheme, int fiscal_year,
-                        absl::string_view cohort);
+                        jixiao::v1::ReportKind kind, absl::string_view cohort);
+
+// The kind a report is filed under, read from its id. An id not in the format
+// (report_id.h) is filed as a department self-evaluation's, where every report
+// was filed before reports had kinds in the layout.
+jixiao::v1::ReportKind KindOfReportId(absl::string_view report_id);
 
 // "level:district" for DISTRICT, etc.; empty for an unspecified level.
 std::string LevelCohort(jixiao::v1::AdministrativeLevel level);

@@ -108,9 +108,10 @@ absl::StatusOr<CohortRows> ParseRowsReply(const redis::RedisReply& reply) {
 CohortRowsReader::CohortRowsReader(redis::RedisPool* pool) : pool_(pool), script_(kRowsLua) {}
 
 absl::StatusOr<CohortRows> CohortRowsReader::Read(const jixiao::v1::SchemeRef& scheme,
-                                                  int fiscal_year, absl::string_view cohort) {
+                                                  int fiscal_year, jixiao::v1::ReportKind kind,
+                                                  absl::string_view cohort) {
   const std::string keys[] = {CatalogReadyKey(), LatestVersionsKey(), DepartmentsKey(),
-                              CohortKey(fiscal_year, cohort)};
+                              CohortKey(fiscal_year, kind, cohort)};
   const std::string args[] = {ComparisonRowKeyPrefix(scheme)};
   absl::StatusOr<redis::RedisReply> reply = script_.Run(*pool_, keys, args);
   if (!reply.ok()) return reply.status();

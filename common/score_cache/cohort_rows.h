@@ -17,6 +17,7 @@
 #include "common/score_cache/lua_script.h"
 #include "jixiao/v1/cache.pb.h"
 #include "jixiao/v1/department.pb.h"
+#include "jixiao/v1/report.pb.h"
 #include "jixiao/v1/scheme.pb.h"
 
 namespace jixiao::score_cache {
@@ -41,9 +42,10 @@ class CohortRowsReader {
   // `pool` must outlive the reader.
   explicit CohortRowsReader(redis::RedisPool* pool);
 
-  // `scheme` must be resolved; `cohort` as CohortsOf names them ("all", ...).
+  // `scheme` must be resolved; `cohort` as CohortsOf names them ("all", ...);
+  // only reports of `kind` are members.
   absl::StatusOr<CohortRows> Read(const jixiao::v1::SchemeRef& scheme, int fiscal_year,
-                                  absl::string_view cohort);
+                                  jixiao::v1::ReportKind kind, absl::string_view cohort);
 
   // The same for an explicit list of reports (the members of a listed
   // cohort); reports the catalog does not know are left out.

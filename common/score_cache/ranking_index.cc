@@ -27,10 +27,11 @@ RankingIndex::RankingIndex(redis::RedisPool* pool) : pool_(pool), add_(kAddScrip
 
 absl::StatusOr<bool> RankingIndex::Add(const jixiao::v1::ScoreCard& card) {
   const int year = card.fiscal_year();
+  const jixiao::v1::ReportKind kind = KindOfReportId(card.report().report_id());
   std::vector<std::string> keys = {LatestVersionsKey(), RankKeysRegistryKey(year)};
   for (const std::string& cohort : CohortsOf(card.department())) {
-    keys.push_back(card.complete() ? RankKey(card.scheme(), year, cohort)
-                                   : UnrankedKey(card.scheme(), year, cohort));
+    keys.push_back(card.complete() ? RankKey(card.scheme(), year, kind, cohort)
+                                   : UnrankedKey(card.scheme(), year, kind, cohort));
   }
   const std::string args[] = {card.report().report_id(), absl::StrCat(card.report().version()),
                               card.complete() ? redis::FormatRedisScore(card.total()) : "0"};
@@ -43,9 +44,9 @@ absl::StatusOr<bool> RankingIndex::Add(const jixiao::v1::ScoreCard& card) {
 absl::StatusOr<CohortCoverage> RankingIndex::Coverage(const RankingScope& scope) {
   const std::vector<redis::RedisCommand> commands = {
       {"EXISTS", CatalogReadyKey()},
-      {"SCARD", CohortKey(scope.fiscal_year, scope.cohort)},
-      {"ZCARD", RankKey(scope.scheme, scope.fiscal_year, scope.cohort)},
-      {"ZCARD", UnrankedKey(scope.scheme, scope.fiscal_year, scope.cohort)},
+      {"SCARD", CohortKey(scope.fiscal_year, scope.kind, scope.cohort)},
+      {"ZCARD", RankKey(scope.scheme, scope.fiscal_year, scope.kind, scope.cohort)},
+      {"ZCARD", UnrankedKey(scope.scheme, scope.fiscal_year, scope.kind, scope.cohort)},
   };
   absl::StatusOr<std::vector<redis::RedisReply>> replies = pool_->Pipeline(commands);
   if (!replies.ok()) return replies.status();
@@ -62,7 +63,7 @@ absl::StatusOr<CohortCoverage> RankingIndex::Coverage(const RankingScope& scope)
 
 absl::StatusOr<std::vector<RankedEntry>> RankingIndex::Range(const RankingScope& scope,
                                                              int64_t start, int64_t stop) {
-  const std::string key = RankKey(scope.scheme, scope.fiscal_year, scope.cohort);
+  const std::string key = RankKey(scope.scheme, scope.fiscal_year, scope.kind, scope.cohort);
   redis::RedisClient client(pool_);
   absl::StatusOr<std::vector<redis::ScoredMember>> members =
       client.ZRangeRevWithScores(key, start, stop);
@@ -102,8 +103,8 @@ absl::StatusOr<std::vector<RankedEntry>> RankingIndex::Around(const RankingScope
                                                               absl::string_view report_id,
                                                               int64_t k) {
   redis::RedisClient client(pool_);
-  absl::StatusOr<absl::optional<int64_t>> position =
-      client.ZRevRank(RankKey(scope.scheme, scope.fiscal_year, scope.cohort), report_id);
+  absl::StatusOr<absl::optional<int64_t>> position = client.ZRevRank(
+      RankKey(scope.scheme, scope.fiscal_year, scope.kind, scope.cohort), report_id);
   if (!position.ok()) return position.status();
   if (!position->has_value()) return std::vector<RankedEntry>{};
   const int64_t reach = std::max<int64_t>(k, 0);
@@ -112,8 +113,8 @@ absl::StatusOr<std::vector<RankedEntry>> RankingIndex::Around(const RankingScope
 
 absl::StatusOr<std::vector<std::string>> RankingIndex::Unranked(const RankingScope& scope) {
   redis::RedisClient client(pool_);
-  absl::StatusOr<std::vector<redis::ScoredMember>> members =
-      client.ZRangeRevWithScores(UnrankedKey(scope.scheme, scope.fiscal_year, scope.cohort), 0, -1);
+  absl::StatusOr<std::vector<redis::ScoredMember>> members = client.ZRangeRevWithScores(
+      UnrankedKey(scope.scheme, scope.fiscal_year, scope.kind, scope.cohort), 0, -1);
   if (!members.ok()) return members.status();
   std::vector<std::string> ids;
   for (const redis::ScoredMember& member : *members) ids.push_back(member.member);

@@ -28,6 +28,8 @@ struct RankingScope {
   jixiao::v1::SchemeRef scheme;  // resolved: id and version
   int fiscal_year = 0;
   std::string cohort;
+  // The kind of report ranked: the scheme's (a scheme scores one kind).
+  jixiao::v1::ReportKind kind = jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION;
 };
 
 struct RankedEntry {
@@ -52,8 +54,8 @@ class RankingIndex {
   explicit RankingIndex(redis::RedisPool* pool);
 
   // Adds a scorecard (resolved scheme and report versions) to the rankings of
-  // its department's cohorts. False when its version is not the latest
-  // published one (or none is published): then nothing changes.
+  // its department's cohorts, for its report's kind (read from the report id). False when its
+  // version is not the latest published one (or none is published): then nothing changes.
   absl::StatusOr<bool> Add(const jixiao::v1::ScoreCard& card);
 
   absl::StatusOr<CohortCoverage> Coverage(const RankingScope& scope);

@@ -106,9 +106,9 @@ absl::StatusOr<RankingWindow> RankingWindowReader::Read(const RankingScope& scop
                                                         int64_t around_k) {
   const std::string keys[] = {
       CatalogReadyKey(),
-      CohortKey(scope.fiscal_year, scope.cohort),
-      RankKey(scope.scheme, scope.fiscal_year, scope.cohort),
-      UnrankedKey(scope.scheme, scope.fiscal_year, scope.cohort),
+      CohortKey(scope.fiscal_year, scope.kind, scope.cohort),
+      RankKey(scope.scheme, scope.fiscal_year, scope.kind, scope.cohort),
+      UnrankedKey(scope.scheme, scope.fiscal_year, scope.kind, scope.cohort),
       LatestVersionsKey(),
       DepartmentsKey(),
   };

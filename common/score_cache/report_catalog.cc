@@ -36,8 +36,11 @@ absl::Status ReportCatalog::Publish(absl::Span<const CatalogEntry> entries) {
   for (const CatalogEntry& entry : entries) {
     LuaScript::Call call;
     call.keys = {LatestVersionsKey(), DepartmentsKey(), RankKeysRegistryKey(entry.fiscal_year)};
+    const jixiao::v1::ReportKind kind = entry.kind != jixiao::v1::REPORT_KIND_UNSPECIFIED
+                                            ? entry.kind
+                                            : KindOfReportId(entry.report_id);
     for (const std::string& cohort : CohortsOf(entry.department)) {
-      call.keys.push_back(CohortKey(entry.fiscal_year, cohort));
+      call.keys.push_back(CohortKey(entry.fiscal_year, kind, cohort));
     }
     call.args = {entry.report_id, absl::StrCat(entry.version),
                  entry.department.SerializeAsString()};
@@ -83,8 +86,9 @@ absl::StatusOr<std::vector<int64_t>> ReportCatalog::LatestVersions(
 }
 
 absl::StatusOr<std::vector<std::string>> ReportCatalog::CohortMembers(int fiscal_year,
+                                                                      jixiao::v1::ReportKind kind,
                                                                       absl::string_view cohort) {
-  const std::string key = CohortKey(fiscal_year, cohort);
+  const std::string key = CohortKey(fiscal_year, kind, cohort);
   const absl::string_view args[] = {"SMEMBERS", key};
   absl::StatusOr<redis::RedisReply> reply = pool_->Command(args);
   if (!reply.ok()) return reply.status();

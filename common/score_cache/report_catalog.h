@@ -24,6 +24,7 @@
 #include "common/redis/redis_pool.h"
 #include "common/score_cache/lua_script.h"
 #include "jixiao/v1/department.pb.h"
+#include "jixiao/v1/report.pb.h"
 
 namespace jixiao::score_cache {
 
@@ -32,6 +33,9 @@ struct CatalogEntry {
   int64_t version = 0;
   int fiscal_year = 0;
   jixiao::v1::Department department;
+  // The cohort sets of this kind take the report (cache_keys.h); unspecified:
+  // the kind its id says.
+  jixiao::v1::ReportKind kind = jixiao::v1::REPORT_KIND_UNSPECIFIED;
 };
 
 class ReportCatalog {
@@ -50,8 +54,10 @@ class ReportCatalog {
   // The latest published version of each report, in order; 0 for an unknown one.
   absl::StatusOr<std::vector<int64_t>> LatestVersions(absl::Span<const std::string> report_ids);
 
-  // The report ids of a year's cohort, sorted.
-  absl::StatusOr<std::vector<std::string>> CohortMembers(int fiscal_year, absl::string_view cohort);
+  // The report ids of a year's cohort of one kind, sorted.
+  absl::StatusOr<std::vector<std::string>> CohortMembers(int fiscal_year,
+                                                         jixiao::v1::ReportKind kind,
+                                                         absl::string_view cohort);
 
   // The department of each report, in order; nullopt for an unknown one.
   absl::StatusOr<std::vector<std::optional<jixiao::v1::Department>>> Departments(

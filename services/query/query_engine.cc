@@ -1,6 +1,7 @@
 #include "services/query/query_engine.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 
 #include "absl/strings/str_cat.h"
@@ -187,11 +188,16 @@ absl::Status QueryEngine::Ranking(grpc::CallbackServerContext* context,
   absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
   if (!scheme.ok()) return scheme.status();
 
+  // The sorted sets find "around me" by report id: a department's one
+  // self-evaluation has a known id, its projects' reports do not, so a
+  // project ranking around a department is computed.
+  const bool one_per_department = OnePerDepartmentAndYear(scheme->report_kind);
   const std::string around_report_id =
-      around_requested
-          ? ReportIdOf(request.around_department_code(), request.fiscal_year(), scheme->report_kind)
+      around_requested && one_per_department
+          ? DepartmentReportId(request.around_department_code(), request.fiscal_year())
           : "";
-  if (RankingFromCache(call, *scheme, request.fiscal_year(), *plan, *limits, around_report_id,
+  if ((!around_requested || one_per_department) &&
+      RankingFromCache(call, *scheme, request.fiscal_year(), *plan, *limits, around_report_id,
                        response)) {
     return absl::OkStatus();
   }
@@ -207,7 +213,7 @@ absl::Status QueryEngine::Ranking(grpc::CallbackServerContext* context,
   }
   if (around_requested) {
     for (jixiao::v1::RankingEntry& entry :
-         AroundEntries(compared->rows, around_report_id, limits->around_k)) {
+         AroundEntries(compared->rows, request.around_department_code(), limits->around_k)) {
       *response->add_around() = std::move(entry);
     }
   }
@@ -232,10 +238,18 @@ absl::Status QueryEngine::Trend(grpc::CallbackServerContext* context,
   QueryCall call(context, options_.downstream_timeout);
   absl::StatusOr<LoadedScheme> scheme = schemes_.Resolve(call, request.scheme());
   if (!scheme.ok()) return scheme.status();
+  // A trend follows one report a year; a department has one self-evaluation a
+  // year but many project reports, which TrendRequest cannot choose between.
+  if (!OnePerDepartmentAndYear(scheme->report_kind)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "scheme: ", scheme->ref.id(), " scores ", jixiao::v1::ReportKind_Name(scheme->report_kind),
+        " reports, of which a department has many a year; a trend follows a department's "
+        "self-evaluation (use a department scheme)"));
+  }
 
   std::vector<WantedCard> wanted;
   for (int year = years->from_year; year <= years->to_year; ++year) {
-    wanted.push_back({ReportIdOf(request.department_code(), year, scheme->report_kind), 0});
+    wanted.push_back({DepartmentReportId(request.department_code(), year), 0});
   }
   if (cache_.CatalogReady(call).value_or(false)) {
     std::vector<std::string> ids;
@@ -284,21 +298,38 @@ absl::StatusOr<std::vector<QueryEngine::Candidate>> QueryEngine::Candidates(
 std::optional<std::vector<QueryEngine::Candidate>> QueryEngine::CandidatesFromCatalog(
     QueryCall& call, const jixiao::v1::SchemeRef& scheme, int fiscal_year, const CohortPlan& plan,
     jixiao::v1::ReportKind report_kind, const MemberFilter& filter) {
-  std::optional<score_cache::CohortRows> cohort;
-  if (plan.department_codes().empty()) {
-    cohort = cache_.CohortRows(call, scheme, fiscal_year, plan.redis_cohort());
-  } else {
+  std::vector<score_cache::CohortMemberRow> members;
+  if (!plan.department_codes().empty() &&
+      report_kind == jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION) {
+    // A listed department has one self-evaluation a year, whose id is known.
     std::vector<std::string> ids;
     ids.reserve(plan.department_codes().size());
     for (const std::string& code : plan.department_codes()) {
-      ids.push_back(ReportIdOf(code, fiscal_year, report_kind));
+      ids.push_back(DepartmentReportId(code, fiscal_year));
     }
-    cohort = cache_.ReportRows(call, scheme, ids);
+    std::optional<score_cache::CohortRows> cohort = cache_.ReportRows(call, scheme, ids);
+    if (!cohort || !cohort->catalog_ready) return std::nullopt;
+    members = std::move(cohort->members);
+  } else {
+    // Reports of a kind a department has many of a year (and, for a scheme
+    // that names no kind, those of every kind) are read from their kind's
+    // cohort sets; a listed cohort is "all" of them, filtered below.
+    std::vector<jixiao::v1::ReportKind> kinds = {report_kind};
+    if (report_kind == jixiao::v1::REPORT_KIND_UNSPECIFIED) {
+      kinds = {jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION,
+               jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION,
+               jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION};
+    }
+    for (jixiao::v1::ReportKind kind : kinds) {
+      std::optional<score_cache::CohortRows> cohort =
+          cache_.CohortRows(call, scheme, fiscal_year, kind, plan.redis_cohort());
+      if (!cohort || !cohort->catalog_ready) return std::nullopt;
+      std::move(cohort->members.begin(), cohort->members.end(), std::back_inserter(members));
+    }
   }
-  if (!cohort || !cohort->catalog_ready) return std::nullopt;
   std::vector<Candidate> candidates;
-  candidates.reserve(cohort->members.size());
-  for (score_cache::CohortMemberRow& member : cohort->members) {
+  candidates.reserve(members.size());
+  for (score_cache::CohortMemberRow& member : members) {
     const jixiao::v1::Department* department = member.row.has_value()
                                                    ? &member.row->row().department()
                                                : member.department.has_value() ? &*member.department
@@ -361,11 +392,15 @@ bool QueryEngine::RankingFromCache(QueryCall& call, const LoadedScheme& scheme, 
                                    const CohortPlan& plan, const RankingLimits& limits,
                                    const std::string& around_report_id,
                                    jixiao::v1::RankingResponse* response) {
-  if (!plan.is_redis_cohort()) return false;
+  // A scheme that names no kind ranks every kind together: no set holds that.
+  if (!plan.is_redis_cohort() || scheme.report_kind == jixiao::v1::REPORT_KIND_UNSPECIFIED) {
+    return false;
+  }
   score_cache::RankingScope scope;
   scope.scheme = scheme.ref;
   scope.fiscal_year = fiscal_year;
   scope.cohort = plan.redis_cohort();
+  scope.kind = scheme.report_kind;
   std::optional<score_cache::RankingWindow> window =
       cache_.RankingWindow(call, scope, limits.top_n, around_report_id, limits.around_k);
   if (!window || !window->coverage.complete()) return false;

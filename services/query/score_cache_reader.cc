@@ -56,9 +56,9 @@ std::optional<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCach
 
 std::optional<score_cache::CohortRows> ScoreCacheReader::CohortRows(
     QueryCall& call, const jixiao::v1::SchemeRef& scheme, int fiscal_year,
-    absl::string_view cohort) {
+    jixiao::v1::ReportKind kind, absl::string_view cohort) {
   return Read<score_cache::CohortRows>(
-      call, "cohort_rows", [&] { return cohort_rows_.Read(scheme, fiscal_year, cohort); });
+      call, "cohort_rows", [&] { return cohort_rows_.Read(scheme, fiscal_year, kind, cohort); });
 }
 
 std::optional<std::vector<std::optional<jixiao::v1::CachedComparisonRow>>>

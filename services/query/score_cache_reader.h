@@ -49,11 +49,12 @@ class ScoreCacheReader {
   std::optional<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCards(
       QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses);
 
-  // Readiness, a year's cohort, its latest versions and their cached rows in
-  // one round trip.
+  // Readiness, a year's cohort of one kind of report, its latest versions and
+  // their cached rows in one round trip.
   std::optional<score_cache::CohortRows> CohortRows(QueryCall& call,
                                                     const jixiao::v1::SchemeRef& scheme,
-                                                    int fiscal_year, absl::string_view cohort);
+                                                    int fiscal_year, jixiao::v1::ReportKind kind,
+                                                    absl::string_view cohort);
   // One MGET for all addresses.
   std::optional<std::vector<std::optional<jixiao::v1::CachedComparisonRow>>> ComparisonRows(
       QueryCall& call, absl::Span<const score_cache::ScoreCardAddress> addresses);

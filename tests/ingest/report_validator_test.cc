@@ -58,12 +58,12 @@ TEST(ValidateReport, NamesEachViolationByFieldPath) {
   report.mutable_budget()->mutable_final()->set_fen(-1);
   report.mutable_indicators(0)->set_level2_code("21");
   report.mutable_indicators(0)->set_declared_score(11);
-  report.mutable_indicators(0)->mutable_target()->set_text("");
+  report.mutable_indicators(0)->add_tags("Core");
   report.mutable_management_items(0)->set_code("Management");
   EXPECT_THAT(Fields(ValidateReport(report)),
               UnorderedElementsAre("kind", "fiscal_year", "department.code", "budget.final.fen",
                                    "indicators[0].level2_code", "indicators[0].declared_score",
-                                   "indicators[0].target.text", "management_items[0].code"));
+                                   "indicators[0].tags[0]", "management_items[0].code"));
 }
 
 TEST(ValidateReport, ChecksNestedItemsBreakdownsAndReportId) {
@@ -90,6 +90,148 @@ TEST(ValidateReport, DerivesIds) {
   *table.mutable_department() = report.department();
   table.set_fiscal_year(2024);
   EXPECT_EQ(DeriveTargetTableId(table), "440106:ccpit/2024/targets");
+}
+
+TEST(ValidateReport, DerivesProjectAndEvaluationIdsWithTheProjectCode) {
+  auto report = FromJson(kValid);
+  report.set_kind(jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION);
+  report.set_project_code("44010623-001");
+  EXPECT_EQ(DeriveReportId(report), "440106:ccpit/2023/project/44010623-001");
+  EXPECT_THAT(Fields(ValidateReport(report)), IsEmpty());
+
+  report.set_kind(jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION);
+  report.mutable_evaluator()->set_kind(jixiao::v1::EVALUATOR_KIND_THIRD_PARTY);
+  report.mutable_evaluator()->set_name("云南泛正会计师事务所(普通合伙)");
+  report.set_period_start_year(2021);
+  EXPECT_EQ(DeriveReportId(report), "440106:ccpit/2023/evaluation/44010623-001");
+  EXPECT_THAT(Fields(ValidateReport(report)), IsEmpty());
+  report.set_report_id("440106:ccpit/2023/evaluation/44010623-001");
+  EXPECT_THAT(Fields(ValidateReport(report)), IsEmpty());
+  report.set_report_id("440106:ccpit/2023/evaluation");
+  EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("report_id"));
+}
+
+TEST(ValidateReport, RequiresAProjectCodeExactlyForProjectKinds) {
+  auto report = FromJson(kValid);
+  report.set_project_code("p1");
+  EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("project_code"));
+
+  report.set_kind(jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION);
+  report.set_project_code("");
+  EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("project_code"));
+  for (const char* bad : {"Trade-Fair", "a/b", "展会", "a b"}) {
+    report.set_project_code(bad);
+    EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("project_code")) << bad;
+  }
+  for (const char* good : {"trade-fair_2023", "44010623001", "x"}) {
+    report.set_project_code(good);
+    EXPECT_THAT(Fields(ValidateReport(report)), IsEmpty()) << good;
+  }
+  // An evaluator and a period belong to external evaluations only.
+  report.mutable_evaluator()->set_name("某财政局");
+  report.set_period_start_year(2021);
+  EXPECT_THAT(Fields(ValidateReport(report)),
+              UnorderedElementsAre("evaluator", "period_start_year"));
+}
+
+TEST(ValidateReport, ChecksAnExternalEvaluationsEvaluatorAndPeriod) {
+  auto report = FromJson(kValid);
+  report.set_kind(jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION);
+  report.set_project_code("trade-fair");
+  EXPECT_THAT(Fields(ValidateReport(report)),
+              UnorderedElementsAre("evaluator.name", "evaluator.kind"));
+  report.mutable_evaluator()->set_name("广州市财政局");
+  report.mutable_evaluator()->set_kind(jixiao::v1::EVALUATOR_KIND_FINANCE_DEPARTMENT);
+  for (int start : {0, 2013, 2020, 2023}) {
+    report.set_period_start_year(start);
+    EXPECT_THAT(Fields(ValidateReport(report)), IsEmpty()) << start;
+  }
+  for (int start : {1999, 2012, 2024, -1}) {
+    report.set_period_start_year(start);
+    EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("period_start_year")) << start;
+  }
+}
+
+TEST(ValidateReport, AcceptsTownshipsWithTheirLongerDivisionCodes) {
+  auto report = FromJson(kValid);
+  auto* department = report.mutable_department();
+  department->set_code("440106001:shahe-office");
+  department->mutable_district()->set_code("440106001");
+  department->mutable_district()->set_name("沙河街道");
+  department->set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_TOWNSHIP);
+  EXPECT_THAT(Fields(ValidateReport(report)), IsEmpty());
+  EXPECT_EQ(DeriveReportId(report), "440106001:shahe-office/2023/department");
+  department->set_code("440106001001:community");
+  department->mutable_district()->set_code("440106001001");
+  EXPECT_THAT(Fields(ValidateReport(report)), IsEmpty());
+
+  // The level and the code's length must agree.
+  department->set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
+  EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("department.level"));
+  department->set_code("440106:ccpit");
+  department->mutable_district()->set_code("440106");
+  department->set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_TOWNSHIP);
+  EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("department.level"));
+  // Seven digits are no division code; the department's must still equal the district's.
+  department->set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
+  department->set_code("4401060:ccpit");
+  department->mutable_district()->set_code("4401060");
+  EXPECT_THAT(Fields(ValidateReport(report)),
+              UnorderedElementsAre("department.code", "department.district.code"));
+  department->set_code("440106001:ccpit");
+  department->mutable_district()->set_code("440106002");
+  department->set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_TOWNSHIP);
+  EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("department.code"));
+}
+
+TEST(ValidateReport, AcceptsIndicatorsAsNationalFormsPrintThem) {
+  auto report = FromJson(kValid);
+  auto* indicator = report.mutable_indicators(0);
+  // The form folds the target into the name, and prints no 二级指标.
+  indicator->mutable_target()->set_text("");
+  indicator->set_level2_code("");
+  indicator->add_tags("core");
+  indicator->add_tags("cost-control");
+  EXPECT_THAT(Fields(ValidateReport(report)), IsEmpty());
+  // With nothing to score it by, the target is missed after all.
+  indicator->mutable_actual()->set_text("");
+  indicator->clear_weight();
+  EXPECT_THAT(Fields(ValidateReport(report)), IsEmpty());  // the declared score remains
+  indicator->clear_declared_score();
+  EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("indicators[0].target.text"));
+  indicator->mutable_target()->set_text("95%");
+  indicator->set_level2_code("99");
+  EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("indicators[0].level2_code"));
+}
+
+TEST(ValidateReport, ChecksTheYearsOfAnEvaluationsBudget) {
+  auto report = FromJson(kValid);
+  report.set_kind(jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION);
+  report.set_project_code("trade-fair");
+  report.mutable_evaluator()->set_name("广州市财政局");
+  report.mutable_evaluator()->set_kind(jixiao::v1::EVALUATOR_KIND_FINANCE_DEPARTMENT);
+  report.set_period_start_year(2021);
+  for (int year : {2021, 2022, 2023}) {
+    auto* budget_year = report.mutable_budget()->add_years();
+    budget_year->set_fiscal_year(year);
+    budget_year->mutable_adjusted()->set_fen(100);
+    budget_year->mutable_final()->set_fen(90);
+    budget_year->set_stated_execution_percent("90.00");
+  }
+  EXPECT_THAT(Fields(ValidateReport(report)), IsEmpty());
+  report.mutable_budget()->mutable_years(0)->set_fiscal_year(2020);
+  report.mutable_budget()->mutable_years(1)->mutable_final()->set_fen(-1);
+  report.mutable_budget()->mutable_years(2)->set_fiscal_year(2022);
+  report.mutable_budget()->mutable_years(2)->set_stated_execution_percent("ninety");
+  EXPECT_THAT(Fields(ValidateReport(report)),
+              UnorderedElementsAre("budget.years[0].fiscal_year", "budget.years[1].final.fen",
+                                   "budget.years[2].fiscal_year",
+                                   "budget.years[2].stated_execution_percent"));
+  // A single-year report's budget years are that year alone.
+  report.set_period_start_year(0);
+  report.mutable_budget()->clear_years();
+  report.mutable_budget()->add_years()->set_fiscal_year(2022);
+  EXPECT_THAT(Fields(ValidateReport(report)), UnorderedElementsAre("budget.years[0].fiscal_year"));
 }
 
 std::vector<std::string> Codes(const std::vector<jixiao::v1::Finding>& findings) {

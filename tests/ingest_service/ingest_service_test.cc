@@ -489,6 +489,57 @@ TEST(IngestServiceTest, AStructurallyBadReportIsRefusedWithFieldViolationsAndNot
   EXPECT_THAT(server.publisher().publications(), IsEmpty());
 }
 
+TEST(IngestServiceTest, ProjectReportsAndEvaluationsAreStoredUnderIdsOfTheirOwn) {
+  IngestServer server;
+  std::vector<std::string> stored;
+  auto submit = [&](EvaluationReport report) {
+    report.clear_report_id();  // derived on ingest
+    jixiao::v1::SubmitReportResponse response;
+    const grpc::Status status = server.Submit(report, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_TRUE(response.created());
+    stored.push_back(response.ref().report_id());
+  };
+  EvaluationReport project = Seed(kCcpit);
+  project.set_kind(jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION);
+  for (const char* code : {"fair", "expo"}) {
+    project.set_project_code(code);
+    submit(project);
+  }
+  EvaluationReport evaluation = project;
+  evaluation.set_kind(jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION);
+  evaluation.set_project_code("fair");
+  evaluation.mutable_evaluator()->set_kind(jixiao::v1::EVALUATOR_KIND_THIRD_PARTY);
+  evaluation.mutable_evaluator()->set_name("云南泛正会计师事务所(普通合伙)");
+  evaluation.set_period_start_year(2021);
+  submit(evaluation);
+  submit(Seed(kCcpit));
+  EXPECT_THAT(stored,
+              ElementsAre("440106:ccpit/2023/project/fair", "440106:ccpit/2023/project/expo",
+                          "440106:ccpit/2023/evaluation/fair", kCcpit));
+
+  jixiao::v1::ListReportsResponse listed;
+  ASSERT_TRUE(server.List({}, &listed).ok());
+  std::vector<std::string> kinds;
+  for (const auto& summary : listed.reports()) {
+    kinds.push_back(
+        absl::StrCat(summary.ref().report_id(), " ", jixiao::v1::ReportKind_Name(summary.kind())));
+  }
+  EXPECT_THAT(kinds,
+              ElementsAre("440106:ccpit/2023/department REPORT_KIND_DEPARTMENT_SELF_EVALUATION",
+                          "440106:ccpit/2023/evaluation/fair REPORT_KIND_EXTERNAL_EVALUATION",
+                          "440106:ccpit/2023/project/expo REPORT_KIND_PROJECT_SELF_EVALUATION",
+                          "440106:ccpit/2023/project/fair REPORT_KIND_PROJECT_SELF_EVALUATION"));
+
+  // A project report without its code is refused, naming the field.
+  project.clear_report_id();
+  project.clear_project_code();
+  jixiao::v1::SubmitReportResponse response;
+  const grpc::Status refused = server.Submit(project, &response);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(FieldsOf(refused), ElementsAre("report.project_code"));
+}
+
 TEST(IngestServiceTest, AnAbsentReportIsOneViolation) {
   IngestServer server;
   grpc::ClientContext context;

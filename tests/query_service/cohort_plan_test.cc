@@ -205,12 +205,30 @@ TEST(MemberFilterTest, DistrictsAndReportKind) {
   EXPECT_TRUE(filter.Admits("440106:commerce/2023/department", kTianheCommerce));
   EXPECT_TRUE(filter.Admits("440105:trade/2023/department", kHaizhuTrade));
   EXPECT_FALSE(filter.Admits("440100:commerce/2023/department", kCityCommerce));
-  // A project self-evaluation is not scored by a department scheme.
-  EXPECT_FALSE(filter.Admits("440106:commerce/2023/project", kTianheCommerce));
+  // A project self-evaluation or an evaluation is not scored by a department scheme.
+  EXPECT_FALSE(filter.Admits("440106:commerce/2023/project/fair", kTianheCommerce));
+  EXPECT_FALSE(filter.Admits("440106:commerce/2023/evaluation/fair", kTianheCommerce));
+  // Nor is another year's report, or another department's.
+  EXPECT_FALSE(filter.Admits("440106:commerce/2022/department", kTianheCommerce));
+  EXPECT_FALSE(filter.Admits("440105:trade/2023/department", kTianheCommerce));
 
   const MemberFilter any(all, {}, jixiao::v1::REPORT_KIND_UNSPECIFIED, 2023);
   EXPECT_TRUE(any.Admits("440100:commerce/2023/department", kCityCommerce));
-  EXPECT_TRUE(any.Admits("440106:commerce/2023/project", kTianheCommerce));
+  EXPECT_TRUE(any.Admits("440106:commerce/2023/project/fair", kTianheCommerce));
+}
+
+TEST(MemberFilterTest, AProjectSchemeAdmitsEveryProjectReportOfTheYear) {
+  const CohortPlan all = *CohortPlan::Resolve(jixiao::v1::Cohort());
+  const MemberFilter projects(all, {}, jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION, 2023);
+  EXPECT_TRUE(projects.Admits("440106:commerce/2023/project/fair", kTianheCommerce));
+  EXPECT_TRUE(projects.Admits("440106:commerce/2023/project/expo-2023", kTianheCommerce));
+  EXPECT_TRUE(projects.Admits("440105:trade/2023/project/fair", kHaizhuTrade));
+  EXPECT_FALSE(projects.Admits("440106:commerce/2023/department", kTianheCommerce));
+  EXPECT_FALSE(projects.Admits("440106:commerce/2023/evaluation/fair", kTianheCommerce));
+
+  const MemberFilter evaluations(all, {}, jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION, 2023);
+  EXPECT_TRUE(evaluations.Admits("440106:commerce/2023/evaluation/fair", kTianheCommerce));
+  EXPECT_FALSE(evaluations.Admits("440106:commerce/2023/project/fair", kTianheCommerce));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "common/score_cache/cache_keys.h"
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/report_catalog.h"
+#include "common/score_cache/report_id.h"
 #include "common/score_cache/scorecard_cache.h"
 #include "tests/redis/redis_server_fixture.h"
 
@@ -26,12 +27,12 @@ server::ServerConfig LoopbackServerConfig() {
   return config;
 }
 
-jixiao::v1::Scheme TestScheme() {
+jixiao::v1::Scheme TestScheme(const std::string& id, jixiao::v1::ReportKind kind) {
   jixiao::v1::Scheme scheme;
-  scheme.set_id(kSchemeId);
+  scheme.set_id(id);
   scheme.set_version(1);
   scheme.set_content_hash("scheme-hash-1");
-  scheme.set_report_kind(jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION);
+  scheme.set_report_kind(kind);
   return scheme;
 }
 
@@ -43,11 +44,12 @@ absl::StatusOr<int> StartRunner(server::ServerRunner& runner) { return runner.St
 jixiao::v1::ScoreCard MakeCard(const CardSpec& spec) {
   jixiao::v1::ScoreCard card;
   const std::string report_id =
-      absl::StrCat(spec.department_code, "/", spec.fiscal_year, "/department");
+      report_id::Format(spec.department_code, spec.fiscal_year, spec.kind, spec.project_code);
   card.mutable_report()->set_report_id(report_id);
   card.mutable_report()->set_version(spec.version);
   card.mutable_report()->set_content_hash(absl::StrCat("content-", report_id, "@", spec.version));
-  card.mutable_scheme()->set_id(kSchemeId);
+  card.mutable_scheme()->set_id(
+      spec.kind == jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION ? kProjectSchemeId : kSchemeId);
   card.mutable_scheme()->set_version(1);
   card.mutable_scheme()->set_content_hash("scheme-hash-1");
   jixiao::v1::Department* department = card.mutable_department();
@@ -98,7 +100,10 @@ QueryServiceHarness::QueryServiceHarness(NamedCohorts cohorts) {
   scoring_runner_ = std::make_unique<server::ServerRunner>(LoopbackServerConfig(), fakes_logger);
   fake_scoring_ =
       std::make_unique<FakeScoringService>(scoring_runner_->workers(), scoring_pool_.get());
-  fake_scoring_->AddScheme(TestScheme());
+  fake_scoring_->AddScheme(
+      TestScheme(kSchemeId, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION));
+  fake_scoring_->AddScheme(
+      TestScheme(kProjectSchemeId, jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION));
   scoring_runner_->AddService(jixiao::v1::ScoringService::service_full_name(), fake_scoring_.get());
   absl::StatusOr<int> scoring_port = StartRunner(*scoring_runner_);
   if (!scoring_port.ok()) {
@@ -173,7 +178,7 @@ void QueryServiceHarness::Store(const jixiao::v1::ScoreCard& card) {
   *summary.mutable_ref() = card.report();
   *summary.mutable_department() = card.department();
   summary.set_fiscal_year(card.fiscal_year());
-  summary.set_kind(jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION);
+  summary.set_kind(score_cache::KindOfReportId(card.report().report_id()));
   fake_ingest_->AddReport(summary);
 }
 

@@ -27,6 +27,8 @@
 namespace jixiao::query::testing {
 
 inline constexpr char kSchemeId[] = "guangzhou-department";
+// A scheme of project self-evaluations, loaded beside the department scheme.
+inline constexpr char kProjectSchemeId[] = "mof-2021-101";
 // ListReports answers at most this many reports per page, so that tests with a
 // few reports still see several pages.
 inline constexpr int kIngestPageSize = 2;
@@ -42,10 +44,13 @@ struct CardSpec {
   int64_t version = 1;
   double total = 80;
   bool complete = true;
+  // A project self-evaluation (with its project code) is scored under kProjectSchemeId.
+  jixiao::v1::ReportKind kind = jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION;
+  std::string project_code = "";
 };
 
-// A scorecard under scheme version 1 with two groups, a declared total 5 above
-// the recomputed one, and budget figures (initial 100 万元, adjusted 120, final 108).
+// A scorecard under scheme version 1 (the scheme of its kind) with two groups, a declared total 5
+// above the recomputed one, and budget figures (initial 100 万元, adjusted 120, final 108).
 jixiao::v1::ScoreCard MakeCard(const CardSpec& spec);
 
 class QueryServiceHarness {

@@ -406,6 +406,140 @@ TEST_F(QueryServiceTest, CompareAsksIngestWhenTheCatalogIsNotReady) {
                                               "440105:commerce/2023/department@4"));
 }
 
+// ---- Reports of several kinds in one year
+
+// Two departments' self-evaluations and three of their projects' self-evaluations.
+class ReportKindsTest : public QueryServiceTest {
+ protected:
+  static CardSpec Project(CardSpec spec, const std::string& code, double total) {
+    spec.kind = jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION;
+    spec.project_code = code;
+    spec.total = total;
+    return spec;
+  }
+
+  static std::vector<jixiao::v1::ScoreCard> Cards() {
+    return {MakeCard(With(kTianheCommerce, 90)), MakeCard(With(kHaizhuCommerce, 80)),
+            MakeCard(Project(kTianheCommerce, "fair", 70)),
+            MakeCard(Project(kTianheCommerce, "expo", 95)),
+            MakeCard(Project(kHaizhuCommerce, "fair", 60))};
+  }
+
+  static jixiao::v1::RankingRequest ProjectRanking() {
+    jixiao::v1::RankingRequest request = RankingOf(kYear);
+    request.mutable_scheme()->set_id(kProjectSchemeId);
+    request.set_top_n(10);
+    return request;
+  }
+};
+
+template <typename Entries>
+std::vector<std::string> ReportIds(const Entries& entries) {
+  std::vector<std::string> ids;
+  for (const auto& entry : entries) ids.push_back(entry.report_id());
+  return ids;
+}
+
+TEST_F(ReportKindsTest, ADepartmentRankingIsServedFromRedisBesideProjectReports) {
+  for (const jixiao::v1::ScoreCard& card : Cards()) PublishAndCache(card);
+  jixiao::v1::RankingRequest request = RankingOf(kYear);
+  request.set_top_n(10);
+  jixiao::v1::RankingResponse response;
+  const grpc::Status status = Ranking(request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  // The projects of the year do not count against the department ranking's coverage.
+  EXPECT_TRUE(response.freshness().from_cache());
+  EXPECT_EQ(response.cohort_size(), 2);
+  EXPECT_THAT(ReportIds(response.top()),
+              ElementsAre("440106:commerce/2023/department", "440105:commerce/2023/department"));
+  EXPECT_EQ(h().scoring().score_calls(), 0);
+}
+
+TEST_F(ReportKindsTest, AProjectRankingRanksEveryProjectReportOfTheYear) {
+  for (const jixiao::v1::ScoreCard& card : Cards()) PublishAndCache(card);
+  jixiao::v1::RankingResponse cached;
+  grpc::Status status = Ranking(ProjectRanking(), &cached);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_TRUE(cached.freshness().from_cache());
+  EXPECT_EQ(cached.cohort_size(), 3);
+  // Rows name the project: a department has one row per project.
+  EXPECT_THAT(ReportIds(cached.top()),
+              ElementsAre("440106:commerce/2023/project/expo", "440106:commerce/2023/project/fair",
+                          "440105:commerce/2023/project/fair"));
+  EXPECT_THAT(Codes(cached.top()),
+              ElementsAre("440106:commerce", "440106:commerce", "440105:commerce"));
+
+  // "Around" a department centres on its best project; computed from the rows.
+  jixiao::v1::RankingRequest around = ProjectRanking();
+  around.set_around_department_code("440105:commerce");
+  around.set_around_k(1);
+  jixiao::v1::RankingResponse computed;
+  status = Ranking(around, &computed);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(ReportIds(computed.top()),
+              ElementsAre("440106:commerce/2023/project/expo", "440106:commerce/2023/project/fair",
+                          "440105:commerce/2023/project/fair"));
+  EXPECT_THAT(ReportIds(computed.around()), ElementsAre("440106:commerce/2023/project/fair",
+                                                        "440105:commerce/2023/project/fair"));
+  EXPECT_EQ(computed.cohort_size(), 3);
+}
+
+TEST_F(ReportKindsTest, CompareTakesTheSchemesKindFromTheCatalogAndFromIngest) {
+  for (const jixiao::v1::ScoreCard& card : Cards()) PublishAndCache(card);
+  jixiao::v1::CompareRequest projects = CompareOf(kYear);
+  projects.mutable_scheme()->set_id(kProjectSchemeId);
+  jixiao::v1::CompareResponse response;
+  grpc::Status status = Compare(projects, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  std::vector<std::string> ids;
+  for (const auto& row : response.rows()) ids.push_back(row.report_id());
+  EXPECT_THAT(ids,
+              ElementsAre("440106:commerce/2023/project/expo", "440106:commerce/2023/project/fair",
+                          "440105:commerce/2023/project/fair"));
+
+  jixiao::v1::CompareResponse departments;
+  status = Compare(CompareOf(kYear), &departments);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(RowCodes(departments), ElementsAre("440106:commerce", "440105:commerce"));
+
+  // A listed cohort of project reports is "all" of them filtered by department.
+  jixiao::v1::CompareRequest listed = projects;
+  listed.mutable_cohort()->add_department_codes("440105:commerce");
+  jixiao::v1::CompareResponse one;
+  status = Compare(listed, &one);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(one.rows_size(), 1);
+  EXPECT_EQ(one.rows(0).report_id(), "440105:commerce/2023/project/fair");
+  EXPECT_EQ(h().ingest().list_calls(), 0);
+}
+
+TEST_F(ReportKindsTest, CompareFromIngestKeepsTheSchemesKind) {
+  for (const jixiao::v1::ScoreCard& card : Cards()) h().Store(card);
+  jixiao::v1::CompareRequest projects = CompareOf(kYear);
+  projects.mutable_scheme()->set_id(kProjectSchemeId);
+  jixiao::v1::CompareResponse response;
+  grpc::Status status = Compare(projects, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.rows_size(), 3);
+  jixiao::v1::CompareResponse departments;
+  status = Compare(CompareOf(kYear), &departments);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(RowCodes(departments), ElementsAre("440106:commerce", "440105:commerce"));
+  EXPECT_GT(h().ingest().list_calls(), 0);
+}
+
+TEST_F(ReportKindsTest, ATrendOfProjectReportsIsRefused) {
+  jixiao::v1::TrendRequest request;
+  request.set_department_code("440106:commerce");
+  request.mutable_scheme()->set_id(kProjectSchemeId);
+  request.set_from_year(2022);
+  request.set_to_year(2023);
+  jixiao::v1::TrendResponse response;
+  const grpc::Status status = Trend(request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("scheme"));
+}
+
 TEST_F(QueryServiceTest, ScoringCallsRunConcurrentlyWithinTheBound) {
   // The harness's scoring client keeps at most 4 calls in flight.
   for (int i = 0; i < 8; ++i) {

@@ -132,12 +132,29 @@ TEST(RankingLimitsTest, DefaultsAndBounds) {
 }
 
 TEST(ReportIdsTest, AsIngestDerivesThem) {
-  EXPECT_EQ(ReportIdOf("440106:commerce", 2023, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION),
-            "440106:commerce/2023/department");
-  EXPECT_EQ(ReportIdOf("440106:commerce", 2023, jixiao::v1::REPORT_KIND_UNSPECIFIED),
-            "440106:commerce/2023/department");
-  EXPECT_EQ(ReportIdOf("440106:commerce", 2023, jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION),
-            "440106:commerce/2023/project");
+  EXPECT_EQ(DepartmentReportId("440106:commerce", 2023), "440106:commerce/2023/department");
+  EXPECT_TRUE(OnePerDepartmentAndYear(jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION));
+  EXPECT_TRUE(OnePerDepartmentAndYear(jixiao::v1::REPORT_KIND_UNSPECIFIED));
+  EXPECT_FALSE(OnePerDepartmentAndYear(jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION));
+  EXPECT_FALSE(OnePerDepartmentAndYear(jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION));
+}
+
+TEST(ReportIdsTest, AnIdSaysItsKindDepartmentAndYear) {
+  constexpr auto kDepartment = jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION;
+  constexpr auto kProject = jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION;
+  constexpr auto kEvaluation = jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION;
+  EXPECT_TRUE(IsReportOf("440106:a/2023/department", kDepartment, "440106:a", 2023));
+  EXPECT_FALSE(IsReportOf("440106:a/2023/department", kProject, "440106:a", 2023));
+  EXPECT_TRUE(IsReportOf("440106:a/2023/project/fair", kProject, "440106:a", 2023));
+  EXPECT_FALSE(IsReportOf("440106:a/2023/project/fair", kDepartment, "440106:a", 2023));
+  EXPECT_FALSE(IsReportOf("440106:a/2023/project/fair", kEvaluation, "440106:a", 2023));
+  EXPECT_TRUE(IsReportOf("440106:a/2023/evaluation/fair", kEvaluation, "440106:a", 2023));
+  EXPECT_TRUE(IsReportOf("440106:a/2023/evaluation/fair", jixiao::v1::REPORT_KIND_UNSPECIFIED,
+                         "440106:a", 2023));
+  // Another department's, another year's, or no id of the format.
+  EXPECT_FALSE(IsReportOf("440106:b/2023/project/fair", kProject, "440106:a", 2023));
+  EXPECT_FALSE(IsReportOf("440106:a/2022/project/fair", kProject, "440106:a", 2023));
+  EXPECT_FALSE(IsReportOf("440106:a/2023/project", kProject, "440106:a", 2023));
 }
 
 }  // namespace

@@ -108,22 +108,38 @@ TEST_F(RankingWindowTest, TopTakesTheFirstRankedRows) {
 }
 
 TEST_F(RankingWindowTest, AroundInTheMiddle) {
-  EXPECT_THAT(Codes(AroundEntries(rows_, "p05/2023/department", 2)),
+  EXPECT_THAT(Codes(AroundEntries(rows_, "p05", 2)),
               ElementsAre("p03", "p04", "p05", "p06", "p07"));
 }
 
 TEST_F(RankingWindowTest, AroundAtTheEdges) {
-  EXPECT_THAT(Codes(AroundEntries(rows_, "p01/2023/department", 2)),
-              ElementsAre("p01", "p02", "p03"));
-  EXPECT_THAT(Codes(AroundEntries(rows_, "p10/2023/department", 2)),
-              ElementsAre("p08", "p09", "p10"));
-  EXPECT_THAT(Codes(AroundEntries(rows_, "p02/2023/department", 0)), ElementsAre("p02"));
-  EXPECT_EQ(AroundEntries(rows_, "p05/2023/department", 100).size(), 10u);
+  EXPECT_THAT(Codes(AroundEntries(rows_, "p01", 2)), ElementsAre("p01", "p02", "p03"));
+  EXPECT_THAT(Codes(AroundEntries(rows_, "p10", 2)), ElementsAre("p08", "p09", "p10"));
+  EXPECT_THAT(Codes(AroundEntries(rows_, "p02", 0)), ElementsAre("p02"));
+  EXPECT_EQ(AroundEntries(rows_, "p05", 100).size(), 10u);
 }
 
 TEST_F(RankingWindowTest, AroundAnUnrankedOrUnknownReportIsEmpty) {
-  EXPECT_TRUE(AroundEntries(rows_, "x/2023/department", 2).empty());
-  EXPECT_TRUE(AroundEntries(rows_, "nobody/2023/department", 2).empty());
+  EXPECT_TRUE(AroundEntries(rows_, "x", 2).empty());
+  EXPECT_TRUE(AroundEntries(rows_, "nobody", 2).empty());
+}
+
+TEST(RankingWindowProjectTest, EntriesNameTheProjectAndAroundCentresOnTheBestRow) {
+  // Two departments' project reports: a department has several rows.
+  std::vector<jixiao::v1::ComparisonRow> rows = {
+      Row("a/2023/project/fair", 60), Row("a/2023/project/expo", 85),
+      Row("b/2023/project/fair", 90), Row("b/2023/project/port", 70),
+      Row("c/2023/project/fair", 50)};
+  RankRows(rows);
+  const auto top = TopEntries(rows, 2);
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_EQ(top[0].report_id(), "b/2023/project/fair");
+  EXPECT_EQ(top[0].department_code(), "b");
+  EXPECT_EQ(top[1].report_id(), "a/2023/project/expo");
+  std::vector<std::string> around;
+  for (const auto& entry : AroundEntries(rows, "a", 1)) around.push_back(entry.report_id());
+  EXPECT_THAT(around,
+              ElementsAre("b/2023/project/fair", "a/2023/project/expo", "b/2023/project/port"));
 }
 
 TEST(RankingWindowTieTest, AroundIsByPositionNotRank) {

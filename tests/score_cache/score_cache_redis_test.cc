@@ -119,8 +119,8 @@ TEST_F(ScoreCacheTest, PublishedVersionsOnlyMoveForward) {
   ASSERT_TRUE(versions.ok()) << versions.status();
   EXPECT_THAT(*versions, ElementsAre(3, 2, 0));
 
-  absl::StatusOr<std::vector<std::string>> members =
-      catalog_->CohortMembers(kYear, "level:district");
+  absl::StatusOr<std::vector<std::string>> members = catalog_->CohortMembers(
+      kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "level:district");
   ASSERT_TRUE(members.ok()) << members.status();
   EXPECT_THAT(*members, ElementsAre("a", "b"));
 
@@ -130,6 +130,63 @@ TEST_F(ScoreCacheTest, PublishedVersionsOnlyMoveForward) {
   ASSERT_TRUE((*departments)[0].has_value());
   EXPECT_EQ((*departments)[0]->name(), "b 商务局");
   EXPECT_FALSE((*departments)[1].has_value());
+}
+
+TEST_F(ScoreCacheTest, EachKindHasCohortsAndRankingsOfItsOwn) {
+  // Two departments' self-evaluations beside three of their project reports.
+  const std::string a = "440106:a/2023/department";
+  const std::string b = "440104:b/2023/department";
+  const std::string a1 = "440106:a/2023/project/fair";
+  const std::string a2 = "440106:a/2023/project/expo";
+  const std::string b1 = "440104:b/2023/project/fair";
+  Publish({Entry(a, 1), Entry(b, 1), Entry(a1, 1), Entry(a2, 1), Entry(b1, 1)});
+  ASSERT_TRUE(catalog_->MarkReady().ok());
+  const auto members = [&](jixiao::v1::ReportKind kind) {
+    absl::StatusOr<std::vector<std::string>> ids = catalog_->CohortMembers(kYear, kind, "all");
+    EXPECT_TRUE(ids.ok()) << ids.status();
+    return ids.ok() ? *ids : std::vector<std::string>{};
+  };
+  EXPECT_THAT(members(jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION), ElementsAre(b, a));
+  EXPECT_THAT(members(jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION), ElementsAre(b1, a2, a1));
+  EXPECT_THAT(members(jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION), IsEmpty());
+
+  // The department scheme ranks both department reports: complete, whatever
+  // the projects of the year.
+  EXPECT_TRUE(Rank(Card(a, 1, 80)));
+  EXPECT_TRUE(Rank(Card(b, 1, 90)));
+  absl::StatusOr<CohortCoverage> departments = rankings_->Coverage(Scope());
+  ASSERT_TRUE(departments.ok()) << departments.status();
+  EXPECT_EQ(departments->members, 2);
+  EXPECT_TRUE(departments->complete());
+  EXPECT_THAT(Ids(Top(10)), ElementsAre(b, a));
+
+  // A project scheme's ranking fills with the project reports alone.
+  RankingScope projects = Scope();
+  projects.kind = jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION;
+  for (const auto& [id, total] : {std::pair{a1, 70.0}, {a2, 95.0}}) {
+    jixiao::v1::ScoreCard card = Card(id, 1, total);
+    card.mutable_scheme()->set_id("mof-2021-101");
+    EXPECT_TRUE(Rank(card));
+  }
+  projects.scheme.set_id("mof-2021-101");
+  absl::StatusOr<CohortCoverage> partial = rankings_->Coverage(projects);
+  ASSERT_TRUE(partial.ok()) << partial.status();
+  EXPECT_EQ(partial->members, 3);
+  EXPECT_FALSE(partial->complete());
+  jixiao::v1::ScoreCard last = Card(b1, 1, 0, /*complete=*/false);
+  last.mutable_scheme()->set_id("mof-2021-101");
+  EXPECT_TRUE(Rank(last));
+  absl::StatusOr<CohortCoverage> full = rankings_->Coverage(projects);
+  ASSERT_TRUE(full.ok()) << full.status();
+  EXPECT_TRUE(full->complete());
+  absl::StatusOr<std::vector<RankedEntry>> top = rankings_->Top(projects, 10);
+  ASSERT_TRUE(top.ok()) << top.status();
+  EXPECT_THAT(Ids(*top), ElementsAre(a2, a1));
+  absl::StatusOr<std::vector<std::string>> unranked = rankings_->Unranked(projects);
+  ASSERT_TRUE(unranked.ok()) << unranked.status();
+  EXPECT_THAT(*unranked, ElementsAre(b1));
+  // The department ranking did not change.
+  EXPECT_THAT(Ids(Top(10)), ElementsAre(b, a));
 }
 
 TEST_F(ScoreCacheTest, CatalogIsReadyOnlyOnceMarked) {
@@ -307,7 +364,8 @@ TEST_F(ScoreCacheTest, ComparisonRowsAreCachedPerVersionWithATtl) {
 
 TEST_F(ScoreCacheTest, CohortRowsReadMembersVersionsAndRowsInOneScript) {
   CohortRowsReader reader(pool_.get());
-  absl::StatusOr<CohortRows> not_ready = reader.Read(Scheme(), kYear, "all");
+  absl::StatusOr<CohortRows> not_ready =
+      reader.Read(Scheme(), kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "all");
   ASSERT_TRUE(not_ready.ok()) << not_ready.status();
   EXPECT_FALSE(not_ready->catalog_ready);
 
@@ -322,7 +380,8 @@ TEST_F(ScoreCacheTest, CohortRowsReadMembersVersionsAndRowsInOneScript) {
                            {row_of_a, row_of_a})
                   .ok());
 
-  absl::StatusOr<CohortRows> read = reader.Read(Scheme(), kYear, "all");
+  absl::StatusOr<CohortRows> read =
+      reader.Read(Scheme(), kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "all");
   ASSERT_TRUE(read.ok()) << read.status();
   ASSERT_TRUE(read->catalog_ready);
   ASSERT_EQ(read->members.size(), 2u);
@@ -337,7 +396,8 @@ TEST_F(ScoreCacheTest, CohortRowsReadMembersVersionsAndRowsInOneScript) {
   ASSERT_TRUE(read->members[1].department.has_value());
   EXPECT_EQ(read->members[1].department->code(), "b");
 
-  absl::StatusOr<CohortRows> other_cohort = reader.Read(Scheme(), kYear, "sector:health");
+  absl::StatusOr<CohortRows> other_cohort = reader.Read(
+      Scheme(), kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "sector:health");
   ASSERT_TRUE(other_cohort.ok()) << other_cohort.status();
   EXPECT_THAT(other_cohort->members, IsEmpty());
 }

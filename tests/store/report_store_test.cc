@@ -312,6 +312,83 @@ TEST_P(ReportStoreTest, ListFiltersLatestVersions) {
   EXPECT_TRUE(page->next_page_token.empty());
 }
 
+// A department's projects' self-evaluations and an external evaluation, with
+// ids of more segments, beside its own report; and a township's.
+jixiao::v1::EvaluationReport MakeProjectReport(const DepartmentSpec& spec, int year,
+                                               jixiao::v1::ReportKind kind,
+                                               const std::string& project_code) {
+  jixiao::v1::EvaluationReport report = MakeReport(spec, year);
+  report.set_kind(kind);
+  report.set_project_code(project_code);
+  report.set_report_id(
+      absl::StrCat(spec.code, "/", year, "/",
+                   kind == jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION ? "evaluation" : "project",
+                   "/", project_code));
+  return report;
+}
+
+TEST_P(ReportStoreTest, ReportsOfEveryKindStoreListAndPage) {
+  const DepartmentSpec shahe{"440106001:shahe-office",
+                             "沙河街道办事处",
+                             "440106001",
+                             jixiao::v1::ADMINISTRATIVE_LEVEL_TOWNSHIP,
+                             {"sub-district"}};
+  constexpr auto kProject = jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION;
+  constexpr auto kEvaluation = jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION;
+  std::map<std::string, jixiao::v1::ReportKind> expected;
+  auto put = [&](const jixiao::v1::EvaluationReport& report) {
+    EXPECT_TRUE(Put(report, "h").created);
+    expected[report.report_id()] = report.kind();
+  };
+  put(MakeReport(kTianheCommerce, 2023));
+  // Many project reports of one department and year: one report each.
+  for (const char* code : {"fair", "expo-2023", "44010623_001", "port"}) {
+    put(MakeProjectReport(kTianheCommerce, 2023, kProject, code));
+  }
+  put(MakeProjectReport(kTianheCommerce, 2022, kProject, "fair"));
+  put(MakeProjectReport(kTianheCommerce, 2023, kEvaluation, "fair"));
+  put(MakeProjectReport(kCityCommerce, 2023, kProject, "fair"));
+  put(MakeReport(shahe, 2023));
+  put(MakeProjectReport(shahe, 2023, kProject, "street-lights"));
+
+  // A project report is versioned on its own, and read back by its long id.
+  auto revised = MakeProjectReport(kTianheCommerce, 2023, kProject, "fair");
+  revised.set_overall_goal("修订");
+  EXPECT_EQ(Put(revised, "h2").ref.version(), 2);
+  auto latest = store_->GetReport("440106:commerce-finance/2023/project/fair", 0);
+  ASSERT_TRUE(latest.ok()) << latest.status();
+  EXPECT_EQ(latest->report.overall_goal(), "修订");
+  auto department = store_->GetReport("440106:commerce-finance/2023/department", 0);
+  ASSERT_TRUE(department.ok()) << department.status();
+  EXPECT_EQ(department->ref.version(), 1);
+
+  std::vector<std::string> ids;
+  for (const auto& [id, kind] : expected) ids.push_back(id);
+  for (const int page_size : {1, 2, 3, 50}) {
+    SCOPED_TRACE(page_size);
+    EXPECT_THAT(ListAll({}, page_size), ElementsAreArray(ids));
+  }
+  EXPECT_THAT(ListAll(Filter(2023, "440106"), 2),
+              ElementsAre("440106:commerce-finance/2023/department",
+                          "440106:commerce-finance/2023/evaluation/fair",
+                          "440106:commerce-finance/2023/project/44010623_001",
+                          "440106:commerce-finance/2023/project/expo-2023",
+                          "440106:commerce-finance/2023/project/fair",
+                          "440106:commerce-finance/2023/project/port"));
+  EXPECT_THAT(ListAll(Filter(0, "440106001"), 1),
+              ElementsAre("440106001:shahe-office/2023/department",
+                          "440106001:shahe-office/2023/project/street-lights"));
+  EXPECT_THAT(ListAll(Filter(0, "", jixiao::v1::ADMINISTRATIVE_LEVEL_TOWNSHIP), 5), SizeIs(2));
+
+  // Every summary says its kind.
+  auto page = store_->ListReports({}, 50, "");
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_THAT(page->reports, SizeIs(expected.size()));
+  for (const auto& summary : page->reports) {
+    EXPECT_EQ(summary.kind(), expected[summary.ref().report_id()]) << summary.ref().report_id();
+  }
+}
+
 TEST_P(ReportStoreTest, PaginationVisitsEveryReportOnceInOrder) {
   std::vector<std::string> expected;
   std::vector<std::string> expected_2023;

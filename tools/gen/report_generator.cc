@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/score_cache/report_id.h"
 #include "tools/gen/department_types.h"
 #include "tools/gen/indicator_generator.h"
 #include "tools/gen/seeded_random.h"
@@ -218,7 +219,7 @@ EvaluationReport GenerateReport(const DatasetShape& shape, const ReportAddress& 
   department.mutable_district()->set_name(division.name);
   department.set_level(division.level);
   for (const char* tag : type.sector_tags) department.add_sector_tags(tag);
-  report.set_report_id(absl::StrCat(department.code(), "/", address.year, "/department"));
+  report.set_report_id(report_id::Of(report));
   report.mutable_source()->set_title(absl::StrCat(address.year, "年度", department.name(),
                                                   "部门整体支出绩效自评报告（合成数据）"));
   report.mutable_source()->set_publisher(department.name());

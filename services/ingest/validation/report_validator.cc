@@ -1,8 +1,11 @@
 #include "services/ingest/validation/report_validator.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/score_cache/report_id.h"
 #include "common/stated_percent/stated_percent.h"
 #include "services/ingest/validation/known_codes.h"
 
@@ -19,8 +22,23 @@ std::string Element(absl::string_view parent, absl::string_view name, int index)
   return absl::StrCat(Field(parent, name), "[", index, "]");
 }
 
+bool AllDigits(absl::string_view code) {
+  return std::all_of(code.begin(), code.end(), absl::ascii_isdigit);
+}
+
+// GB/T 2260 gives provinces, cities and districts six digits; the statistical
+// division codes extend them for townships and sub-districts (乡镇, 街道) to
+// nine digits, and for villages and communities to twelve.
 bool IsDivisionCode(absl::string_view code) {
-  return code.size() == 6 && std::all_of(code.begin(), code.end(), absl::ascii_isdigit);
+  return (code.size() == 6 || code.size() == 9 || code.size() == 12) && AllDigits(code);
+}
+
+// A project code: printed 项目编码 are digits and dashes, derived ones words
+// joined by '-' or '_'; either way they sit in a report id, so no '/'.
+bool IsProjectCode(absl::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '-' || c == '_';
+  });
 }
 
 // Lower-case ASCII words joined by '-': "commerce-finance".
@@ -80,17 +98,32 @@ class Checker {
     if (!d.code().empty() &&
         (colon == std::string::npos || !IsDivisionCode(d.code().substr(0, colon)) ||
          !IsSlug(d.code().substr(colon + 1)))) {
-      Add(code, "must be \"<six-digit division code>:<lower-case slug>\", e.g. 440106:ccpit");
+      Add(code,
+          "must be \"<6, 9 or 12-digit division code>:<lower-case slug>\", e.g. 440106:ccpit");
     } else if (!d.code().empty() && d.code().substr(0, colon) != d.district().code()) {
       Add(code, absl::StrCat("must start with the district code ", d.district().code()));
     }
     Required(d.name(), Field(path, "name"));
-    if (!IsDivisionCode(d.district().code())) {
-      Add(Field(path, "district.code"), "must be a six-digit GB/T 2260 division code");
+    const std::string& division = d.district().code();
+    if (!IsDivisionCode(division)) {
+      Add(Field(path, "district.code"),
+          "must be a 6-digit GB/T 2260 division code, or a 9 or 12-digit code of a township");
     }
     Required(d.district().name(), Field(path, "district.name"));
     if (d.level() == jixiao::v1::ADMINISTRATIVE_LEVEL_UNSPECIFIED) {
       Add(Field(path, "level"), "is required");
+    } else if (IsDivisionCode(division)) {
+      // Only a township has a code longer than six digits, and a township's
+      // department always has one: the level and the code must tell the same.
+      const bool township = d.level() == jixiao::v1::ADMINISTRATIVE_LEVEL_TOWNSHIP;
+      if (township && division.size() == 6) {
+        Add(Field(path, "level"), absl::StrCat("is ADMINISTRATIVE_LEVEL_TOWNSHIP, but the district "
+                                               "code ",
+                                               division, " has six digits (want 9 or 12)"));
+      } else if (!township && division.size() != 6) {
+        Add(Field(path, "level"), absl::StrCat("must be ADMINISTRATIVE_LEVEL_TOWNSHIP for the ",
+                                               division.size(), "-digit district code ", division));
+      }
     }
     for (int i = 0; i < d.sector_tags_size(); ++i) {
       if (!IsSlug(d.sector_tags(i))) {
@@ -111,13 +144,27 @@ class Checker {
     if (!IsKnownLevel1Code(indicator.level1_code())) {
       Add(Field(path, "level1_code"), "must be one of 1 产出, 2 效益, 3 满意度, 4 成本");
     }
-    if (!IsKnownLevel2Code(indicator.level2_code())) {
-      Add(Field(path, "level2_code"), "must be a standard level-2 code (11…43)");
-    } else if (indicator.level2_code().substr(0, 1) != indicator.level1_code()) {
+    // Some national forms print no 二级指标: an empty level 2 is allowed, a wrong one is not.
+    const std::string& level2 = indicator.level2_code();
+    if (!level2.empty() && !IsKnownLevel2Code(level2)) {
+      Add(Field(path, "level2_code"), "must be a standard level-2 code (11…43) or empty");
+    } else if (!level2.empty() && level2.substr(0, 1) != indicator.level1_code()) {
       Add(Field(path, "level2_code"),
           absl::StrCat("must belong to level 1 \"", indicator.level1_code(), "\""));
     }
-    Required(indicator.target().text(), Field(path, "target.text"));
+    // Forms that fold the target into the indicator's name print none; an
+    // indicator must still say something to be scored or compared.
+    if (absl::StripAsciiWhitespace(indicator.target().text()).empty() &&
+        absl::StripAsciiWhitespace(indicator.actual().text()).empty() && !indicator.has_weight() &&
+        !indicator.has_declared_score()) {
+      Add(Field(path, "target.text"),
+          "is required when the indicator has no actual text, weight or declared score");
+    }
+    for (int i = 0; i < indicator.tags_size(); ++i) {
+      if (!IsSlug(indicator.tags(i))) {
+        Add(Element(path, "tags", i), "must be a lower-case slug such as \"core\"");
+      }
+    }
     if (indicator.has_weight() && indicator.weight() < 0) {
       Add(Field(path, "weight"), "must not be negative");
     }
@@ -135,7 +182,9 @@ class Checker {
     for (int i = 0; i < list.size(); ++i) Indicator(list.Get(i), Element(parent, name, i));
   }
 
-  void Budget(const jixiao::v1::Budget& b, const std::string& path) {
+  // `period_start_year`..`fiscal_year`: the years `b.years` may hold.
+  void Budget(const jixiao::v1::Budget& b, const std::string& path, int period_start_year,
+              int fiscal_year) {
     NonNegativeMoney(b.has_initial(), b.initial(), Field(path, "initial"));
     NonNegativeMoney(b.has_adjusted(), b.adjusted(), Field(path, "adjusted"));
     NonNegativeMoney(b.has_final(), b.final(), Field(path, "final"));
@@ -150,6 +199,23 @@ class Checker {
     StatedPercent(b.stated_carry_over_percent(), Field(path, "stated_carry_over_percent"));
     for (int i = 0; i < b.breakdowns_size(); ++i) {
       Breakdown(b.breakdowns(i), Element(path, "breakdowns", i));
+    }
+    for (int i = 0; i < b.years_size(); ++i) {
+      const auto& year = b.years(i);
+      const std::string year_path = Element(path, "years", i);
+      if (year.fiscal_year() < period_start_year || year.fiscal_year() > fiscal_year) {
+        Add(Field(year_path, "fiscal_year"),
+            absl::StrCat("must be within the period ", period_start_year, "–", fiscal_year,
+                         ", got ", year.fiscal_year()));
+      }
+      for (int j = 0; j < i; ++j) {
+        if (b.years(j).fiscal_year() == year.fiscal_year()) {
+          Add(Field(year_path, "fiscal_year"), absl::StrCat("repeats the year of years[", j, "]"));
+        }
+      }
+      NonNegativeMoney(year.has_adjusted(), year.adjusted(), Field(year_path, "adjusted"));
+      NonNegativeMoney(year.has_final(), year.final(), Field(year_path, "final"));
+      StatedPercent(year.stated_execution_percent(), Field(year_path, "stated_execution_percent"));
     }
     for (int i = 0; i < b.special_funds_size(); ++i) {
       const auto& fund = b.special_funds(i);
@@ -224,15 +290,49 @@ class Checker {
   FieldViolations violations_;
 };
 
-absl::string_view KindSuffix(jixiao::v1::ReportKind kind) {
-  return kind == jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION ? "project" : "department";
+// The identity a kind needs beyond department and year: a project code for
+// the kinds of which a department has many a year, an evaluator and a period
+// for an external evaluation.
+void CheckKindIdentity(const jixiao::v1::EvaluationReport& report, Checker& check) {
+  const bool per_project = report.kind() == jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION ||
+                           report.kind() == jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION;
+  if (per_project && report.project_code().empty()) {
+    check.Add("project_code",
+              "is required for a project self-evaluation or an external evaluation");
+  } else if (per_project && !IsProjectCode(report.project_code())) {
+    check.Add("project_code",
+              "must be lower-case letters, digits, '-' and '_', e.g. \"44010623-001\"");
+  } else if (!per_project && !report.project_code().empty()) {
+    check.Add("project_code", "must be empty for a department self-evaluation");
+  }
+  if (report.kind() != jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION) {
+    if (report.has_evaluator()) check.Add("evaluator", "is only for an external evaluation");
+    if (report.period_start_year() != 0) {
+      check.Add("period_start_year", "is only for an external evaluation");
+    }
+    return;
+  }
+  check.Required(report.evaluator().name(), "evaluator.name");
+  if (report.evaluator().kind() != jixiao::v1::EVALUATOR_KIND_FINANCE_DEPARTMENT &&
+      report.evaluator().kind() != jixiao::v1::EVALUATOR_KIND_THIRD_PARTY) {
+    check.Add("evaluator.kind",
+              "must be EVALUATOR_KIND_FINANCE_DEPARTMENT or EVALUATOR_KIND_THIRD_PARTY");
+  }
+  const int start = report.period_start_year();
+  if (start != 0 && (start < kMinFiscalYear || start > report.fiscal_year() ||
+                     report.fiscal_year() - start > kMaxEvaluationPeriodYears)) {
+    check.Add(
+        "period_start_year",
+        absl::StrCat("must be 0 (the fiscal year) or between ",
+                     std::max(kMinFiscalYear, report.fiscal_year() - kMaxEvaluationPeriodYears),
+                     " and the fiscal year ", report.fiscal_year(), ", got ", start));
+  }
 }
 
 }  // namespace
 
 std::string DeriveReportId(const jixiao::v1::EvaluationReport& report) {
-  return absl::StrCat(report.department().code(), "/", report.fiscal_year(), "/",
-                      KindSuffix(report.kind()));
+  return report_id::Of(report);
 }
 
 std::string DeriveTargetTableId(const jixiao::v1::ProjectTargetTable& table) {
@@ -248,11 +348,15 @@ FieldViolations ValidateReport(const jixiao::v1::EvaluationReport& report) {
   } else {
     check.Department(report.department(), "department");
   }
+  CheckKindIdentity(report, check);
   if (!report.report_id().empty() && report.report_id() != DeriveReportId(report)) {
-    check.Add("report_id", absl::StrCat("must be \"", DeriveReportId(report),
-                                        "\" (department code/fiscal year/kind) or empty"));
+    check.Add("report_id",
+              absl::StrCat("must be \"", DeriveReportId(report),
+                           "\" (department code/fiscal year/kind[/project code]) or empty"));
   }
-  check.Budget(report.budget(), "budget");
+  const int period_start =
+      report.period_start_year() == 0 ? report.fiscal_year() : report.period_start_year();
+  check.Budget(report.budget(), "budget", period_start, report.fiscal_year());
   for (int i = 0; i < report.key_tasks_size(); ++i) {
     const auto& task = report.key_tasks(i);
     const std::string path = Element("", "key_tasks", i);

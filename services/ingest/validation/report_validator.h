@@ -16,11 +16,15 @@ namespace jixiao::ingest {
 // Fiscal years jixiao accepts: performance budgeting reports exist from 2000 on.
 inline constexpr int kMinFiscalYear = 2000;
 inline constexpr int kMaxFiscalYear = 2100;
+// How far back an external evaluation's period may start: 再评价 look back over
+// a programme's years, none over more than ten.
+inline constexpr int kMaxEvaluationPeriodYears = 10;
 
 FieldViolations ValidateReport(const jixiao::v1::EvaluationReport& report);
 FieldViolations ValidateTargetTable(const jixiao::v1::ProjectTargetTable& table);
 
-// "<department code>/<fiscal year>/<department|project>".
+// "<department code>/<fiscal year>/department", ".../project/<project code>" or
+// ".../evaluation/<project code>" (common/score_cache/report_id.h).
 std::string DeriveReportId(const jixiao::v1::EvaluationReport& report);
 // "<department code>/<fiscal year>/targets".
 std::string DeriveTargetTableId(const jixiao::v1::ProjectTargetTable& table);

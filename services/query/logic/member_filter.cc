@@ -23,9 +23,8 @@ bool MemberFilter::Admits(absl::string_view report_id,
                           department.district().code())) {
     return false;
   }
-  // A report's id says its kind (ingest derives it); comparing ids keeps that rule in one place.
-  return report_kind_ == jixiao::v1::REPORT_KIND_UNSPECIFIED ||
-         report_id == ReportIdOf(department.code(), fiscal_year_, report_kind_);
+  // A report's id says its kind, department and year (ingest derives it from them).
+  return IsReportOf(report_id, report_kind_, department.code(), fiscal_year_);
 }
 
 }  // namespace jixiao::query

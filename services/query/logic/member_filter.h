@@ -1,8 +1,9 @@
 #pragma once
 // Which reports of a year's candidates a comparison keeps: those in the
 // cohort, in one of the requested districts (department.district.code), and
-// of the kind the scheme scores (a department scheme does not score project
-// self-evaluations, which may share the cohort sets).
+// of the kind the scheme scores: a department scheme ranks department
+// self-evaluations only, a project scheme every project self-evaluation of
+// the year (many per department), an evaluation scheme the evaluations.
 #include <string>
 #include <vector>
 

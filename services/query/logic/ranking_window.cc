@@ -12,6 +12,8 @@ jixiao::v1::RankingEntry ToRankingEntry(const jixiao::v1::ComparisonRow& row) {
   entry.set_department_code(row.department().code());
   entry.set_department_name(row.department().name());
   entry.set_total(row.total());
+  // A project report is named by its id, which holds the project code.
+  entry.set_report_id(row.report_id());
   return entry;
 }
 
@@ -24,11 +26,11 @@ std::vector<jixiao::v1::RankingEntry> TopEntries(absl::Span<const jixiao::v1::Co
 }
 
 std::vector<jixiao::v1::RankingEntry> AroundEntries(
-    absl::Span<const jixiao::v1::ComparisonRow> rows, absl::string_view report_id, int k) {
+    absl::Span<const jixiao::v1::ComparisonRow> rows, absl::string_view department_code, int k) {
   std::vector<jixiao::v1::RankingEntry> entries;
   const int ranked = RankedCount(rows);
   int position = 0;
-  while (position < ranked && rows[position].report_id() != report_id) ++position;
+  while (position < ranked && rows[position].department().code() != department_code) ++position;
   if (position == ranked) return entries;
   const int reach = std::max(k, 0);
   const int first = std::max(position - reach, 0);

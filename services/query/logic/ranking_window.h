@@ -16,9 +16,11 @@ jixiao::v1::RankingEntry ToRankingEntry(const jixiao::v1::ComparisonRow& row);
 std::vector<jixiao::v1::RankingEntry> TopEntries(absl::Span<const jixiao::v1::ComparisonRow> rows,
                                                  int n);
 
-// The ranked rows within `k` places of the row of `report_id`, itself included;
-// empty when that row is not ranked. `rows` must be ranked by RankRows.
+// The ranked rows within `k` places of the department's best-ranked row, itself
+// included; empty when the department has no ranked row. A department has one
+// row in a ranking of self-evaluations, and one per project in a ranking of
+// project reports. `rows` must be ranked by RankRows.
 std::vector<jixiao::v1::RankingEntry> AroundEntries(
-    absl::Span<const jixiao::v1::ComparisonRow> rows, absl::string_view report_id, int k);
+    absl::Span<const jixiao::v1::ComparisonRow> rows, absl::string_view department_code, int k);
 
 }  // namespace jixiao::query

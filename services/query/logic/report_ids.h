@@ -1,7 +1,8 @@
 #pragma once
-// The report id a department's report of a year has, for requests that name a
-// department rather than a report (Trend, Ranking's "around me"). Ingest derives
-// ids with DeriveReportId; this asks it rather than repeating the format.
+// Report ids as query needs them (the format is common/score_cache/report_id.h,
+// which ingest derives ids with): the id of a department's self-evaluation, for
+// requests that name a department rather than a report (Trend, Ranking's
+// "around me", a listed cohort), and the kind an id says.
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -9,9 +10,18 @@
 
 namespace jixiao::query {
 
-// "<department code>/<year>/department" for a department self-evaluation (and
-// for an unspecified kind), ".../project" for a project self-evaluation.
-std::string ReportIdOf(absl::string_view department_code, int fiscal_year,
-                       jixiao::v1::ReportKind kind);
+// A department has at most one report of `kind` a year, named by its code and
+// the year: a self-evaluation of the department (or a scheme that names no
+// kind, which scores department reports where it needs one id). Projects'
+// self-evaluations and external evaluations are many a year, one per project.
+bool OnePerDepartmentAndYear(jixiao::v1::ReportKind kind);
+
+// "<department code>/<year>/department".
+std::string DepartmentReportId(absl::string_view department_code, int fiscal_year);
+
+// Whether `report_id` is a report of `kind` of that department and year;
+// REPORT_KIND_UNSPECIFIED: of any kind. An id not in the format is of none.
+bool IsReportOf(absl::string_view report_id, jixiao::v1::ReportKind kind,
+                absl::string_view department_code, int fiscal_year);
 
 }  // namespace jixiao::query
