@@ -4,6 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "services/ingest/validation/report_validator.h"
 #include "tools/jixiao/rich_status.h"
 
 namespace jixiao::cli::testing {
@@ -50,11 +51,14 @@ class FakeIngestService::StreamReactor final
 jixiao::v1::SubmitReportsItemResult FakeIngestService::Judge(
     const jixiao::v1::EvaluationReport& report) {
   const std::string& code = report.department().code();
+  // The id ingest would derive: a department's projects are reports of their own.
+  const std::string id = ingest::DeriveReportId(report);
   int seen = 0;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    seen = static_cast<int>(std::count(submitted_.begin(), submitted_.end(), code));
+    seen = static_cast<int>(std::count(submitted_ids_.begin(), submitted_ids_.end(), id));
     submitted_.push_back(code);
+    submitted_ids_.push_back(id);
   }
   jixiao::v1::SubmitReportsItemResult result;
   if (!options_.refused_department.empty() && code == options_.refused_department) {
@@ -70,7 +74,7 @@ jixiao::v1::SubmitReportsItemResult FakeIngestService::Judge(
     department->set_description("must be \"<division code>:<slug>\"");
     return result;
   }
-  result.set_report_id(absl::StrCat(code, "/", report.fiscal_year(), "/department"));
+  result.set_report_id(id);
   result.mutable_ref()->set_report_id(result.report_id());
   // The tests resubmit only identical content: the same version, not created.
   result.mutable_ref()->set_version(1);

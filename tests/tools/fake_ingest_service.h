@@ -73,9 +73,10 @@ class FakeIngestService final : public jixiao::v1::IngestService::CallbackServic
 
   const Options options_;
   mutable std::mutex mu_;
-  std::vector<std::string> submitted_;                                    // guarded by mu_
-  std::vector<int> stream_sizes_;                                         // guarded by mu_
-  int unary_submits_ = 0;                                                 // guarded by mu_
+  std::vector<std::string> submitted_;      // guarded by mu_
+  std::vector<std::string> submitted_ids_;  // the reports' derived ids; guarded by mu_
+  std::vector<int> stream_sizes_;           // guarded by mu_
+  int unary_submits_ = 0;                   // guarded by mu_
   std::vector<jixiao::v1::ImportTargetTableRequest> imports_;             // guarded by mu_
   std::vector<std::pair<grpc::ServerUnaryReactor*, grpc::Status>> held_;  // guarded by mu_
   int answered_ = 0;                                                      // guarded by mu_

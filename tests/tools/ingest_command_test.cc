@@ -203,6 +203,30 @@ TEST_F(IngestCommandTest, JsonPrintsOneResponsePerLineInInputOrder) {
   EXPECT_THAT(run.err, HasSubstr("3 files: 3 stored (2 new, 1 unchanged)"));
 }
 
+TEST_F(IngestCommandTest, ProjectReportsAndEvaluationsAreReportsOfTheirOwn) {
+  StartServer();
+  Write("1-department.json", ReportJson("440106:a"));
+  Write("2-fair.json",
+        R"({"kind": "REPORT_KIND_PROJECT_SELF_EVALUATION", "fiscal_year": 2023,
+            "project_code": "fair", "department": {"code": "440106:a"}})");
+  Write("3-expo.json",
+        R"({"kind": "REPORT_KIND_PROJECT_SELF_EVALUATION", "fiscal_year": 2023,
+            "project_code": "expo", "department": {"code": "440106:a"}})");
+  Write("4-evaluation.json",
+        R"({"kind": "REPORT_KIND_EXTERNAL_EVALUATION", "fiscal_year": 2023,
+            "project_code": "fair", "period_start_year": 2021,
+            "evaluator": {"kind": "EVALUATOR_KIND_THIRD_PARTY", "name": "某会计师事务所"},
+            "department": {"code": "440106:a"}})");
+
+  const RunResult run = Ingest({"--json", "--concurrency", "1", dir_->path()});
+
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  // One department's four reports, each stored under an id of its own.
+  EXPECT_THAT(ResponsesIn(run.out),
+              ElementsAre("440106:a/2023/department new", "440106:a/2023/project/fair new",
+                          "440106:a/2023/project/expo new", "440106:a/2023/evaluation/fair new"));
+}
+
 TEST_F(IngestCommandTest, TargetTableTextGoesToImportWithTheDepartmentOptions) {
   StartServer();
   Write("targets-2024.txt", "项目\ta bad line\n");

@@ -211,6 +211,64 @@ TEST(TrendTable, OneRowPerYear) {
 
 TEST(Explain, AsksForTheDepartmentSelfEvaluation) {
   EXPECT_EQ(DepartmentReportId("440106:ccpit", 2023), "440106:ccpit/2023/department");
+  EXPECT_EQ(ExplainedReportId({"440106:ccpit", "2023"}).value_or(""),
+            "440106:ccpit/2023/department");
+}
+
+TEST(Explain, TakesAReportIdWithItsProjectCode) {
+  EXPECT_EQ(ExplainedReportId({"440106:ccpit/2023/project/fair"}).value_or(""),
+            "440106:ccpit/2023/project/fair");
+  EXPECT_EQ(ExplainedReportId({"440106:ccpit/2022/evaluation/fair"}).value_or(""),
+            "440106:ccpit/2022/evaluation/fair");
+  EXPECT_EQ(ExplainedReportId({"440106:ccpit/2023/department"}).value_or(""),
+            "440106:ccpit/2023/department");
+  // A mistyped id, a project without its code, or too many arguments.
+  for (const std::vector<std::string>& bad :
+       std::vector<std::vector<std::string>>{{"440106:ccpit"},
+                                             {"440106:ccpit/2023/project"},
+                                             {"440106:ccpit", "2023", "fair"},
+                                             {"440106:ccpit", "twenty"},
+                                             {}}) {
+    const absl::StatusOr<std::string> id = ExplainedReportId(bad);
+    EXPECT_EQ(id.status().code(), absl::StatusCode::kInvalidArgument) << bad.size();
+  }
+}
+
+TEST(ComparisonTable, ProjectRowsNameTheirProject) {
+  jixiao::v1::CompareResponse response;
+  auto fair = Row("天河区", "440106:ccpit", "天河区贸促会", 90, 1);
+  fair.set_report_id("440106:ccpit/2023/project/fair");
+  *response.add_rows() = fair;
+  auto expo = Row("天河区", "440106:ccpit", "天河区贸促会", 80, 2);
+  expo.set_report_id("440106:ccpit/2023/project/expo-2023");
+  *response.add_rows() = expo;
+  std::ostringstream out;
+  PrintComparison(response, out);
+  EXPECT_THAT(out.str(), HasSubstr("项目"));
+  EXPECT_THAT(out.str(), HasSubstr("天河区贸促会  fair "));
+  EXPECT_THAT(out.str(), HasSubstr("天河区贸促会  expo-2023"));
+  EXPECT_THAT(out.str(), HasSubstr("2 reports, 2 ranked"));
+  // A comparison of departments' own reports has no project column.
+  std::ostringstream departments;
+  PrintComparison(SeedsComparison(), departments);
+  EXPECT_THAT(departments.str(), Not(HasSubstr("项目")));
+}
+
+TEST(RankingTable, ProjectEntriesNameTheirProject) {
+  jixiao::v1::RankingResponse response;
+  for (const char* project : {"fair", "expo"}) {
+    auto* entry = response.add_top();
+    entry->set_rank(response.top_size());
+    entry->set_department_code("440106:d");
+    entry->set_department_name("部门");
+    entry->set_report_id(std::string("440106:d/2023/project/") + project);
+    entry->set_total(90 - response.top_size());
+  }
+  std::ostringstream out;
+  PrintRanking(response, "", out);
+  EXPECT_THAT(out.str(), HasSubstr("排名  代码      部门  项目  重算得分\n"));
+  EXPECT_THAT(out.str(), HasSubstr("1     440106:d  部门  fair  89.00\n"));
+  EXPECT_THAT(out.str(), HasSubstr("2     440106:d  部门  expo  88.00\n"));
 }
 
 TEST(StableJson, MapsPrintInKeyOrderWithProtoFieldNames) {

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/score_cache/report_id.h"
 
 namespace jixiao::cli {
 namespace {
@@ -21,6 +22,11 @@ std::string RankCell(const jixiao::v1::ComparisonRow& row) {
 
 std::string DepartmentCell(const jixiao::v1::ComparisonRow& row) {
   return row.department().name().empty() ? row.department().code() : row.department().name();
+}
+
+std::string ProjectCode(const std::string& report_id) {
+  absl::StatusOr<report_id::Parts> parts = report_id::Parse(report_id);
+  return parts.ok() ? parts->project_code : "";
 }
 
 std::string GradeCell(const jixiao::v1::ComparisonRow& row) {

@@ -18,6 +18,10 @@ std::string PointsCell(double points);
 std::string RankCell(const jixiao::v1::ComparisonRow& row);
 // The department's name, else its code.
 std::string DepartmentCell(const jixiao::v1::ComparisonRow& row);
+// The project a report is of, by the project code its id ends in
+// (".../project/fair" → "fair"); "" for a department's self-evaluation. The
+// rows carry no project name.
+std::string ProjectCode(const std::string& report_id);
 std::string GradeCell(const jixiao::v1::ComparisonRow& row);
 // The declared total, with the declared grade when there is one: "93.13 (优)";
 // only the grade when no total was declared: "— (优)".

@@ -1,6 +1,7 @@
 #include "tools/jixiao/explain_command.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/score_cache/report_id.h"
 #include "services/scoring/engine/scorecard_text.h"
 #include "tools/jixiao/command_usage.h"
 #include "tools/jixiao/freshness_text.h"
@@ -12,18 +13,37 @@ namespace jixiao::cli {
 namespace {
 
 std::string Usage() {
-  return absl::StrCat("usage: jixiao explain DEPT_CODE YEAR ", kSchemeUsage,
+  return absl::StrCat("usage: jixiao explain (REPORT_ID | DEPT_CODE YEAR) ", kSchemeUsage,
                       " [--json]\n"
-                      "The scorecard of a department's self-evaluation (report "
-                      "DEPT_CODE/YEAR/department),\n"
-                      "every point gained or lost with its reason.\n",
+                      "The scorecard of one report, every point gained or lost with its reason:\n"
+                      "REPORT_ID as ingest stored it (DEPT_CODE/YEAR/project/PROJECT_CODE for a\n"
+                      "project's self-evaluation, DEPT_CODE/YEAR/evaluation/PROJECT_CODE for an\n"
+                      "external evaluation), or DEPT_CODE YEAR for the department's own\n"
+                      "self-evaluation (DEPT_CODE/YEAR/department).\n",
                       SchemeHelp(), EndpointUsage(kQueryEndpoint));
 }
 
 }  // namespace
 
 std::string DepartmentReportId(const std::string& department_code, int year) {
-  return absl::StrCat(department_code, "/", year, "/department");
+  return report_id::Format(department_code, year,
+                           jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "");
+}
+
+absl::StatusOr<std::string> ExplainedReportId(const std::vector<std::string>& arguments) {
+  if (arguments.size() == 1) {
+    // Checked here, so that a mistyped id is a usage error rather than a NOT_FOUND.
+    if (absl::StatusOr<report_id::Parts> parts = report_id::Parse(arguments[0]); !parts.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("REPORT_ID: ", parts.status().message()));
+    }
+    return arguments[0];
+  }
+  if (arguments.size() != 2 || arguments[0].empty()) {
+    return absl::InvalidArgumentError("takes REPORT_ID, or DEPT_CODE and YEAR");
+  }
+  auto year = ParseYear("YEAR", arguments[1]);
+  if (!year.ok()) return year.status();
+  return DepartmentReportId(arguments[0], *year);
 }
 
 int RunExplain(const std::vector<std::string>& args) {
@@ -31,18 +51,15 @@ int RunExplain(const std::vector<std::string>& args) {
   options.insert("scheme");
   ParsedCommandLine cl;
   if (auto exit = ParseOrExit("explain", args, options, {"json"}, Usage(), cl)) return *exit;
-  if (cl.arguments.size() != 2 || cl.arguments[0].empty()) {
-    return UsageError("explain", absl::InvalidArgumentError("takes DEPT_CODE and YEAR"), Usage());
-  }
-  auto year = ParseYear("YEAR", cl.arguments[1]);
+  auto report_id = ExplainedReportId(cl.arguments);
   auto scheme = SchemeFromOptions(cl);
   auto endpoint = ResolveEndpoint(cl, kQueryEndpoint);
-  for (const absl::Status& status : {year.status(), scheme.status(), endpoint.status()}) {
+  for (const absl::Status& status : {report_id.status(), scheme.status(), endpoint.status()}) {
     if (!status.ok()) return UsageError("explain", status, Usage());
   }
 
   jixiao::v1::GetScoreCardRequest request;
-  request.set_report_id(DepartmentReportId(cl.arguments[0], *year));
+  request.set_report_id(*report_id);
   if (scheme->has_value()) *request.mutable_scheme() = **scheme;
   return CallQueryService<jixiao::v1::GetScoreCardResponse>(
       *endpoint, cl.Flag("json"),

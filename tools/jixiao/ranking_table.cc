@@ -8,12 +8,24 @@ namespace jixiao::cli {
 
 TextTable RankingTable(const google::protobuf::RepeatedPtrField<jixiao::v1::RankingEntry>& entries,
                        const std::string& marked_code) {
-  TextTable table({"排名", "代码", "部门", "重算得分"});
+  // A ranking of project reports has a row per project: name the project.
+  bool with_projects = false;
+  for (const auto& entry : entries) with_projects |= !ProjectCode(entry.report_id()).empty();
+  std::vector<std::string> header = {"排名", "代码", "部门"};
+  if (with_projects) header.push_back("项目");
+  header.push_back("重算得分");
+  TextTable table(std::move(header));
   for (const auto& entry : entries) {
     const bool marked = !marked_code.empty() && entry.department_code() == marked_code;
-    table.AddRow({absl::StrCat(entry.rank()), entry.department_code(),
-                  entry.department_name().empty() ? kNoValue : entry.department_name(),
-                  PointsCell(entry.total()) + (marked ? " ←" : "")});
+    std::vector<std::string> cells = {
+        absl::StrCat(entry.rank()), entry.department_code(),
+        entry.department_name().empty() ? kNoValue : entry.department_name()};
+    if (with_projects) {
+      const std::string project = ProjectCode(entry.report_id());
+      cells.push_back(project.empty() ? kNoValue : project);
+    }
+    cells.push_back(PointsCell(entry.total()) + (marked ? " ←" : ""));
+    table.AddRow(std::move(cells));
   }
   return table;
 }

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <utility>
 
 #include "absl/strings/str_format.h"
 #include "common/report_io/json_codec.h"
@@ -27,101 +29,155 @@ std::string SchemesDir(const ParsedCommandLine& cl) {
   return env != nullptr && *env != '\0' ? env : kDefaultSchemesDir;
 }
 
-absl::StatusOr<scoring::SchemeDirectory> LoadSchemes(const ParsedCommandLine& cl) {
+absl::StatusOr<scoring::SchemeDirectory> LoadSchemes(const ParsedCommandLine& cl,
+                                                     std::ostream& err) {
   auto dir = scoring::LoadSchemeDirectory(SchemesDir(cl));
   if (dir.ok()) {
-    for (const auto& refused : dir->refused) std::cerr << "refused: " << refused.message() << "\n";
+    for (const auto& refused : dir->refused) err << "refused: " << refused.message() << "\n";
   }
   return dir;
 }
 
 std::string Points(double value) { return absl::StrFormat("%.2f", value); }
 
-std::vector<std::string> ComparisonRow(const jixiao::v1::ScoreCard& card) {
+// A project's report names the project: "展会补贴 (fair)", or its code alone
+// when the report gives no project name.
+std::string ProjectCell(const jixiao::v1::EvaluationReport& report) {
+  if (report.project_code().empty()) return "-";
+  const std::string name = report.projects_size() > 0 ? report.projects(0).name() : "";
+  return name.empty() ? report.project_code()
+                      : absl::StrCat(name, " (", report.project_code(), ")");
+}
+
+std::vector<std::string> ComparisonRow(const jixiao::v1::ScoreCard& card,
+                                       const jixiao::v1::EvaluationReport& report,
+                                       bool with_project) {
   const auto& d = card.department();
   const auto& s = card.signals();
-  return {d.district().name(),
-          d.name(),
-          absl::StrCat(card.fiscal_year()),
-          card.complete() ? Points(card.total()) : Points(card.total()) + " (不完整)",
-          card.grade().empty() ? "-" : card.grade(),
-          card.has_declared_total() ? Points(card.declared_total()) : "-",
-          card.declared_grade().empty() ? "-" : card.declared_grade(),
-          s.has_declared_minus_recomputed()
-              ? absl::StrFormat("%+.2f", s.declared_minus_recomputed())
-              : "-",
-          absl::StrFormat("%.0f%%", 100 * card.recomputed_share()),
-          s.has_budget_execution_rate() ? absl::StrFormat("%.2f%%", 100 * s.budget_execution_rate())
+  std::vector<std::string> cells = {d.district().name(), d.name()};
+  if (with_project) cells.push_back(ProjectCell(report));
+  std::vector<std::string> rest = {
+      absl::StrCat(card.fiscal_year()),
+      absl::StrCat(card.fiscal_year()),
+      card.complete() ? Points(card.total()) : Points(card.total()) + " (不完整)",
+      card.grade().empty() ? "-" : card.grade(),
+      card.has_declared_total() ? Points(card.declared_total()) : "-",
+      card.declared_grade().empty() ? "-" : card.declared_grade(),
+      s.has_declared_minus_recomputed() ? absl::StrFormat("%+.2f", s.declared_minus_recomputed())
                                         : "-",
-          s.outruns_spending() ? "是" : ""};
+      absl::StrFormat("%.0f%%", 100 * card.recomputed_share()),
+      s.has_budget_execution_rate() ? absl::StrFormat("%.2f%%", 100 * s.budget_execution_rate())
+                                    : "-",
+      s.outruns_spending() ? "是" : ""};
+  cells.insert(cells.end(), rest.begin(), rest.end());
+  return cells;
+}
+
+// The report of a file, or why the file has none. A target table's JSON is
+// not a report either, but lives beside reports in a year's folder: nullopt.
+absl::StatusOr<std::optional<jixiao::v1::EvaluationReport>> ReadReport(const std::string& path) {
+  auto text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  jixiao::v1::EvaluationReport report;
+  const absl::Status parsed = report_io::ParseJson(*text, &report);
+  if (parsed.ok()) return std::optional<jixiao::v1::EvaluationReport>(std::move(report));
+  jixiao::v1::ProjectTargetTable table;
+  if (report_io::ParseJson(*text, &table).ok()) {
+    return std::optional<jixiao::v1::EvaluationReport>();
+  }
+  return parsed;
 }
 
 }  // namespace
 
-int RunScore(const std::vector<std::string>& args) {
+int RunScore(const std::vector<std::string>& args) { return RunScore(args, std::cout, std::cerr); }
+
+int RunScore(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   auto command_line = ParseCommandLine(args, {"scheme", "schemes"}, {"explain", "json"});
   if (!command_line.ok() || command_line->arguments.empty()) {
-    std::cerr << (command_line.ok() ? "" : std::string(command_line.status().message()) + "\n")
-              << "usage: jixiao score FILE|DIR… [--scheme ID[@VERSION]] [--schemes DIR]"
-                 " [--explain] [--json]\n";
+    err << (command_line.ok() ? "" : std::string(command_line.status().message()) + "\n")
+        << "usage: jixiao score FILE|DIR… [--scheme ID[@VERSION]] [--schemes DIR]"
+           " [--explain] [--json]\n";
     return 2;
   }
   const auto& cl = *command_line;
-  auto schemes = LoadSchemes(cl);
+  auto schemes = LoadSchemes(cl, err);
   if (!schemes.ok()) {
-    std::cerr << "jixiao score: " << schemes.status().message() << "\n";
+    err << "jixiao score: " << schemes.status().message() << "\n";
     return 2;
   }
   const std::string wanted = cl.Option("scheme", kDefaultSchemeId);
   auto ref = ParseSchemeRef(wanted);
   if (!ref.ok()) {
-    std::cerr << "jixiao score: " << ref.status().message() << "\n";
+    err << "jixiao score: " << ref.status().message() << "\n";
     return 2;
   }
   const scoring::PreparedScheme* prepared =
       schemes->schemes.FindPrepared(ref->id(), ref->version());
   if (prepared == nullptr) {
-    std::cerr << "jixiao score: no scheme " << wanted << " in " << SchemesDir(cl) << "\n";
+    err << "jixiao score: no scheme " << wanted << " in " << SchemesDir(cl) << "\n";
     return 2;
   }
   auto files = ExpandInputPaths(cl.arguments, {".json"});
   if (!files.ok()) {
-    std::cerr << "jixiao score: " << files.status().message() << "\n";
+    err << "jixiao score: " << files.status().message() << "\n";
     return 2;
   }
 
-  TextTable table({"区", "部门", "年度", "重算得分", "等级", "自评得分", "自评等级", "自评−重算",
-                   "重算占比", "预算执行率", "得分超支出"});
+  // The rows are printed once all are scored: a project column only when a
+  // report of a project is among them.
+  std::vector<std::pair<jixiao::v1::ScoreCard, jixiao::v1::EvaluationReport>> scored;
   int failed = 0;
   for (const auto& file : *files) {
-    auto text = ReadWholeFile(file);
-    jixiao::v1::EvaluationReport report;
-    if (!text.ok() || !report_io::ParseJson(*text, &report).ok()) continue;  // not a report
+    auto read = ReadReport(file);
+    if (!read.ok()) {
+      // A file that was meant to be scored and was not must not pass for an
+      // empty result: name it, and fail the run.
+      err << file << ": not scored: " << read.status().message() << "\n";
+      ++failed;
+      continue;
+    }
+    if (!read->has_value()) {
+      err << file << ": a target table, not a report: skipped\n";
+      continue;
+    }
+    const jixiao::v1::EvaluationReport& report = **read;
     if (!ingest::ValidateReport(report).empty()) {
-      std::cerr << file << ": refused by validation (run jixiao validate)\n";
+      err << file << ": refused by validation (run jixiao validate)\n";
       ++failed;
       continue;
     }
     auto card = scoring::ScoreReport(ingest::NormalizeReport(report), *prepared);
     if (!card.ok()) {
-      std::cerr << file << ": " << card.status().message() << "\n";
+      err << file << ": " << card.status().message() << "\n";
       ++failed;
       continue;
     }
     if (cl.Flag("json")) {
-      std::cout << report_io::ToJson(*card) << "\n";
+      out << report_io::ToJson(*card) << "\n";
     } else if (cl.Flag("explain")) {
-      scoring::PrintScoreCard(*card, std::cout);
-      std::cout << "\n";
+      scoring::PrintScoreCard(*card, out);
+      out << "\n";
     } else {
-      table.AddRow(ComparisonRow(*card));
+      scored.emplace_back(*std::move(card), report);
     }
   }
   if (!cl.Flag("json") && !cl.Flag("explain")) {
+    bool with_project = false;
+    for (const auto& [card, report] : scored) with_project |= !report.project_code().empty();
+    std::vector<std::string> header = {"区", "部门"};
+    if (with_project) header.push_back("项目");
+    for (const char* name : {"年度", "重算得分", "等级", "自评得分", "自评等级", "自评−重算",
+                             "重算占比", "预算执行率", "得分超支出"}) {
+      header.push_back(name);
+    }
+    TextTable table(std::move(header));
+    for (const auto& [card, report] : scored) {
+      table.AddRow(ComparisonRow(card, report, with_project));
+    }
     const jixiao::v1::Scheme& scheme = prepared->scheme();
-    std::cout << "scheme " << scheme.id() << " v" << scheme.version() << ": " << scheme.title()
-              << "\n";
-    table.Print(std::cout);
+    out << "scheme " << scheme.id() << " v" << scheme.version() << ": " << scheme.title() << "\n";
+    table.Print(out);
   }
   return failed == 0 ? 0 : 1;
 }
@@ -132,7 +188,7 @@ int RunSchemes(const std::vector<std::string>& args) {
     std::cerr << "usage: jixiao schemes [--schemes DIR]\n";
     return 2;
   }
-  auto schemes = LoadSchemes(*command_line);
+  auto schemes = LoadSchemes(*command_line, std::cerr);
   if (!schemes.ok()) {
     std::cerr << "jixiao schemes: " << schemes.status().message() << "\n";
     return 2;
