@@ -14,6 +14,7 @@ struct ComparatorWord {
 
 constexpr ComparatorWord kBefore[] = {
     {U">=", jixiao::v1::COMPARATOR_GE},     {U"<=", jixiao::v1::COMPARATOR_LE},
+    {U"=>", jixiao::v1::COMPARATOR_GE},     {U"=<", jixiao::v1::COMPARATOR_LE},
     {U"≥", jixiao::v1::COMPARATOR_GE},      {U"≧", jixiao::v1::COMPARATOR_GE},
     {U"⩾", jixiao::v1::COMPARATOR_GE},      {U"≤", jixiao::v1::COMPARATOR_LE},
     {U"≦", jixiao::v1::COMPARATOR_LE},      {U"⩽", jixiao::v1::COMPARATOR_LE},

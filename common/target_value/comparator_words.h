@@ -15,7 +15,7 @@ struct ComparatorMatch {
 };
 
 // The comparator that `before` (the text just before a number) ends with:
-// ≥ ≤ > < = ≈ >= <= and their full-width forms (folded to ASCII by normalization),
+// ≥ ≤ > < = ≈ >= <= => =< and their full-width forms (folded to ASCII by normalization),
 // 不少于 不低于 至少 (GE), 超过 超 多于 大于 高于 (GT), 不超过 不高于 最多 (LE),
 // 低于 少于 小于 不足 (LT), 约 大约 (APPROX). Longest match wins (不低于 before 低于).
 // Ordinary words that merely end in one (签约, 节约, 赶超) are not comparators.

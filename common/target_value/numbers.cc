@@ -89,6 +89,7 @@ NumberToken ScanOne(std::u32string_view text, size_t digit_pos) {
   token.digits_end = ScanDigits(text, digit_pos, &scanned);
   token.end = token.digits_end;
   const int exponent = ScanMultiplier(text, &token.end);
+  token.magnitude = exponent;
   token.plain_integer = token.plain_integer && !sign && exponent == 0;
   // Scaling by a power of ten inside the decimal literal keeps 1.1万亿 exact.
   const std::string literal = absl::StrCat(scanned.literal, "e", exponent);

@@ -16,6 +16,9 @@ struct NumberToken {
   size_t digits_end = 0;  // Just past the last digit.
   size_t end = 0;         // Just past the 万/亿 multiplier, or digits_end if there is none.
   double value = 0;       // Sign and multiplier applied: "6,087.40万" → 60874000.
+  // The power of ten of the printed multiplier (万 4, 亿 8, 万亿 12, 百万 6, 千万 7;
+  // none 0): a bare actual is read in its target's printed magnitude.
+  int magnitude = 0;
   // Digits only: no sign, thousands separator, decimal point or multiplier. Only such
   // numbers can be parts of dates or document numbers.
   bool plain_integer = false;

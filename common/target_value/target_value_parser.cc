@@ -12,6 +12,8 @@
 #include "common/target_value/document_numbers.h"
 #include "common/target_value/growth_words.h"
 #include "common/target_value/numbers.h"
+#include "common/target_value/parser_version.h"
+#include "common/target_value/qualitative_vocabulary.h"
 #include "common/target_value/units.h"
 #include "common/target_value/utf8.h"
 #include "common/target_value/value_text.h"
@@ -36,13 +38,15 @@ ParsedValue Absent(std::string reason) {
   return value;
 }
 
-ParsedValue Quantity(Comparator comparator, double number, std::string unit, bool growth) {
+ParsedValue Quantity(Comparator comparator, double number, std::string unit, bool growth,
+                     int magnitude = 0) {
   ParsedValue value;
   value.set_kind(jixiao::v1::VALUE_KIND_QUANTITY);
   value.set_comparator(comparator);
   value.set_number(number);
   value.set_unit(std::move(unit));
   value.set_growth(growth);
+  value.set_magnitude(magnitude);
   return value;
 }
 
@@ -226,7 +230,7 @@ ParsedValue ReadQuantity(std::u32string_view text, const NumberToken& token) {
     number = number == 0 ? 0 : -number;
     comparator = MirrorComparator(*comparator);
   }
-  return Quantity(*comparator, number, s.unit, growth.has_value());
+  return Quantity(*comparator, number, s.unit, growth.has_value(), token.magnitude);
 }
 
 ParsedValue ReadMention(std::u32string_view text, const std::vector<NumberToken>& tokens,
@@ -245,9 +249,8 @@ ParsedValue ReadMention(std::u32string_view text, const std::vector<NumberToken>
   return ReadQuantity(text, tokens[mention.token]);
 }
 
-}  // namespace
-
-ParsedValue ParseValue(std::string_view printed) {
+// Every reading but the judgement of words and the version.
+ParsedValue Read(std::string_view printed) {
   const std::u32string text = NormalizeValueText(printed);
   if (std::optional<std::string> reason = AbsentReason(text)) return Absent(*std::move(reason));
   const std::vector<NumberToken> tokens = ScanNumbers(text);
@@ -258,6 +261,17 @@ ParsedValue ParseValue(std::string_view printed) {
     return Qualitative(absl::StrCat("several quantities: ", QuoteAll(text, mentions)));
   }
   return ReadMention(text, tokens, mentions.front());
+}
+
+}  // namespace
+
+ParsedValue ParseValue(std::string_view printed) {
+  ParsedValue value = Read(printed);
+  if (value.kind() == jixiao::v1::VALUE_KIND_QUALITATIVE) {
+    value.set_judgement(JudgePhrase(BuiltInVocabulary(), printed));
+  }
+  value.set_parser_version(kParserVersion);
+  return value;
 }
 
 }  // namespace jixiao::target_value

@@ -1,5 +1,8 @@
 #include "common/target_value/units.h"
 
+#include <iterator>
+#include <string>
+
 #include "common/target_value/utf8.h"
 #include "common/target_value/value_text.h"
 
@@ -86,6 +89,8 @@ constexpr Unit kUnits[] = {
     // Money, shares, scores.
     {U"元", U""},
     {U"%", U""},
+    // "≥100百分比": tables print the word where they mean the sign.
+    {U"百分比", U"%"},
     {U"‰", U""},
     {U"百分点", U""},
     {U"个百分点", U"百分点"},
@@ -97,6 +102,7 @@ constexpr Unit kUnits[] = {
     {U"平方公里", U""},
     {U"立方米", U""},
     {U"公里", U""},
+    {U"千米", U"公里"},
     {U"米", U""},
     {U"吨", U""},
     {U"公斤", U""},
@@ -117,18 +123,52 @@ constexpr Unit kUnits[] = {
     {U"年", U"", true},
 };
 
+// What a rate is counted per, besides the units above: "780元/生/年", "5元/月".
+constexpr Unit kPerWords[] = {
+    {U"生", U""}, {U"学生", U""}, {U"月", U""},   {U"季度", U""},
+    {U"校", U""}, {U"村", U""},   {U"学期", U""}, {U"年度", U""},
+};
+
+const Unit* LongestAt(std::u32string_view after, const Unit* best, const Unit* begin,
+                      const Unit* end) {
+  for (const Unit* unit = begin; unit != end; ++unit) {
+    if (!StartsWith(after, unit->printed)) continue;
+    if (best == nullptr || unit->printed.size() > best->printed.size()) best = unit;
+  }
+  return best;
+}
+
+const Unit* SimpleUnitAt(std::u32string_view after) {
+  return LongestAt(after, nullptr, std::begin(kUnits), std::end(kUnits));
+}
+
+// What a rate is counted per: a unit, or a word that only follows a '/'.
+const Unit* PerWordAt(std::u32string_view after) {
+  return LongestAt(after, SimpleUnitAt(after), std::begin(kPerWords), std::end(kPerWords));
+}
+
+std::u32string_view Normalized(const Unit& unit) {
+  return unit.normalized.empty() ? unit.printed : unit.normalized;
+}
+
 }  // namespace
 
 std::optional<UnitMatch> MatchUnit(std::u32string_view after) {
-  const Unit* best = nullptr;
-  for (const Unit& unit : kUnits) {
-    if (!StartsWith(after, unit.printed)) continue;
-    if (best == nullptr || unit.printed.size() > best->printed.size()) best = &unit;
+  const Unit* first = SimpleUnitAt(after);
+  if (first == nullptr) return std::nullopt;
+  std::u32string unit(Normalized(*first));
+  size_t length = first->printed.size();
+  bool is_duration = first->is_duration;
+  // A rate: "元/生/年" is one unit, and the number before it counts 元 per pupil per year.
+  while (length + 1 < after.size() && after[length] == U'/') {
+    const Unit* per = PerWordAt(after.substr(length + 1));
+    if (per == nullptr) break;
+    unit.push_back(U'/');
+    unit.append(Normalized(*per));
+    length += 1 + per->printed.size();
+    is_duration = false;  // "元/天内" is not "within so many days"
   }
-  if (best == nullptr) return std::nullopt;
-  const std::u32string_view normalized =
-      best->normalized.empty() ? best->printed : best->normalized;
-  return UnitMatch{EncodeUtf8(normalized), best->printed.size(), best->is_duration};
+  return UnitMatch{EncodeUtf8(unit), length, is_duration};
 }
 
 }  // namespace jixiao::target_value

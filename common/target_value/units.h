@@ -21,6 +21,9 @@ struct UnitMatch {
 // 万/亿 are multipliers read with the number, so 万元, 亿元 and 万人次 arrive here as
 // 元 and 人次 on an already-scaled number. 月 and 年 right after a number are dates
 // (handled before units are looked at), so only 个月 and 年 as a duration appear here.
+//
+// A rate is one unit: a unit followed by '/' and what it is counted per ("元/生/年",
+// "元/人"; "万元/人" arrives as 元/人 on a scaled number). "百分比" is read as %.
 std::optional<UnitMatch> MatchUnit(std::u32string_view after);
 
 }  // namespace jixiao::target_value

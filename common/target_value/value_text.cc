@@ -27,6 +27,9 @@ char32_t FoldWidth(char32_t c) {
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII block
   if (c == 0x2212) return U'-';                       // minus sign
   if (c == 0xFE6A) return U'%';                       // small percent sign
+  if (c == 0xFE64) return U'<';                       // small less-than sign
+  if (c == 0xFE65) return U'>';                       // small greater-than sign
+  if (c == 0xFE66) return U'=';                       // small equals sign
   return c;
 }
 

@@ -1,6 +1,13 @@
 #include "services/scoring/engine/completion.h"
 
+#include <cmath>
+#include <memory>
+#include <string_view>
+
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
+#include "common/target_value/qualitative_vocabulary.h"
+#include "common/target_value/unit_conversion.h"
 #include "services/scoring/engine/explanation_text.h"
 
 namespace jixiao::scoring {
@@ -10,9 +17,44 @@ bool HasNoValue(const v1::ParsedValue& value) {
   return value.kind() == v1::VALUE_KIND_ABSENT || value.kind() == v1::VALUE_KIND_UNSPECIFIED;
 }
 
-// A bare number ("实际完成为 0") takes the target's unit; otherwise units must agree.
-bool UnitsComparable(const v1::ParsedValue& target, const v1::ParsedValue& actual) {
-  return target.unit().empty() || actual.unit().empty() || target.unit() == actual.unit();
+// A number with no unit and no multiplier: "90", "实际完成为 0".
+bool IsBare(const v1::ParsedValue& value) { return value.unit().empty() && value.magnitude() == 0; }
+
+v1::ParsedValue& Keep(v1::ParsedValue value, ParsedValueStore& store) {
+  store.push_back(std::make_unique<v1::ParsedValue>(std::move(value)));
+  return *store.back();
+}
+
+// Brings a quantity actual into its target's terms, or returns false when the units
+// cannot be reconciled. A number without a unit takes the target's unit, and a bare
+// number its magnitude too: tables print 「90」 in a column whose target is 「≤90万元」.
+// Units of one measure are converted (公里 → 米); others (家 and 人) are not comparable.
+bool ReconcileUnits(ParsedValueStore& store, Completion& completion) {
+  const v1::ParsedValue& target = *completion.target;
+  const v1::ParsedValue& actual = *completion.actual;
+  if (target.unit() == actual.unit() && (target.magnitude() == 0 || !IsBare(actual))) return true;
+  if (target.unit().empty() && target.magnitude() == 0) return true;  // the target says nothing
+  if (actual.unit().empty()) {
+    v1::ParsedValue inherited = actual;
+    inherited.set_unit(target.unit());
+    if (IsBare(actual)) {
+      inherited.set_number(actual.number() * std::pow(10.0, target.magnitude()));
+      inherited.set_magnitude(target.magnitude());
+    }
+    completion.actual = &Keep(std::move(inherited), store);
+    completion.actual_unit = ActualUnit::kInherited;
+    return true;
+  }
+  if (target.unit().empty()) return true;  // "超500万" against "520万元": both in base units
+  const std::optional<double> factor =
+      target_value::UnitConversionFactor(actual.unit(), target.unit());
+  if (!factor.has_value()) return false;
+  v1::ParsedValue converted = actual;
+  converted.set_number(actual.number() * *factor);
+  converted.set_unit(target.unit());
+  completion.actual = &Keep(std::move(converted), store);
+  completion.actual_unit = ActualUnit::kConverted;
+  return true;
 }
 
 bool IsReverse(const v1::Indicator& indicator, const v1::ParsedValue& target) {
@@ -52,6 +94,47 @@ void UseStated(const std::optional<stated_percent::StatedPercent>& stated,
   }
 }
 
+// A target that asks for none ("无", "否": 是否发生安全事故): an actual's words say
+// whether something happened, not whether the target was met, so they are not read.
+bool AsksForNone(const v1::Indicator& indicator) {
+  return target_value::JudgePhrase(target_value::BuiltInVocabulary(), indicator.target().text()) ==
+         v1::JUDGEMENT_NOT_ACHIEVED;
+}
+
+bool RestatesTarget(const v1::Indicator& indicator) {
+  const std::string target = target_value::NormalizePhrase(indicator.target().text());
+  return !target.empty() && target == target_value::NormalizePhrase(indicator.actual().text());
+}
+
+// A qualitative actual that restates a qualitative target, or whose words the
+// vocabulary knows, judges the indicator; returns false when it does not.
+bool JudgeByWords(const v1::Indicator& indicator, Completion& completion) {
+  const v1::ParsedValue& target = *completion.target;
+  const v1::ParsedValue& actual = *completion.actual;
+  if (actual.kind() != v1::VALUE_KIND_QUALITATIVE) return false;
+  if (target.kind() == v1::VALUE_KIND_QUALITATIVE && RestatesTarget(indicator)) {
+    completion.basis = CompletionBasis::kJudged;
+    completion.judgement = v1::JUDGEMENT_ACHIEVED;
+    completion.judged_by = JudgedBy::kRestatesTarget;
+    return true;
+  }
+  if (actual.judgement() == v1::JUDGEMENT_UNSPECIFIED || AsksForNone(indicator)) return false;
+  completion.basis = CompletionBasis::kJudged;
+  completion.judgement = actual.judgement();
+  completion.judged_by = JudgedBy::kVocabulary;
+  return true;
+}
+
+// Without a stated completion: the actual's words, else not comparable, and why.
+void JudgeOrRefuse(const v1::Indicator& indicator, NotComparable otherwise,
+                   Completion& completion) {
+  if (JudgeByWords(indicator, completion)) return;
+  completion.basis = CompletionBasis::kNotComparable;
+  const bool unknown_words = completion.actual->kind() == v1::VALUE_KIND_QUALITATIVE &&
+                             completion.actual->judgement() == v1::JUDGEMENT_UNSPECIFIED;
+  completion.not_comparable = unknown_words ? NotComparable::kUnknownWords : otherwise;
+}
+
 absl::string_view KindWord(const v1::ParsedValue& value) {
   switch (value.kind()) {
     case v1::VALUE_KIND_QUANTITY:
@@ -76,6 +159,7 @@ Completion AssessCompletion(const v1::Indicator& indicator,
                             const std::optional<stated_percent::StatedPercent>& stated,
                             ParsedValueStore& store) {
   Completion completion;
+  completion.printed_actual = &indicator.actual();
   completion.target = &ReadValue(indicator.target(), store);
   completion.actual = &ReadValue(indicator.actual(), store);
   const v1::ParsedValue& target = *completion.target;
@@ -86,7 +170,7 @@ Completion AssessCompletion(const v1::Indicator& indicator,
     return completion;
   }
   if (target.kind() == v1::VALUE_KIND_QUANTITY && actual.kind() == v1::VALUE_KIND_QUANTITY) {
-    if (UnitsComparable(target, actual)) {
+    if (ReconcileUnits(store, completion)) {
       CompareNumbers(indicator, completion);
     } else {
       completion.not_comparable = NotComparable::kUnitsDiffer;
@@ -99,14 +183,23 @@ Completion AssessCompletion(const v1::Indicator& indicator,
     completion.met = actual.deadline() <= target.deadline();  // ISO dates order as text
     return completion;
   }
+  // The report's own completion first, as printed; the actual's words without one.
   if (target.kind() == v1::VALUE_KIND_QUANTITY) {
-    completion.not_comparable = NotComparable::kActualNotQuantity;
-    UseStated(stated, CompletionBasis::kStatedQuantity, completion);
+    if (stated.has_value()) {
+      completion.not_comparable = NotComparable::kActualNotQuantity;
+      UseStated(stated, CompletionBasis::kStatedQuantity, completion);
+    } else {
+      JudgeOrRefuse(indicator, NotComparable::kActualNotQuantity, completion);
+    }
     return completion;
   }
-  // Qualitative, deadline-in-words or absent targets: the report's own judgement.
-  completion.not_comparable = NotComparable::kKindsDiffer;
-  UseStated(stated, CompletionBasis::kStatedQualitative, completion);
+  // Qualitative, deadline-in-words or absent targets.
+  if (stated.has_value()) {
+    completion.not_comparable = NotComparable::kKindsDiffer;
+    UseStated(stated, CompletionBasis::kStatedQualitative, completion);
+  } else {
+    JudgeOrRefuse(indicator, NotComparable::kKindsDiffer, completion);
+  }
   return completion;
 }
 
@@ -124,6 +217,13 @@ void AppendNotComparableReason(const Completion& completion, std::string& out) {
     case NotComparable::kKindsDiffer:
       AppendText(out, "目标为", KindWord(*completion.target), "，实际为",
                  KindWord(*completion.actual), "，无法直接比较");
+      return;
+    case NotComparable::kUnknownWords:
+      AppendText(out, "实际「",
+                 absl::StripAsciiWhitespace(completion.printed_actual == nullptr
+                                                ? absl::string_view()
+                                                : completion.printed_actual->text()),
+                 "」的用语不在定性词表中，无法判断是否达成");
       return;
   }
 }

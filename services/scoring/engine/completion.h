@@ -25,6 +25,10 @@ enum class CompletionBasis {
   // A qualitative indicator (or a deadline reported in words), judged by the
   // report's stated completion: ≥ 100 achieved, above 0 partly, 0 not achieved.
   kStatedQualitative,
+  // No stated completion, and the actual's words say whether the target was met
+  // ("达成预期指标", "未完成"), or the actual restates a qualitative target word for
+  // word ("合格" against "合格"): Completion::judgement.
+  kJudged,
   // No actual value.
   kMissingActual,
   // An actual value that cannot be compared with the target, and no stated completion.
@@ -53,24 +57,55 @@ enum class NotComparable {
   kActualNotQuantity,
   // A qualitative, deadline-in-words or absent target.
   kKindsDiffer,
+  // A qualitative actual whose words the vocabulary does not know (a sentence, or a
+  // phrase not listed): never judged by guessing.
+  kUnknownWords,
+};
+
+// How a kJudged completion was judged.
+enum class JudgedBy {
+  // The actual's words, read against the vocabulary (qualitative_words.txt).
+  kVocabulary,
+  // The actual says word for word what the qualitative target asked for.
+  kRestatesTarget,
+};
+
+// How a quantity actual was brought into its target's terms for kNumbers.
+enum class ActualUnit {
+  // As printed: same unit (or the target has none).
+  kAsPrinted,
+  // A bare number took the target's unit and magnitude: 「90」 against 「≤90万元」 is
+  // 90 万元.
+  kInherited,
+  // Converted from a unit of the same measure: 「1.2公里」 against 「≥1000米」.
+  kConverted,
 };
 
 struct Completion {
   CompletionBasis basis = CompletionBasis::kMissingActual;
   Direction direction = Direction::kPositive;
-  // The values compared: the report's own parsed values, or parsed now.
+  // The values compared: the report's own parsed values, or parsed now. For
+  // kNumbers the actual is in the target's unit (see actual_unit).
   const v1::ParsedValue* target = nullptr;
   const v1::ParsedValue* actual = nullptr;
+  ActualUnit actual_unit = ActualUnit::kAsPrinted;
+  // The actual as the report prints it, for quoting words the vocabulary does not know.
+  const v1::MeasuredValue* printed_actual = nullptr;
   // kNumbers with kPositive or kReverse: actual / target × 100; the stated bases:
   // the stated completion.
   std::optional<double> rate_percent;
   // kDeadline, kAtLeast and kAtMost: whether the target is met.
   bool met = false;
   NotComparable not_comparable = NotComparable::kNo;
+  // kJudged: what the words say, and how they were read.
+  v1::Judgement judgement = v1::JUDGEMENT_UNSPECIFIED;
+  JudgedBy judged_by = JudgedBy::kVocabulary;
 };
 
 // `stated`: the indicator's stated completion percent, parsed (ParseStatedPercent).
-// Values parsed now are kept in `store`.
+// Values parsed now, and actuals brought into their target's unit, are kept in
+// `store`. Where the values cannot be compared as numbers or dates, the stated
+// completion comes first; without one, a qualitative actual is judged by its words.
 Completion AssessCompletion(const v1::Indicator& indicator,
                             const std::optional<stated_percent::StatedPercent>& stated,
                             ParsedValueStore& store);

@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/strip.h"
+#include "common/target_value/parser_version.h"
 #include "common/target_value/target_value_parser.h"
 
 namespace jixiao::scoring {
@@ -20,8 +21,13 @@ const v1::ParsedValue& AbsentValue() {
 }  // namespace
 
 const v1::ParsedValue& ReadValue(const v1::MeasuredValue& value, ParsedValueStore& store) {
-  if (value.parsed().kind() != v1::VALUE_KIND_UNSPECIFIED) return value.parsed();
-  if (absl::StripAsciiWhitespace(value.text()).empty()) return AbsentValue();
+  const v1::ParsedValue& stored = value.parsed();
+  const bool has_stored = stored.kind() != v1::VALUE_KIND_UNSPECIFIED;
+  // The production path: ingest parsed it with the current parser.
+  if (has_stored && stored.parser_version() >= target_value::kParserVersion) return stored;
+  if (absl::StripAsciiWhitespace(value.text()).empty()) {
+    return has_stored ? stored : AbsentValue();  // nothing to parse again
+  }
   store.push_back(std::make_unique<v1::ParsedValue>(target_value::ParseValue(value.text())));
   return *store.back();
 }

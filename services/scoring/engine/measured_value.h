@@ -18,8 +18,10 @@ namespace jixiao::scoring {
 // production and fills only for reports scored as submitted.
 using ParsedValueStore = std::vector<std::unique_ptr<v1::ParsedValue>>;
 
-// `value.parsed` when it is set; else the text parsed now (into `store`). Empty
-// text is ABSENT ("no value given").
+// `value.parsed` when it is set by the current parser (target_value::kParserVersion);
+// else the text parsed now (into `store`): a value stored by an older parser is
+// read again, so that it gets the readings added since. Empty text is ABSENT ("no
+// value given"), unless a stored value is all there is.
 const v1::ParsedValue& ReadValue(const v1::MeasuredValue& value, ParsedValueStore& store);
 
 // A percentage as printed ("72.52", "100.00%", " 95 "); nullopt when empty or unreadable.
