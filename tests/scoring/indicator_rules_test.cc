@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "common/target_value/parser_version.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
@@ -182,6 +183,7 @@ TEST(IndicatorRules, DeadlinesAreMetOnOrBeforeTheDate) {
   v1::ParsedValue* actual = on_time.mutable_actual()->mutable_parsed();
   actual->set_kind(v1::VALUE_KIND_DEADLINE);
   actual->set_deadline("2024-03-31");
+  actual->set_parser_version(target_value::kParserVersion);  // current: used as stored
   on_time.mutable_actual()->set_text("2024年3月31日");
   EXPECT_EQ(Score(on_time, kGuangzhou).line.reason_code(), "DEADLINE_MET");
   EXPECT_EQ(Score(on_time, kGuangzhou).line.points(), 10);
@@ -241,9 +243,11 @@ TEST(IndicatorRules, AParsedValueIsUsedAsGiven) {
   target->set_kind(v1::VALUE_KIND_QUANTITY);
   target->set_comparator(v1::COMPARATOR_GE);
   target->set_number(4);
+  target->set_parser_version(target_value::kParserVersion);
   v1::ParsedValue* actual = indicator.mutable_actual()->mutable_parsed();
   actual->set_kind(v1::VALUE_KIND_QUANTITY);
   actual->set_number(3);
+  actual->set_parser_version(target_value::kParserVersion);
   EXPECT_EQ(Score(indicator, kGuangzhou).line.points(), 7.5);
 }
 

@@ -34,6 +34,9 @@ void AppendValues(const v1::Indicator& indicator, const Completion& completion, 
       AppendNotComparableReason(completion, out);
       AppendText(out, "），按报告所列完成率 ", Percent{*completion.rate_percent});
       return;
+    case CompletionBasis::kJudged:
+      AppendText(out, "目标 ", Text(indicator.target()), "，实际 ", Text(indicator.actual()));
+      return;
     case CompletionBasis::kStatedQualitative:
       out.append("定性指标（");
       AppendNotComparableReason(completion, out);
@@ -43,6 +46,19 @@ void AppendValues(const v1::Indicator& indicator, const Completion& completion, 
       AppendText(out, "目标 ", Text(indicator.target()));
       return;
   }
+}
+
+// How a qualitative tier was decided, up to the tier's name: "报告完成率 100%，认定为达成",
+// "实际「达成预期指标」读作达成", "实际「合格」与目标一致，读作达成".
+void AppendQualitativeReading(const IndicatorScore& score, absl::string_view tier,
+                              std::string& out) {
+  const Completion& completion = score.completion;
+  if (completion.basis != CompletionBasis::kJudged) {
+    AppendText(out, "报告完成率 ", Percent{*completion.rate_percent}, "，认定为", tier);
+    return;
+  }
+  AppendText(out, "实际「", Text(score.selected->indicator->actual()), "」",
+             completion.judged_by == JudgedBy::kRestatesTarget ? "与目标一致，读作" : "读作", tier);
 }
 
 void AppendMissingWhy(const Completion& completion, std::string& out) {
@@ -118,16 +134,16 @@ void AppendVerdictDetail(const IndicatorScore& score, const v1::IndicatorRules& 
       break;
     }
     case VerdictDetail::kQualitativeAchieved:
-      AppendText(out, "报告完成率 ", Percent{*completion.rate_percent}, "，认定为达成，得分值的 ",
-                 Share{verdict.fraction});
+      AppendQualitativeReading(score, "达成", out);
+      AppendText(out, "，得分值的 ", Share{verdict.fraction});
       break;
     case VerdictDetail::kQualitativePartial:
-      AppendText(out, "报告完成率 ", Percent{*completion.rate_percent},
-                 "，认定为部分达成，得分值的 ", Share{verdict.fraction});
+      AppendQualitativeReading(score, "部分达成", out);
+      AppendText(out, "，得分值的 ", Share{verdict.fraction});
       break;
     case VerdictDetail::kQualitativeNotAchieved:
-      AppendText(out, "报告完成率 ", Percent{*completion.rate_percent}, "，认定为未达成，得分值的 ",
-                 Share{verdict.fraction});
+      AppendQualitativeReading(score, "未达成", out);
+      AppendText(out, "，得分值的 ", Share{verdict.fraction});
       break;
     case VerdictDetail::kDeadline:
       AppendText(out, "时限 ", completion.target->deadline(), "，实际 ",

@@ -120,6 +120,28 @@ Verdict ByQualitative(const v1::IndicatorRules& rules, double stated) {
   return verdict;
 }
 
+// Judged by the actual's words (or a restated target): the same tiers as a stated
+// completion, without a percentage.
+Verdict ByJudgement(const v1::IndicatorRules& rules, v1::Judgement judgement) {
+  Verdict verdict;
+  verdict.rule = "qualitative_tiers";
+  const v1::QualitativeTiers& tiers = rules.qualitative();
+  if (judgement == v1::JUDGEMENT_ACHIEVED) {
+    verdict.fraction = tiers.achieved();
+    verdict.reason = reason::kQualitativeAchieved;
+    verdict.detail = VerdictDetail::kQualitativeAchieved;
+  } else if (judgement == v1::JUDGEMENT_PARTIALLY_ACHIEVED) {
+    verdict.fraction = tiers.partially_achieved();
+    verdict.reason = reason::kQualitativePartial;
+    verdict.detail = VerdictDetail::kQualitativePartial;
+  } else {
+    verdict.fraction = tiers.not_achieved();
+    verdict.reason = reason::kQualitativeNotAchieved;
+    verdict.detail = VerdictDetail::kQualitativeNotAchieved;
+  }
+  return verdict;
+}
+
 Verdict ByDeadline(const Completion& completion) {
   Verdict verdict;
   verdict.rule = "deadline";
@@ -171,6 +193,8 @@ Verdict Decide(const SelectedIndicator& selected, double weight, const v1::Indic
       return ByDeadline(completion);
     case CompletionBasis::kStatedQualitative:
       return ByQualitative(rules, *completion.rate_percent);
+    case CompletionBasis::kJudged:
+      return ByJudgement(rules, completion.judgement);
     case CompletionBasis::kStatedQuantity:
       return ByCurve(rules, *completion.rate_percent);
     case CompletionBasis::kNumbers:
