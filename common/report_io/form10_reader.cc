@@ -16,6 +16,7 @@
 #include "common/report_io/indicator_cells.h"
 #include "common/report_io/row_runs.h"
 #include "common/report_io/run_together.h"
+#include "common/report_io/table_words.h"
 
 namespace jixiao::report_io {
 namespace {
@@ -270,20 +271,6 @@ std::string JoinFlattenedLines(absl::string_view text) {
   return RemoveWhitespace(joined);
 }
 
-// The digits, '.' and '%' right after `label` (and an optional colon).
-std::string RunAfter(absl::string_view compact, absl::string_view label) {
-  const size_t at = absl::string_view(compact).find(label);
-  if (at == absl::string_view::npos) return "";
-  absl::string_view rest = compact.substr(at + label.size());
-  absl::ConsumePrefix(&rest, ":");
-  absl::ConsumePrefix(&rest, "：");
-  size_t end = 0;
-  while (end < rest.size() && (IsAsciiDigit(rest[end]) || rest[end] == '.' || rest[end] == '%')) {
-    ++end;
-  }
-  return std::string(rest.substr(0, end));
-}
-
 std::string DescribeBudgetReading(const BudgetReading& reading) {
   std::vector<std::string> parts;
   for (size_t i = 0; i < reading.columns.size(); ++i) {
@@ -394,7 +381,7 @@ EvaluationImport ReadForm10Flattened(absl::string_view text) {
   const std::string project_name = TextAfterLabel(compact, "项目名称", {"主管部门"});
   const std::string unit = TextAfterLabel(compact, "实施单位", {"项目资金"});
 
-  const std::string total_run = RunAfter(compact, kTotalRow);
+  const std::string total_run = FiguresAfterLabel(compact, kTotalRow, false);
   if (total_run.empty()) {
     out.findings.push_back({std::string(kTotalRow), "no figures printed"});
   } else {
@@ -406,7 +393,8 @@ EvaluationImport ReadForm10Flattened(absl::string_view text) {
     size_t end = at;
     while (end < compact.size() && !IsAsciiDigit(compact[end])) end += 1;
     const std::string note_label = compact.substr(at, std::min(end, compact.size()) - at);
-    const std::string run = RunAfter(absl::string_view(compact).substr(at), note_label);
+    const std::string run =
+        FiguresAfterLabel(absl::string_view(compact).substr(at), note_label, false);
     if (!run.empty() && note_label.size() < 40) {
       out.report.mutable_budget()->add_notes(absl::StrCat(note_label, " ", run));
     }
@@ -457,7 +445,7 @@ EvaluationImport ReadForm10Flattened(absl::string_view text) {
   const std::string total_score_run =
       total_at == std::string::npos
           ? ""
-          : RunAfter(absl::string_view(compact).substr(total_at), kTotalScoreRow);
+          : FiguresAfterLabel(absl::string_view(compact).substr(total_at), kTotalScoreRow, false);
   const double execution_weight =
       out.report.effectiveness_items().empty() ? 0 : out.report.effectiveness_items(0).weight();
   std::vector<WeightScore> total_readings =

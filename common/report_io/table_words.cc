@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "common/sha256/sha256.h"
 
 namespace jixiao::report_io {
@@ -64,6 +65,21 @@ std::string RemoveWhitespace(absl::string_view text) {
                      [](char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }),
       out.end());
   return out;
+}
+
+std::string FiguresAfterLabel(absl::string_view compact, absl::string_view label,
+                              bool thousands_commas) {
+  const size_t at = compact.find(label);
+  if (at == absl::string_view::npos) return "";
+  absl::string_view rest = compact.substr(at + label.size());
+  absl::ConsumePrefix(&rest, ":");
+  absl::ConsumePrefix(&rest, "：");
+  size_t end = 0;
+  while (end < rest.size() && (absl::ascii_isdigit(rest[end]) || rest[end] == '.' ||
+                               rest[end] == '%' || (thousands_commas && rest[end] == ','))) {
+    ++end;
+  }
+  return std::string(rest.substr(0, end));
 }
 
 bool IsPlainNumber(absl::string_view text) {

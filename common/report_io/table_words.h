@@ -16,6 +16,12 @@ namespace jixiao::report_io {
 // together, white space is an artefact of the copy (OCR puts it inside words).
 std::string RemoveWhitespace(absl::string_view text);
 
+// The run of figures right after `label` (and an optional colon) in a table whose
+// cells ran together: digits, '.' and '%', and ',' where `thousands_commas` (a
+// form that prints 1,500.00). Empty when the label is absent.
+std::string FiguresAfterLabel(absl::string_view compact, absl::string_view label,
+                              bool thousands_commas);
+
 // A plain decimal as tables print it: "20", "19.5", "0"; no sign, no leading zero
 // ("020"), no thousands separator.
 bool IsPlainNumber(absl::string_view text);

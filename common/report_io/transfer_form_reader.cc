@@ -14,6 +14,7 @@
 #include "common/report_io/indicator_cells.h"
 #include "common/report_io/row_runs.h"
 #include "common/report_io/run_together.h"
+#include "common/report_io/table_words.h"
 
 namespace jixiao::report_io {
 namespace {
@@ -22,21 +23,6 @@ std::string Compact(absl::string_view text) {
   std::string joined;
   for (absl::string_view line : absl::StrSplit(text, '\n')) absl::StrAppend(&joined, line);
   return RemoveWhitespace(joined);
-}
-
-// The digits, '.' and '%' right after `label` and an optional colon.
-std::string RunAfterLabel(absl::string_view compact, absl::string_view label) {
-  const size_t at = absl::string_view(compact).find(label);
-  if (at == absl::string_view::npos) return "";
-  absl::string_view rest = compact.substr(at + label.size());
-  absl::ConsumePrefix(&rest, ":");
-  absl::ConsumePrefix(&rest, "：");
-  size_t end = 0;
-  while (end < rest.size() &&
-         (IsAsciiDigit(rest[end]) || rest[end] == '.' || rest[end] == '%' || rest[end] == ',')) {
-    ++end;
-  }
-  return std::string(rest.substr(0, end));
 }
 
 // The section of `compact` between the end of `header` and the first `end` after it.
@@ -75,7 +61,7 @@ EvaluationImport ReadTransferNoScores(absl::string_view text) {
   Identify(text, name, unit, out);
 
   // 年度资金总额: 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A).
-  const std::string run = RunAfterLabel(compact, "年度资金总额");
+  const std::string run = FiguresAfterLabel(compact, "年度资金总额", true);
   using C = BudgetColumn;
   const auto budget_readings = BudgetReadings(run, {{C::kAdjusted, C::kFinal, C::kRate}}, 0);
   if (budget_readings.size() == 1) {
@@ -95,7 +81,7 @@ EvaluationImport ReadTransferNoScores(absl::string_view text) {
     if (at == std::string::npos) continue;
     size_t end = at;
     while (end < compact.size() && !IsAsciiDigit(compact[end])) ++end;
-    const std::string sub_run = RunAfterLabel(absl::string_view(compact).substr(end), "");
+    const std::string sub_run = FiguresAfterLabel(absl::string_view(compact).substr(end), "", true);
     if (!sub_run.empty()) {
       out.report.mutable_budget()->add_notes(
           absl::StrCat(compact.substr(at, end - at), " ", sub_run));
@@ -285,7 +271,7 @@ EvaluationImport ReadTransferPercentWeights(absl::string_view text) {
     rows[i]->set_weight(readings[i][*chosen[i]].weight);
     rows[i]->set_declared_score(readings[i][*chosen[i]].score);
   }
-  const std::string total = RunAfterLabel(compact, "得分合计");
+  const std::string total = FiguresAfterLabel(compact, "得分合计", true);
   if (const auto t = ParsePlainNumber(total); t.has_value()) {
     out.report.mutable_declared()->set_total(*t);
   } else {

@@ -1,6 +1,7 @@
 #pragma once
 
-// jixiao import-evaluation FILE [--out REPORT.json]: a published 项目支出绩效自评表 (text) as a report.
+// jixiao import-evaluation FILE [--out REPORT.json]: a published 项目支出绩效自评表 (text) as a
+// report.
 
 #include <string>
 #include <vector>

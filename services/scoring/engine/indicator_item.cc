@@ -47,9 +47,8 @@ bool RowsDeclareScores(const ScoringContext& context, const v1::SchemeItem& item
   const v1::IndicatorRules& rules = context.scheme.IndicatorRulesFor(item);
   return rules.missing_value() == v1::MISSING_VALUE_POLICY_DECLARED_ELSE_ZERO &&
          !selected.empty() &&
-         std::all_of(selected.begin(), selected.end(), [](const SelectedIndicator* s) {
-           return s->indicator->has_declared_score();
-         });
+         std::all_of(selected.begin(), selected.end(),
+                     [](const SelectedIndicator* s) { return s->indicator->has_declared_score(); });
 }
 
 v1::Provenance ItemProvenance(const std::vector<IndicatorScore>& indicators) {

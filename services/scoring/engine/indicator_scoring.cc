@@ -100,26 +100,6 @@ Verdict BySatisfaction(const v1::IndicatorRules& rules, const Completion& comple
   return verdict;
 }
 
-Verdict ByQualitative(const v1::IndicatorRules& rules, double stated) {
-  Verdict verdict;
-  verdict.rule = "qualitative_tiers";
-  const v1::QualitativeTiers& tiers = rules.qualitative();
-  if (ReachesPercent(stated, 100)) {
-    verdict.fraction = tiers.achieved();
-    verdict.reason = reason::kQualitativeAchieved;
-    verdict.detail = VerdictDetail::kQualitativeAchieved;
-  } else if (stated > 0) {
-    verdict.fraction = tiers.partially_achieved();
-    verdict.reason = reason::kQualitativePartial;
-    verdict.detail = VerdictDetail::kQualitativePartial;
-  } else {
-    verdict.fraction = tiers.not_achieved();
-    verdict.reason = reason::kQualitativeNotAchieved;
-    verdict.detail = VerdictDetail::kQualitativeNotAchieved;
-  }
-  return verdict;
-}
-
 // Judged by the actual's words (or a restated target): the same tiers as a stated
 // completion, without a percentage.
 Verdict ByJudgement(const v1::IndicatorRules& rules, v1::Judgement judgement) {
@@ -140,6 +120,14 @@ Verdict ByJudgement(const v1::IndicatorRules& rules, v1::Judgement judgement) {
     verdict.detail = VerdictDetail::kQualitativeNotAchieved;
   }
   return verdict;
+}
+
+// A stated completion read as a tier: ≥ 100 achieved, above 0 partly, else not.
+Verdict ByQualitative(const v1::IndicatorRules& rules, double stated) {
+  const v1::Judgement judgement = ReachesPercent(stated, 100) ? v1::JUDGEMENT_ACHIEVED
+                                  : stated > 0                ? v1::JUDGEMENT_PARTIALLY_ACHIEVED
+                                                              : v1::JUDGEMENT_NOT_ACHIEVED;
+  return ByJudgement(rules, judgement);
 }
 
 Verdict ByDeadline(const Completion& completion) {
