@@ -1,5 +1,5 @@
 // Scoring one department report of 30 and of 300 indicators under the
-// guangzhou-department scheme (tests/scoring/synthesized_report.h: a mix of
+// guangzhou-department scheme (tests/services/scoring/engine/synthesized_report.h: a mix of
 // counts, percentages, growth rates, qualitative indicators and satisfaction,
 // with completions from 0% to several times the target, as in the seed reports).
 //
@@ -20,7 +20,7 @@
 #include "services/scoring/engine/score_computation.h"
 #include "services/scoring/engine/score_engine.h"
 #include "services/scoring/scheme/scheme_loader.h"
-#include "tests/scoring/synthesized_report.h"
+#include "tests/services/scoring/engine/synthesized_report.h"
 
 namespace jixiao::scoring {
 namespace {

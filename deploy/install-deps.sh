@@ -9,7 +9,8 @@ PACKAGES=(
   # compilers and plugins are installed together with the libraries.
   cmake g++ pkg-config clang-format
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev libabsl-dev
-  libhiredis-dev libsqlite3-dev libpq-dev
+  libhiredis-dev libsqlite3-dev libpq-dev libssl-dev
+  libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # google/rpc/status.proto and error_details.proto (google.rpc.BadRequest), which
   # Debian's gRPC packages use but do not ship; this package carries them as plain .proto.

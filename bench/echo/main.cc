@@ -12,9 +12,9 @@
 #include <optional>
 
 #include "bench/echo/echo_service.h"
-#include "common/logging/logger.h"
-#include "common/server/server_config.h"
-#include "common/server/server_runner.h"
+#include "common/platform/logging/logger.h"
+#include "common/platform/server/server_config.h"
+#include "common/platform/server/server_runner.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "common/score_cache/report_id.h"
+#include "common/domain/report_id/report_id.h"
 
 namespace jixiao::score_cache {
 namespace {

@@ -10,7 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
-#include "common/redis/redis_pool.h"
+#include "common/platform/redis/redis_pool.h"
 #include "common/score_cache/scorecard_cache.h"
 #include "jixiao/v1/cache.pb.h"
 

@@ -11,7 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
-#include "common/redis/redis_pool.h"
+#include "common/platform/redis/redis_pool.h"
 #include "common/score_cache/lua_script.h"
 #include "jixiao/v1/scheme.pb.h"
 

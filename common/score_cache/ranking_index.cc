@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "common/redis/redis_client.h"
+#include "common/platform/redis/redis_client.h"
 #include "common/score_cache/cache_keys.h"
 #include "common/score_cache/redis_replies.h"
 

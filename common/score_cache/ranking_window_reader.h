@@ -16,7 +16,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "common/redis/redis_pool.h"
+#include "common/platform/redis/redis_pool.h"
 #include "common/score_cache/lua_script.h"
 #include "common/score_cache/ranking_index.h"
 #include "jixiao/v1/department.pb.h"

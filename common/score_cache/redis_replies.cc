@@ -1,7 +1,7 @@
 #include "common/score_cache/redis_replies.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/redis/redis_command.h"
+#include "common/platform/redis/redis_command.h"
 
 namespace jixiao::score_cache {
 

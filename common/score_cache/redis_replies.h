@@ -8,8 +8,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
-#include "common/redis/redis_pool.h"
-#include "common/redis/redis_reply.h"
+#include "common/platform/redis/redis_pool.h"
+#include "common/platform/redis/redis_reply.h"
 
 namespace jixiao::score_cache {
 

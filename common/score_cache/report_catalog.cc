@@ -4,7 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "common/redis/redis_client.h"
+#include "common/platform/redis/redis_client.h"
 #include "common/score_cache/cache_keys.h"
 #include "common/score_cache/redis_replies.h"
 

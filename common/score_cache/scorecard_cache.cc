@@ -1,7 +1,7 @@
 #include "common/score_cache/scorecard_cache.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/redis/redis_client.h"
+#include "common/platform/redis/redis_client.h"
 #include "common/score_cache/cache_keys.h"
 
 namespace jixiao::score_cache {

@@ -12,7 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
-#include "common/redis/redis_pool.h"
+#include "common/platform/redis/redis_pool.h"
 #include "jixiao/v1/cache.pb.h"
 #include "jixiao/v1/scheme.pb.h"
 

@@ -1,7 +1,7 @@
 #include "services/query/ingest_client.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/server/grpc_status.h"
+#include "common/platform/server/grpc_status.h"
 
 namespace jixiao::query {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "common/logging/logger.h"
+#include "common/platform/logging/logger.h"
 #include "jixiao/v1/scheme.pb.h"
 #include "services/query/logic/scheme_resolution.h"
 #include "services/query/query_call.h"

@@ -17,12 +17,12 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
-#include "common/logging/logger.h"
-#include "common/redis/redis_pool.h"
-#include "common/redis/redis_url.h"
-#include "common/server/option_validators.h"
-#include "common/server/server_config.h"
-#include "common/server/server_runner.h"
+#include "common/platform/logging/logger.h"
+#include "common/platform/redis/redis_pool.h"
+#include "common/platform/redis/redis_url.h"
+#include "common/platform/server/option_validators.h"
+#include "common/platform/server/server_config.h"
+#include "common/platform/server/server_runner.h"
 #include "jixiao/v1/query_service.grpc.pb.h"
 #include "services/query/cohorts_file.h"
 #include "services/query/ingest_client.h"

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "common/server/downstream_context.h"
+#include "common/platform/server/downstream_context.h"
 
 namespace jixiao::query {
 

@@ -25,7 +25,7 @@ class QueryCall {
   QueryCall(grpc::CallbackServerContext* incoming, absl::Duration downstream_timeout);
 
   // A context for one downstream call: deadline and cancellation of the
-  // incoming call propagate (see common/server/downstream_context.h), capped
+  // incoming call propagate (see common/platform/server/downstream_context.h), capped
   // at downstream_timeout from now.
   std::unique_ptr<grpc::ClientContext> NewDownstreamContext() const;
 

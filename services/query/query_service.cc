@@ -1,7 +1,7 @@
 #include "services/query/query_service.h"
 
-#include "common/server/grpc_status.h"
-#include "common/server/run_blocking.h"
+#include "common/platform/server/grpc_status.h"
+#include "common/platform/server/run_blocking.h"
 
 namespace jixiao::query {
 

@@ -6,7 +6,7 @@
 // GetScoreCard is registered raw (request and response as bytes): its answer
 // is usually a cached scorecard passed through unparsed, so the response is
 // written by QueryEngine as bytes rather than as a message to serialize.
-#include "common/worker_pool/worker_pool.h"
+#include "common/platform/worker_pool/worker_pool.h"
 #include "jixiao/v1/query_service.grpc.pb.h"
 #include "services/query/query_engine.h"
 

@@ -5,7 +5,7 @@
 // when the cache cannot be used for the call: Redis failed now (a warning is
 // logged with the error and the call marked, see QueryCall) or earlier in the
 // same call (then Redis is not asked again). A dead Redis costs little: the
-// pool fails fast while it backs off (common/redis/redis_pool.h).
+// pool fails fast while it backs off (common/platform/redis/redis_pool.h).
 //
 // Query writes one thing: the comparison rows it derives from cards
 // (PutComparisonRows), a cache of its own work beside the cards.
@@ -18,8 +18,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
-#include "common/logging/logger.h"
-#include "common/redis/redis_pool.h"
+#include "common/platform/logging/logger.h"
+#include "common/platform/redis/redis_pool.h"
 #include "common/score_cache/cohort_rows.h"
 #include "common/score_cache/comparison_row_cache.h"
 #include "common/score_cache/latest_scorecards.h"

@@ -1,7 +1,7 @@
 #include "services/query/scoring_client.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/server/grpc_status.h"
+#include "common/platform/server/grpc_status.h"
 #include "services/query/score_report_fan_out.h"
 
 namespace jixiao::query {

@@ -17,7 +17,7 @@
 #include "google/rpc/status.pb.h"
 #include "services/scoring/engine/score_engine.h"
 #include "tests/integration/service_stack.h"
-#include "tests/scoring/scoring_test_support.h"
+#include "tests/services/scoring/engine/scoring_test_support.h"
 #include "tests/support/postgres_server.h"
 
 namespace jixiao::testing {

@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "common/score_cache/report_id.h"
+#include "common/domain/report_id/report_id.h"
 #include "tools/gen/department_types.h"
 #include "tools/gen/indicator_generator.h"
 #include "tools/gen/seeded_random.h"

@@ -1,7 +1,7 @@
 #include "tools/jixiao/call_failure.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/server/grpc_status.h"
+#include "common/platform/server/grpc_status.h"
 #include "tools/jixiao/rich_status.h"
 
 namespace jixiao::cli {

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "common/score_cache/report_id.h"
+#include "common/domain/report_id/report_id.h"
 
 namespace jixiao::cli {
 namespace {

@@ -4,10 +4,10 @@
 #include <fstream>
 #include <iostream>
 
-#include "common/report_io/corpus_manifest.h"
-#include "common/report_io/corpus_run.h"
 #include "services/scoring/scheme/scheme_loader.h"
 #include "tools/jixiao/command_line.h"
+#include "tools/jixiao/corpus/corpus_manifest.h"
+#include "tools/jixiao/corpus/corpus_run.h"
 #include "tools/jixiao/input_files.h"
 
 namespace jixiao::cli {
@@ -40,7 +40,7 @@ int RunCorpus(const std::vector<std::string>& args) {
     std::cerr << "jixiao corpus: " << manifest_text.status().message() << "\n";
     return 2;
   }
-  auto entries = report_io::ParseCorpusManifest(*manifest_text);
+  auto entries = corpus::ParseCorpusManifest(*manifest_text);
   if (!entries.ok()) {
     std::cerr << "jixiao corpus: " << entries.status().message() << "\n";
     return 2;
@@ -54,7 +54,7 @@ int RunCorpus(const std::vector<std::string>& args) {
     std::cerr << "refused: " << refused.message() << "\n";
   }
 
-  std::vector<report_io::CorpusTableOutcome> outcomes;
+  std::vector<corpus::CorpusTableOutcome> outcomes;
   int failed = 0;
   for (const auto& entry : *entries) {
     auto text = ReadWholeFile(dir + "/" + entry.file);
@@ -63,7 +63,7 @@ int RunCorpus(const std::vector<std::string>& args) {
       ++failed;
       continue;
     }
-    outcomes.push_back(report_io::ImportCorpusTable(entry, *text, schemes->schemes));
+    outcomes.push_back(corpus::ImportCorpusTable(entry, *text, schemes->schemes));
     const auto& o = outcomes.back();
     if (!o.imported) ++failed;
     std::cerr << entry.file << ": " << (o.imported ? "imported" : "NOT IMPORTED: " + o.refusal)
@@ -72,7 +72,7 @@ int RunCorpus(const std::vector<std::string>& args) {
   }
   const std::string out_path = cl.Option("out", kDefaultOut);
   std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-  out << report_io::CorpusMarkdown(outcomes);
+  out << corpus::CorpusMarkdown(outcomes);
   if (!out) {
     std::cerr << "jixiao corpus: cannot write " << out_path << "\n";
     return 1;

@@ -1,7 +1,7 @@
 #include "tools/jixiao/explain_command.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/score_cache/report_id.h"
+#include "common/domain/report_id/report_id.h"
 #include "services/scoring/engine/scorecard_text.h"
 #include "tools/jixiao/command_usage.h"
 #include "tools/jixiao/freshness_text.h"

@@ -15,7 +15,7 @@ namespace jixiao::cli {
 int RunExplain(const std::vector<std::string>& args);
 
 // "<DEPT_CODE>/<YEAR>/department": the id ingest derives for a department
-// self-evaluation (common/score_cache/report_id.h).
+// self-evaluation (common/domain/report_id/report_id.h).
 std::string DepartmentReportId(const std::string& department_code, int year);
 
 // The report id the arguments name: one report id, or a department code and a

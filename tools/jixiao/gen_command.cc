@@ -8,7 +8,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "common/report_io/json_codec.h"
+#include "common/domain/report_json/json_codec.h"
 #include "jixiao/v1/ingest_service.pb.h"
 #include "tools/gen/dataset_shape.h"
 #include "tools/gen/report_generator.h"
@@ -139,11 +139,11 @@ int RunGen(const std::vector<std::string>& args) {
   for (int64_t i = 0; i < count; ++i) {
     jixiao::v1::EvaluationReport report = gen::GenerateReport(*shape, gen::AddressAt(*shape, i));
     if (as == "reports") {
-      out << report_io::ToJsonLine(report) << '\n';
+      out << report_json::ToJsonLine(report) << '\n';
     } else {
       jixiao::v1::SubmitReportRequest request;
       *request.mutable_report() = std::move(report);
-      out << report_io::ToJsonLine(request) << '\n';
+      out << report_json::ToJsonLine(request) << '\n';
     }
     // Progress on long runs, to stderr so that standard output stays data.
     const auto now = std::chrono::steady_clock::now();

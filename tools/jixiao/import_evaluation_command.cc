@@ -4,11 +4,11 @@
 #include <iostream>
 
 #include "absl/strings/str_split.h"
-#include "common/report_io/corpus_file.h"
-#include "common/report_io/evaluation_import.h"
-#include "common/report_io/json_codec.h"
-#include "common/report_io/report_identity.h"
+#include "common/domain/report_json/json_codec.h"
+#include "common/domain/table_import/evaluation_import.h"
+#include "common/domain/table_import/report_identity.h"
 #include "tools/jixiao/command_line.h"
+#include "tools/jixiao/corpus/corpus_file.h"
 #include "tools/jixiao/input_files.h"
 #include "tools/jixiao/typed_options.h"
 
@@ -20,8 +20,8 @@ constexpr char kUsage[] =
     " [--department-name NAME] [--district-name NAME] [--level LEVEL] [--sector-tags a,b]"
     " [--year YEAR] [--project-code CODE]\n";
 
-absl::StatusOr<report_io::ReportIdentity> IdentityFromOptions(const ParsedCommandLine& cl) {
-  report_io::ReportIdentity identity;
+absl::StatusOr<table_import::ReportIdentity> IdentityFromOptions(const ParsedCommandLine& cl) {
+  table_import::ReportIdentity identity;
   identity.department_code = cl.Option("department-code");
   identity.department_name = cl.Option("department-name");
   identity.district_name = cl.Option("district-name");
@@ -67,21 +67,21 @@ int RunImportEvaluation(const std::vector<std::string>& args) {
     std::cerr << "jixiao import-evaluation: " << text.status().message() << "\n";
     return 2;
   }
-  const report_io::CorpusFile file = report_io::SplitCorpusFile(*text);
-  auto imported = report_io::ImportEvaluationText(file.table);
+  const corpus::CorpusFile file = corpus::SplitCorpusFile(*text);
+  auto imported = table_import::ImportEvaluationText(file.table);
   if (!imported.ok()) {
     std::cerr << path << ": refused: " << imported.status().message() << "\n";
     return 1;
   }
   for (const auto& finding : imported->findings) {
-    std::cerr << path << ": " << report_io::FindingText(finding) << "\n";
+    std::cerr << path << ": " << table_import::FindingText(finding) << "\n";
   }
   auto& report = imported->report;
-  report_io::ApplyIdentity(*identity, report);
+  table_import::ApplyIdentity(*identity, report);
   if (const auto source = file.header.find("source"); source != file.header.end()) {
     report.mutable_source()->set_file(source->second);
   }
-  const std::string json = report_io::ToJson(report);
+  const std::string json = report_json::ToJson(report);
   if (cl.Option("out").empty()) {
     std::cout << json;
   } else {
@@ -92,7 +92,7 @@ int RunImportEvaluation(const std::vector<std::string>& args) {
       return 1;
     }
   }
-  std::cerr << path << ": " << report_io::LayoutName(imported->layout) << ", "
+  std::cerr << path << ": " << table_import::LayoutName(imported->layout) << ", "
             << report.indicators_size() << " indicators, " << imported->findings.size()
             << " findings\n";
   return 0;

@@ -1,7 +1,7 @@
 #include "tools/jixiao/ingest_progress.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/server/grpc_status.h"
+#include "common/platform/server/grpc_status.h"
 #include "tools/jixiao/text_table.h"
 
 namespace jixiao::cli {

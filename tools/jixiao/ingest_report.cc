@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
-#include "common/server/grpc_status.h"
+#include "common/platform/server/grpc_status.h"
 #include "tools/jixiao/call_failure.h"
 #include "tools/jixiao/rich_status.h"
 

@@ -6,7 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "common/report_io/json_codec.h"
+#include "common/domain/report_json/json_codec.h"
 #include "tools/jixiao/input_files.h"
 
 namespace jixiao::cli {
@@ -65,7 +65,7 @@ absl::StatusOr<IngestRequest> BuildIngestRequest(const IngestInput& input,
     auto text = ReadLine(input);
     if (!text.ok()) return text.status();
     jixiao::v1::SubmitReportRequest submit;
-    const absl::Status parsed = report_io::ParseJson(*text, submit.mutable_report());
+    const absl::Status parsed = report_json::ParseJson(*text, submit.mutable_report());
     if (!parsed.ok()) return parsed;
     return submit;
   }
@@ -84,10 +84,10 @@ absl::StatusOr<IngestRequest> BuildIngestRequest(const IngestInput& input,
     return request;
   }
   jixiao::v1::SubmitReportRequest submit;
-  const absl::Status as_report = report_io::ParseJson(*text, submit.mutable_report());
+  const absl::Status as_report = report_json::ParseJson(*text, submit.mutable_report());
   if (as_report.ok()) return submit;
   jixiao::v1::ImportTargetTableRequest import;
-  if (report_io::ParseJson(*text, import.mutable_table()).ok()) return import;
+  if (report_json::ParseJson(*text, import.mutable_table()).ok()) return import;
   // Most files are reports, so the report parser's complaint is the useful one.
   return as_report;
 }

@@ -5,13 +5,14 @@
 #include <iostream>
 #include <set>
 
-#include "common/report_io/corpus_file.h"
-#include "common/report_io/json_codec.h"
-#include "common/report_io/target_table_layouts.h"
-#include "services/ingest/normalization/report_normalizer.h"
-#include "services/ingest/validation/consistency_checker.h"
-#include "services/ingest/validation/report_validator.h"
+#include "common/domain/normalization/report_normalizer.h"
+#include "common/domain/report_id/report_id.h"
+#include "common/domain/report_json/json_codec.h"
+#include "common/domain/table_import/target_table_layouts.h"
+#include "common/domain/validation/consistency_checker.h"
+#include "common/domain/validation/report_validator.h"
 #include "tools/jixiao/command_line.h"
+#include "tools/jixiao/corpus/corpus_file.h"
 #include "tools/jixiao/input_files.h"
 #include "tools/jixiao/target_table_owner.h"
 
@@ -25,7 +26,7 @@ void PrintFindings(const std::vector<jixiao::v1::Finding>& findings) {
   }
 }
 
-void PrintViolations(const ingest::FieldViolations& violations) {
+void PrintViolations(const validation::FieldViolations& violations) {
   for (const auto& v : violations)
     std::cout << "  error " << v.field << ": " << v.description << "\n";
 }
@@ -38,11 +39,11 @@ bool ValidateFile(const std::string& path) {
     return false;
   }
   jixiao::v1::EvaluationReport report;
-  const absl::Status as_report = report_io::ParseJson(*text, &report);
+  const absl::Status as_report = report_json::ParseJson(*text, &report);
   if (as_report.ok()) {
-    const auto violations = ingest::ValidateReport(report);
-    const auto normalized = ingest::NormalizeReport(report);
-    const auto warnings = ingest::CheckReportConsistency(normalized);
+    const auto violations = validation::ValidateReport(report);
+    const auto normalized = normalization::NormalizeReport(report);
+    const auto warnings = validation::CheckReportConsistency(normalized);
     std::cout << path << ": " << (violations.empty() ? "valid" : "REFUSED") << " report "
               << normalized.report_id() << ", " << violations.size() << " errors, "
               << warnings.size() << " warnings\n";
@@ -51,11 +52,11 @@ bool ValidateFile(const std::string& path) {
     return violations.empty();
   }
   jixiao::v1::ProjectTargetTable table;
-  if (report_io::ParseJson(*text, &table).ok()) {
-    const auto violations = ingest::ValidateTargetTable(table);
-    const auto warnings = ingest::CheckTargetTableConsistency(table);
+  if (report_json::ParseJson(*text, &table).ok()) {
+    const auto violations = validation::ValidateTargetTable(table);
+    const auto warnings = validation::CheckTargetTableConsistency(table);
     std::cout << path << ": " << (violations.empty() ? "valid" : "REFUSED") << " target table "
-              << ingest::DeriveTargetTableId(table) << ", " << violations.size() << " errors, "
+              << report_id::OfTargetTable(table) << ", " << violations.size() << " errors, "
               << warnings.size() << " warnings\n";
     PrintViolations(violations);
     PrintFindings(warnings);
@@ -109,7 +110,7 @@ int RunImportTargets(const std::vector<std::string>& args) {
   }
   // A corpus file carries a header block before the table; line numbers count
   // from the table's first line.
-  auto layout_import = report_io::ImportAnyTargetTableText(report_io::SplitCorpusFile(*text).table);
+  auto layout_import = table_import::ImportAnyTargetTableText(corpus::SplitCorpusFile(*text).table);
   if (!layout_import.ok()) {
     std::cerr << path << ": refused: " << layout_import.status().message() << "\n";
     return 1;
@@ -126,15 +127,15 @@ int RunImportTargets(const std::vector<std::string>& args) {
   table.mutable_department()->MergeFrom(owner->department);
   if (owner->fiscal_year > 0) table.set_fiscal_year(owner->fiscal_year);
 
-  const auto violations = ingest::ValidateTargetTable(table);
+  const auto violations = validation::ValidateTargetTable(table);
   for (const auto& v : violations)
     std::cerr << path << ": " << v.field << ": " << v.description << "\n";
   if (!violations.empty()) return 1;
-  table = ingest::NormalizeTargetTable(std::move(table));
-  for (const auto& f : ingest::CheckTargetTableConsistency(table)) {
+  table = normalization::NormalizeTargetTable(std::move(table));
+  for (const auto& f : validation::CheckTargetTableConsistency(table)) {
     std::cerr << path << ": warning " << f.code() << ": " << f.message() << "\n";
   }
-  const std::string json = report_io::ToJson(table);
+  const std::string json = report_json::ToJson(table);
   if (cl.Option("out").empty()) {
     std::cout << json;
   } else {
@@ -145,8 +146,9 @@ int RunImportTargets(const std::vector<std::string>& args) {
       return 1;
     }
   }
-  std::cerr << path << ": " << report_io::TargetLayoutName(layout_import->layout) << ", imported "
-            << table.projects_size() << " projects, " << imported.errors.size() << " bad lines\n";
+  std::cerr << path << ": " << table_import::TargetLayoutName(layout_import->layout)
+            << ", imported " << table.projects_size() << " projects, " << imported.errors.size()
+            << " bad lines\n";
   return imported.errors.empty() ? 0 : 1;
 }
 

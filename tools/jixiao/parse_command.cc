@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
-#include "common/target_value/target_value_parser.h"
+#include "common/domain/target_value/target_value_parser.h"
 #include "jixiao/v1/indicator.pb.h"
 #include "services/scoring/engine/completion.h"
 #include "services/scoring/engine/measured_value.h"

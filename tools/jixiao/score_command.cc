@@ -6,9 +6,9 @@
 #include <utility>
 
 #include "absl/strings/str_format.h"
-#include "common/report_io/json_codec.h"
-#include "services/ingest/normalization/report_normalizer.h"
-#include "services/ingest/validation/report_validator.h"
+#include "common/domain/normalization/report_normalizer.h"
+#include "common/domain/report_json/json_codec.h"
+#include "common/domain/validation/report_validator.h"
 #include "services/scoring/engine/score_engine.h"
 #include "services/scoring/engine/scorecard_text.h"
 #include "services/scoring/scheme/scheme_loader.h"
@@ -79,10 +79,10 @@ absl::StatusOr<std::optional<jixiao::v1::EvaluationReport>> ReadReport(const std
   auto text = ReadWholeFile(path);
   if (!text.ok()) return text.status();
   jixiao::v1::EvaluationReport report;
-  const absl::Status parsed = report_io::ParseJson(*text, &report);
+  const absl::Status parsed = report_json::ParseJson(*text, &report);
   if (parsed.ok()) return std::optional<jixiao::v1::EvaluationReport>(std::move(report));
   jixiao::v1::ProjectTargetTable table;
-  if (report_io::ParseJson(*text, &table).ok()) {
+  if (report_json::ParseJson(*text, &table).ok()) {
     return std::optional<jixiao::v1::EvaluationReport>();
   }
   return parsed;
@@ -142,19 +142,19 @@ int RunScore(const std::vector<std::string>& args, std::ostream& out, std::ostre
       continue;
     }
     const jixiao::v1::EvaluationReport& report = **read;
-    if (!ingest::ValidateReport(report).empty()) {
+    if (!validation::ValidateReport(report).empty()) {
       err << file << ": refused by validation (run jixiao validate)\n";
       ++failed;
       continue;
     }
-    auto card = scoring::ScoreReport(ingest::NormalizeReport(report), *prepared);
+    auto card = scoring::ScoreReport(normalization::NormalizeReport(report), *prepared);
     if (!card.ok()) {
       err << file << ": " << card.status().message() << "\n";
       ++failed;
       continue;
     }
     if (cl.Flag("json")) {
-      out << report_io::ToJson(*card) << "\n";
+      out << report_json::ToJson(*card) << "\n";
     } else if (cl.Flag("explain")) {
       scoring::PrintScoreCard(*card, out);
       out << "\n";

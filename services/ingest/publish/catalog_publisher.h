@@ -7,7 +7,7 @@
 // it asks CatalogSync for a full resync, which retries until Redis answers.
 // While Redis is unreachable, readers cannot use the catalog either and compute
 // from the store, so they still see the acknowledged version.
-#include "common/logging/logger.h"
+#include "common/platform/logging/logger.h"
 #include "common/score_cache/report_catalog.h"
 #include "services/ingest/publish/catalog_sync.h"
 #include "services/ingest/publish/rescore_dispatcher.h"

@@ -16,7 +16,7 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
-#include "common/logging/logger.h"
+#include "common/platform/logging/logger.h"
 #include "common/score_cache/report_catalog.h"
 #include "services/ingest/store/report_store.h"
 

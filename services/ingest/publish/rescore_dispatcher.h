@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "common/logging/logger.h"
+#include "common/platform/logging/logger.h"
 #include "jixiao/v1/report.pb.h"
 #include "jixiao/v1/scoring_service.grpc.pb.h"
 

@@ -20,7 +20,7 @@ std::string Truncate(absl::string_view text, size_t max_bytes) {
   return absl::StrCat(text.substr(0, end), kEllipsis);
 }
 
-// What a FieldViolation adds to the serialized BadRequest: the entry itself,
+// What a validation::FieldViolation adds to the serialized BadRequest: the entry itself,
 // plus its tag and length prefix (at most 1 + 2 bytes at these sizes).
 size_t EntryBytes(const google::rpc::BadRequest::FieldViolation& violation) {
   return violation.ByteSizeLong() + 3;
@@ -28,7 +28,8 @@ size_t EntryBytes(const google::rpc::BadRequest::FieldViolation& violation) {
 
 }  // namespace
 
-absl::Status BadRequestError(absl::string_view subject, const FieldViolations& violations) {
+absl::Status BadRequestError(absl::string_view subject,
+                             const validation::FieldViolations& violations) {
   if (violations.empty()) return absl::InternalError("BadRequestError without violations");
 
   google::rpc::BadRequest bad_request;
@@ -36,7 +37,7 @@ absl::Status BadRequestError(absl::string_view subject, const FieldViolations& v
   constexpr size_t kNoteBytes = 96;
   size_t bytes = 0;
   size_t listed = 0;
-  for (const FieldViolation& violation : violations) {
+  for (const validation::FieldViolation& violation : violations) {
     google::rpc::BadRequest::FieldViolation entry;
     entry.set_field(violation.field);
     entry.set_description(Truncate(violation.description, kMaxDescriptionBytes));
@@ -52,7 +53,7 @@ absl::Status BadRequestError(absl::string_view subject, const FieldViolations& v
         absl::StrCat(violations.size() - listed, " more violations are not listed"));
   }
 
-  const FieldViolation& first = violations.front();
+  const validation::FieldViolation& first = violations.front();
   std::string message = absl::StrCat(
       subject, " refused: ", violations.size(),
       violations.size() == 1 ? " violation; " : " violations; the first: ", first.field, " ",
@@ -62,15 +63,16 @@ absl::Status BadRequestError(absl::string_view subject, const FieldViolations& v
   return status;
 }
 
-FieldViolations UnderField(absl::string_view parent, FieldViolations violations) {
-  for (FieldViolation& violation : violations) {
+validation::FieldViolations UnderField(absl::string_view parent,
+                                       validation::FieldViolations violations) {
+  for (validation::FieldViolation& violation : violations) {
     violation.field = absl::StrCat(parent, ".", violation.field);
   }
   return violations;
 }
 
-FieldViolations BadRequestViolations(const absl::Status& status) {
-  FieldViolations violations;
+validation::FieldViolations BadRequestViolations(const absl::Status& status) {
+  validation::FieldViolations violations;
   auto payload = status.GetPayload(kBadRequestTypeUrl);
   if (!payload.has_value()) return violations;
   google::rpc::BadRequest bad_request;

@@ -2,7 +2,7 @@
 
 // Structural violations of a request, carried inside absl::Status: code
 // INVALID_ARGUMENT, a message that summarises, and a google.rpc.BadRequest
-// payload with one FieldViolation per violation. Pure code refuses a request
+// payload with one validation::FieldViolation per violation. Pure code refuses a request
 // this way; the gRPC edge (grpc_error_details.h) moves the payload into the
 // google.rpc.Status details that gRPC clients read.
 //
@@ -17,7 +17,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
-#include "services/ingest/validation/field_violation.h"
+#include "common/domain/validation/field_violation.h"
 
 namespace jixiao::ingest {
 
@@ -31,14 +31,16 @@ inline constexpr size_t kMaxBadRequestBytes = 3 * 1024;
 //   "report refused: 3 violations; the first: report.kind is required"
 // When violations are left out for size, a last entry at the field of the
 // first one left out says how many were left out.
-absl::Status BadRequestError(absl::string_view subject, const FieldViolations& violations);
+absl::Status BadRequestError(absl::string_view subject,
+                             const validation::FieldViolations& violations);
 
 // The validators name fields relative to the message they check
 // ("budget.initial.fen"); a request names them from its own root
 // ("report.budget.initial.fen"). Prefixes every path with `parent` and a dot.
-FieldViolations UnderField(absl::string_view parent, FieldViolations violations);
+validation::FieldViolations UnderField(absl::string_view parent,
+                                       validation::FieldViolations violations);
 
 // The violations `status` carries, in order; empty when it carries none.
-FieldViolations BadRequestViolations(const absl::Status& status);
+validation::FieldViolations BadRequestViolations(const absl::Status& status);
 
 }  // namespace jixiao::ingest

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/cord.h"
-#include "common/server/grpc_status.h"
+#include "common/platform/server/grpc_status.h"
 #include "google/rpc/status.pb.h"
 
 namespace jixiao::ingest {

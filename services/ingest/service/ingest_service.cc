@@ -4,8 +4,8 @@
 
 #include <utility>
 
-#include "common/server/grpc_status.h"
-#include "common/server/run_blocking.h"
+#include "common/platform/server/grpc_status.h"
+#include "common/platform/server/run_blocking.h"
 #include "services/ingest/service/grpc_error_details.h"
 #include "services/ingest/service/read_requests.h"
 #include "services/ingest/service/submit_reports_reactor.h"

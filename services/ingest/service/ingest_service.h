@@ -17,8 +17,8 @@
 
 #include <grpcpp/support/server_callback.h>
 
-#include "common/logging/logger.h"
-#include "common/worker_pool/worker_pool.h"
+#include "common/platform/logging/logger.h"
+#include "common/platform/worker_pool/worker_pool.h"
 #include "jixiao/v1/ingest_service.grpc.pb.h"
 #include "services/ingest/service/report_commit_queue.h"
 #include "services/ingest/service/report_publisher.h"

@@ -9,7 +9,7 @@ namespace jixiao::ingest {
 constexpr absl::string_view kSubject = "request";
 
 absl::Status CheckGetReportRequest(const jixiao::v1::GetReportRequest& request) {
-  FieldViolations violations;
+  validation::FieldViolations violations;
   if (request.report_id().empty()) violations.push_back({"report_id", "is required"});
   if (request.version() < 0) {
     violations.push_back({"version", absl::StrCat("must not be negative (0 is the latest), got ",
@@ -21,7 +21,7 @@ absl::Status CheckGetReportRequest(const jixiao::v1::GetReportRequest& request) 
 
 absl::StatusOr<ListReportsQuery> ParseListReportsRequest(
     const jixiao::v1::ListReportsRequest& request) {
-  FieldViolations violations;
+  validation::FieldViolations violations;
   if (request.page_size() < 0) {
     violations.push_back(
         {"page_size", absl::StrCat("must not be negative (0 means ", kDefaultPageSize, "), got ",

@@ -30,8 +30,8 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "common/logging/logger.h"
-#include "common/worker_pool/worker_pool.h"
+#include "common/platform/logging/logger.h"
+#include "common/platform/worker_pool/worker_pool.h"
 #include "jixiao/v1/ingest_service.pb.h"
 #include "services/ingest/service/report_commit_queue.h"
 #include "services/ingest/service/report_publisher.h"

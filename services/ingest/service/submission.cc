@@ -2,11 +2,11 @@
 
 #include <utility>
 
-#include "services/ingest/normalization/report_normalizer.h"
+#include "common/domain/content_hash/content_hash.h"
+#include "common/domain/normalization/report_normalizer.h"
+#include "common/domain/validation/consistency_checker.h"
+#include "common/domain/validation/report_validator.h"
 #include "services/ingest/service/bad_request.h"
-#include "services/ingest/service/content_hash.h"
-#include "services/ingest/validation/consistency_checker.h"
-#include "services/ingest/validation/report_validator.h"
 
 namespace jixiao::ingest {
 
@@ -14,13 +14,14 @@ absl::StatusOr<PreparedReport> PrepareSubmission(const jixiao::v1::SubmitReportR
   // An absent report would otherwise come back as a dozen "is required"
   // violations of an empty one.
   if (!request.has_report()) return BadRequestError("report", {{"report", "is required"}});
-  if (FieldViolations violations = ValidateReport(request.report()); !violations.empty()) {
+  if (validation::FieldViolations violations = validation::ValidateReport(request.report());
+      !violations.empty()) {
     return BadRequestError("report", UnderField("report", std::move(violations)));
   }
   PreparedReport prepared;
-  prepared.to_store.report = NormalizeReport(request.report());
-  prepared.to_store.content_hash = ContentHash(prepared.to_store.report);
-  prepared.warnings = CheckReportConsistency(prepared.to_store.report);
+  prepared.to_store.report = normalization::NormalizeReport(request.report());
+  prepared.to_store.content_hash = content_hash::ContentHash(prepared.to_store.report);
+  prepared.warnings = validation::CheckReportConsistency(prepared.to_store.report);
   return prepared;
 }
 

@@ -17,7 +17,7 @@ jixiao::v1::SubmitReportsItemResult ItemResultOf(
     result.set_code(static_cast<int>(status.code()));
     result.set_message(std::string(status.message()));
     // Already cut to fit a trailer by BadRequestError, so also small here.
-    for (FieldViolation& violation : BadRequestViolations(status)) {
+    for (validation::FieldViolation& violation : BadRequestViolations(status)) {
       jixiao::v1::ItemFieldViolation* item = result.add_violations();
       item->set_field(std::move(violation.field));
       item->set_description(std::move(violation.description));

@@ -19,7 +19,7 @@
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/server_callback.h>
 
-#include "common/logging/logger.h"
+#include "common/platform/logging/logger.h"
 #include "jixiao/v1/ingest_service.pb.h"
 #include "services/ingest/service/report_submitter.h"
 

@@ -9,12 +9,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "common/report_io/target_table_text.h"
-#include "services/ingest/normalization/report_normalizer.h"
+#include "common/domain/content_hash/content_hash.h"
+#include "common/domain/normalization/report_normalizer.h"
+#include "common/domain/table_import/target_table_text.h"
+#include "common/domain/validation/consistency_checker.h"
+#include "common/domain/validation/report_validator.h"
 #include "services/ingest/service/bad_request.h"
-#include "services/ingest/service/content_hash.h"
-#include "services/ingest/validation/consistency_checker.h"
-#include "services/ingest/validation/report_validator.h"
 
 namespace jixiao::ingest {
 namespace {
@@ -53,9 +53,9 @@ LineError MakeLineError(int line, std::string reason) {
 
 PreparedTargetTable Complete(ProjectTargetTable table, std::vector<LineError> line_errors) {
   PreparedTargetTable prepared;
-  prepared.table = NormalizeTargetTable(std::move(table));
-  prepared.content_hash = ContentHash(prepared.table);
-  prepared.warnings = CheckTargetTableConsistency(prepared.table);
+  prepared.table = normalization::NormalizeTargetTable(std::move(table));
+  prepared.content_hash = content_hash::ContentHash(prepared.table);
+  prepared.warnings = validation::CheckTargetTableConsistency(prepared.table);
   prepared.line_errors = std::move(line_errors);
   return prepared;
 }
@@ -63,7 +63,7 @@ PreparedTargetTable Complete(ProjectTargetTable table, std::vector<LineError> li
 absl::StatusOr<PreparedTargetTable> PrepareStructured(const ImportTargetTableRequest& request) {
   // Two sources of the department that could disagree: refused rather than
   // one of them silently ignored.
-  FieldViolations violations;
+  validation::FieldViolations violations;
   if (request.has_department()) {
     violations.push_back(
         {"department", "is only for text; a structured table carries its own department"});
@@ -72,14 +72,15 @@ absl::StatusOr<PreparedTargetTable> PrepareStructured(const ImportTargetTableReq
     violations.push_back(
         {"fiscal_year", "is only for text; a structured table carries its own fiscal_year"});
   }
-  FieldViolations table = UnderField("table", ValidateTargetTable(request.table()));
+  validation::FieldViolations table =
+      UnderField("table", validation::ValidateTargetTable(request.table()));
   violations.insert(violations.end(), table.begin(), table.end());
   if (!violations.empty()) return BadRequestError(kSubject, violations);
   return Complete(request.table(), {});
 }
 
 absl::StatusOr<PreparedTargetTable> PrepareText(const ImportTargetTableRequest& request) {
-  report_io::TargetTableImport imported = report_io::ImportTargetTableText(request.text());
+  table_import::TargetTableImport imported = table_import::ImportTargetTableText(request.text());
   ProjectTargetTable table = std::move(imported.table);
   std::vector<LineError> line_errors;
   for (const auto& error : imported.errors) {
@@ -99,8 +100,8 @@ absl::StatusOr<PreparedTargetTable> PrepareText(const ImportTargetTableRequest& 
   // Per project: what the contract finds wrong with it; one LineError per
   // line left out, however many violations its project has.
   std::vector<std::vector<std::string>> project_faults(static_cast<size_t>(table.projects_size()));
-  FieldViolations refusing;
-  for (FieldViolation& violation : ValidateTargetTable(table)) {
+  validation::FieldViolations refusing;
+  for (validation::FieldViolation& violation : validation::ValidateTargetTable(table)) {
     absl::string_view rest;
     if (std::optional<int> index = ProjectIndex(violation.field, &rest);
         index.has_value() && *index >= 0 && *index < table.projects_size()) {
@@ -130,7 +131,7 @@ absl::StatusOr<PreparedTargetTable> PrepareText(const ImportTargetTableRequest& 
                    [](const LineError& a, const LineError& b) { return a.line() < b.line(); });
 
   if (table.projects_size() == 0) {
-    FieldViolations none = {{"text", "has no project line that could be imported"}};
+    validation::FieldViolations none = {{"text", "has no project line that could be imported"}};
     for (const LineError& error : line_errors) {
       none.push_back({"text", absl::StrCat("line ", error.line(), ": ", error.reason())});
     }

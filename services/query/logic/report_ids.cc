@@ -1,6 +1,6 @@
 #include "services/query/logic/report_ids.h"
 
-#include "common/score_cache/report_id.h"
+#include "common/domain/report_id/report_id.h"
 
 namespace jixiao::query {
 

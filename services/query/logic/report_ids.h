@@ -1,5 +1,5 @@
 #pragma once
-// Report ids as query needs them (the format is common/score_cache/report_id.h,
+// Report ids as query needs them (the format is common/domain/report_id/report_id.h,
 // which ingest derives ids with): the id of a department's self-evaluation, for
 // requests that name a department rather than a report (Trend, Ranking's
 // "around me", a listed cohort), and the kind an id says.

@@ -6,8 +6,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
-#include "common/target_value/qualitative_vocabulary.h"
-#include "common/target_value/unit_conversion.h"
+#include "common/domain/target_value/qualitative_vocabulary.h"
+#include "common/domain/target_value/unit_conversion.h"
 #include "services/scoring/engine/explanation_text.h"
 
 namespace jixiao::scoring {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "common/stated_percent/stated_percent.h"
+#include "common/domain/stated_percent/stated_percent.h"
 #include "jixiao/v1/indicator.pb.h"
 #include "jixiao/v1/value.pb.h"
 #include "services/scoring/engine/measured_value.h"

@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "absl/strings/string_view.h"
-#include "common/stated_percent/stated_percent.h"
+#include "common/domain/stated_percent/stated_percent.h"
 #include "jixiao/v1/scheme.pb.h"
 #include "jixiao/v1/scorecard.pb.h"
 #include "services/scoring/engine/completion.h"

@@ -2,8 +2,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/strip.h"
-#include "common/target_value/parser_version.h"
-#include "common/target_value/target_value_parser.h"
+#include "common/domain/target_value/parser_version.h"
+#include "common/domain/target_value/target_value_parser.h"
 
 namespace jixiao::scoring {
 namespace {

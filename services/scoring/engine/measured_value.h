@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "common/stated_percent/stated_percent.h"
+#include "common/domain/stated_percent/stated_percent.h"
 #include "jixiao/v1/value.pb.h"
 
 namespace jixiao::scoring {

@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "common/money/money.h"
+#include "common/domain/money/money.h"
 #include "services/scoring/engine/rounding.h"
 
 namespace jixiao::scoring {

@@ -6,8 +6,8 @@
 #include <iterator>
 
 #include "absl/strings/str_cat.h"
-#include "common/server/downstream_context.h"
-#include "common/server/grpc_status.h"
+#include "common/platform/server/downstream_context.h"
+#include "common/platform/server/grpc_status.h"
 
 namespace jixiao::scoring {
 namespace {

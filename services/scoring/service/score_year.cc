@@ -12,7 +12,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "common/server/grpc_status.h"
+#include "common/platform/server/grpc_status.h"
 #include "services/scoring/service/scheme_resolution.h"
 
 namespace jixiao::scoring {

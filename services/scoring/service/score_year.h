@@ -19,7 +19,7 @@
 // finishes (and may be deleted) only once its last task has returned.
 #include <grpcpp/support/server_callback.h>
 
-#include "common/worker_pool/worker_pool.h"
+#include "common/platform/worker_pool/worker_pool.h"
 #include "jixiao/v1/scoring_service.pb.h"
 #include "services/scoring/service/score_year_tally.h"
 #include "services/scoring/service/scorecard_provider.h"

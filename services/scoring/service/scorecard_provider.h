@@ -14,7 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "common/logging/logger.h"
+#include "common/platform/logging/logger.h"
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/scorecard_cache.h"
 #include "jixiao/v1/scoring_service.pb.h"

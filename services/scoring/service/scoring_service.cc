@@ -1,7 +1,7 @@
 #include "services/scoring/service/scoring_service.h"
 
-#include "common/server/grpc_status.h"
-#include "common/server/run_blocking.h"
+#include "common/platform/server/grpc_status.h"
+#include "common/platform/server/run_blocking.h"
 #include "services/scoring/service/scheme_resolution.h"
 
 namespace jixiao::scoring {

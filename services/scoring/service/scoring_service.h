@@ -3,7 +3,7 @@
 // (which may wait on Redis and ingest) runs on the worker pool through
 // RunBlocking; ScoreYear's reactor (score_year.h) runs its reports there too;
 // the scheme calls answer from memory on the gRPC thread.
-#include "common/worker_pool/worker_pool.h"
+#include "common/platform/worker_pool/worker_pool.h"
 #include "jixiao/v1/scoring_service.grpc.pb.h"
 #include "services/scoring/service/score_year.h"
 #include "services/scoring/service/scorecard_provider.h"

@@ -1,0 +1,156 @@
+#pragma once
+
+// A bounded pool of Redis connections shared by a whole service.
+//
+// Threading model
+//   * RedisPool is thread-safe: any number of threads may call Checkout, Command, Pipeline and
+//     stats at once.
+//   * A connection is used by one thread at a time. Checkout hands it out exclusively inside a
+//     Lease; the lease's destructor gives it back. A Lease is movable (it may be passed to
+//     another thread) but must not be used by two threads at once.
+//   * Connections are opened on demand, at most `pool_size` at once. When all are leased, a
+//     caller waits up to `checkout_timeout` for one to come back.
+//   * The pool has no background thread: reconnection happens in the calling thread, on the
+//     next checkout that needs a connection once the backoff allows it.
+//   * Every Lease must be destroyed before the pool.
+//
+// Failures
+//   * A Redis error reply (INTERNAL) leaves the connection usable.
+//   * A connection whose command hit a transport failure (timeout, closed socket) is dropped
+//     when its lease ends, never returned to the idle set. A closed socket (anything but a
+//     timeout) also drops the idle connections, which most likely died with it. Commands are
+//     not retried: a write may have been applied before the connection failed.
+//   * A failed connection attempt puts the pool in backoff (see RedisConfig): until the delay
+//     expires, a checkout that would need a new connection fails at once with UNAVAILABLE
+//     instead of trying, and after it expires exactly one caller probes while the others keep
+//     failing fast. The first successful connection ends the backoff. So while Redis is down
+//     calls fail fast, and once it is back the pool reconnects without outside help.
+//   * SIGPIPE is ignored process-wide (if still at its default action) whenever a connection
+//     opens; see sigpipe.h.
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "absl/random/random.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "absl/types/span.h"
+#include "common/platform/redis/reconnect_backoff.h"
+#include "common/platform/redis/redis_command.h"
+#include "common/platform/redis/redis_config.h"
+#include "common/platform/redis/redis_connection.h"
+#include "common/platform/redis/redis_reply.h"
+
+namespace jixiao::redis {
+
+class RedisPool {
+ public:
+  // Exclusive use of one pooled connection until destroyed (or moved from).
+  class Lease {
+   public:
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&& other) noexcept;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    // Gives the connection back to the pool, or drops it if it broke.
+    ~Lease();
+
+    // See RedisConnection::Command and ::Pipeline. Several calls on one lease run on the same
+    // connection, in order (e.g. WATCH/MULTI/EXEC).
+    absl::StatusOr<RedisReply> Command(absl::Span<const absl::string_view> args);
+    absl::StatusOr<std::vector<RedisReply>> Pipeline(absl::Span<const RedisCommand> commands);
+
+    // The leased connection. Requires a lease that was not moved from.
+    RedisConnection& connection() { return *connection_; }
+
+   private:
+    friend class RedisPool;
+    Lease(RedisPool* pool, std::unique_ptr<RedisConnection> connection);
+    void Release();
+
+    RedisPool* pool_;
+    std::unique_ptr<RedisConnection> connection_;
+  };
+
+  // A snapshot for metrics and tests.
+  struct Stats {
+    int open = 0;     // connections that exist or are being opened
+    int idle = 0;     // open and waiting in the pool
+    int waiting = 0;  // callers blocked in Checkout for a free connection
+    int64_t connect_attempts = 0;
+    int64_t connect_failures = 0;
+    int64_t dropped_connections = 0;  // discarded after a transport failure
+    bool backing_off = false;         // the last connection attempt failed
+  };
+
+  // INVALID_ARGUMENT if ValidateRedisConfig rejects `config`. Does not connect: a service may
+  // start while Redis is down.
+  static absl::StatusOr<std::unique_ptr<RedisPool>> Create(RedisConfig config);
+
+  ~RedisPool();
+  RedisPool(const RedisPool&) = delete;
+  RedisPool& operator=(const RedisPool&) = delete;
+
+  // A connection for exclusive use, waiting at most config().checkout_timeout (or `max_wait`,
+  // clamped to 0..24h) for one to be free. UNAVAILABLE when Redis cannot be reached, the pool is
+  // backing off, or no connection came free in time (the pool is exhausted; retrying later may
+  // succeed).
+  absl::StatusOr<Lease> Checkout();
+  absl::StatusOr<Lease> Checkout(absl::Duration max_wait);
+
+  // One command or one pipeline on a connection checked out for the call.
+  absl::StatusOr<RedisReply> Command(absl::Span<const absl::string_view> args);
+  absl::StatusOr<std::vector<RedisReply>> Pipeline(absl::Span<const RedisCommand> commands);
+
+  const RedisConfig& config() const { return config_; }
+  Stats stats() const;
+
+ private:
+  // Deadlines and backoff use the steady clock: a wall-clock step must not stretch or cut them.
+  using Clock = std::chrono::steady_clock;
+
+  explicit RedisPool(RedisConfig config);
+
+  // Takes back a leased connection: idle again if healthy, dropped if broken.
+  void Return(std::unique_ptr<RedisConnection> connection);
+
+  // The fail-fast answer while backing off. Requires mu_.
+  absl::Status BackoffStatusLocked(Clock::time_point now) const;
+  // Requires mu_.
+  void RecordConnectFailureLocked(const absl::Status& failure, Clock::time_point now);
+  // Moves all idle connections out, to be closed after mu_ is released. Requires mu_.
+  std::vector<std::unique_ptr<RedisConnection>> TakeIdleLocked();
+
+  const RedisConfig config_;
+  const std::string endpoint_;
+
+  // std::mutex rather than absl::Mutex: Debian's Abseil is not built with ThreadSanitizer
+  // annotations, so TSan could not see absl::Mutex hand-offs and would report false races.
+  mutable std::mutex mu_;
+  std::condition_variable connection_freed_;  // an idle connection or a free slot appeared
+
+  // Everything below is guarded by mu_.
+  std::vector<std::unique_ptr<RedisConnection>> idle_;
+  int open_ = 0;
+  int waiting_ = 0;
+
+  ReconnectBackoff backoff_;
+  absl::BitGen jitter_;
+  bool backing_off_ = false;
+  bool probing_ = false;  // the one attempt allowed after a backoff is under way
+  Clock::time_point retry_after_;
+  absl::Status last_connect_failure_;
+
+  int64_t connect_attempts_ = 0;
+  int64_t connect_failures_ = 0;
+  int64_t dropped_connections_ = 0;
+};
+
+}  // namespace jixiao::redis

@@ -1,0 +1,61 @@
+#include "common/platform/server/run_blocking.h"
+
+#include <grpcpp/impl/codegen/server_context.h>
+
+#include <atomic>
+#include <memory>
+
+namespace jixiao::server {
+namespace {
+
+// Who finishes the call: exactly one of the worker (after running the work),
+// OnCancel (while the work is still queued) or the refusal path. The phase is
+// shared with the queued task because the reactor deletes itself in OnDone,
+// possibly while the task is still in the queue.
+enum class Phase { kQueued, kRunning, kFinished };
+
+struct BlockingCall {
+  std::atomic<Phase> phase{Phase::kQueued};
+  grpc::ServerUnaryReactor* reactor = nullptr;  // valid until it is finished
+};
+
+class BlockingCallReactor final : public grpc::ServerUnaryReactor {
+ public:
+  explicit BlockingCallReactor(std::shared_ptr<BlockingCall> call) : call_(std::move(call)) {}
+
+  void OnCancel() override {
+    Phase expected = Phase::kQueued;
+    if (call_->phase.compare_exchange_strong(expected, Phase::kFinished)) {
+      Finish(grpc::Status(grpc::StatusCode::CANCELLED, "call cancelled before its work started"));
+    }
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  std::shared_ptr<BlockingCall> call_;
+};
+
+}  // namespace
+
+grpc::ServerUnaryReactor* RunBlocking(grpc::CallbackServerContext* /*context*/, WorkerPool& pool,
+                                      std::function<grpc::Status()> work) {
+  auto call = std::make_shared<BlockingCall>();
+  auto* reactor = new BlockingCallReactor(call);
+  call->reactor = reactor;
+  const bool queued = pool.Submit([call, work = std::move(work)] {
+    Phase expected = Phase::kQueued;
+    if (!call->phase.compare_exchange_strong(expected, Phase::kRunning)) return;  // cancelled
+    const grpc::Status status = work();
+    call->phase.store(Phase::kFinished);
+    call->reactor->Finish(status);
+  });
+  if (!queued) {
+    call->phase.store(Phase::kFinished);
+    reactor->Finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                 "server busy: the queue for blocking work is full"));
+  }
+  return reactor;
+}
+
+}  // namespace jixiao::server

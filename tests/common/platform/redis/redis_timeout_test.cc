@@ -1,0 +1,110 @@
+// Command timeouts: DEADLINE_EXCEEDED, and the timed-out connection is never used again (its
+// late reply must not be read as the answer to a later command).
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "absl/time/clock.h"
+#include "common/platform/redis/redis_pool.h"
+#include "tests/common/platform/redis/redis_server_fixture.h"
+
+namespace jixiao::redis {
+namespace {
+
+using ::testing::HasSubstr;
+
+class RedisTimeoutTest : public RedisServerFixture {
+ protected:
+  // One connection, so that reuse of a broken one would be unavoidable if the pool allowed it.
+  RedisConfig ShortTimeoutConfig() const {
+    RedisConfig config = ServerConfig();
+    config.pool_size = 1;
+    config.command_timeout = absl::Milliseconds(100);
+    return config;
+  }
+};
+
+TEST_F(RedisTimeoutTest, BlockedCommandTimesOutAndItsConnectionIsReplaced) {
+  std::unique_ptr<RedisPool> pool = MakePool(ShortTimeoutConfig());
+  ASSERT_NE(pool, nullptr);
+  ASSERT_TRUE(pool->Command({"SET", "answer", "42"}).ok());
+  absl::StatusOr<RedisReply> old_id = pool->Command({"CLIENT", "ID"});
+  ASSERT_TRUE(old_id.ok()) << old_id.status();
+
+  // BLPOP blocks only this client (for 2 s, far beyond the 100 ms timeout); the server stays
+  // responsive, so the next command can succeed at once.
+  absl::StatusOr<RedisReply> blocked = pool->Command({"BLPOP", "empty-list", "2"});
+  EXPECT_EQ(blocked.status().code(), absl::StatusCode::kDeadlineExceeded) << blocked.status();
+  EXPECT_THAT(std::string(blocked.status().message()), HasSubstr("BLPOP"));
+
+  RedisPool::Stats stats = pool->stats();
+  EXPECT_EQ(stats.open, 0) << "the timed-out connection must be dropped";
+  EXPECT_EQ(stats.dropped_connections, 1);
+  EXPECT_FALSE(stats.backing_off) << "a slow command says nothing about reachability";
+
+  absl::StatusOr<RedisReply> answer = pool->Command({"GET", "answer"});
+  ASSERT_TRUE(answer.ok()) << answer.status();
+  EXPECT_EQ(*answer, RedisReply::String("42"));  // not BLPOP's late nil
+  absl::StatusOr<RedisReply> new_id = pool->Command({"CLIENT", "ID"});
+  ASSERT_TRUE(new_id.ok()) << new_id.status();
+  EXPECT_NE(*new_id, *old_id);
+  EXPECT_EQ(pool->stats().connect_attempts, 2);
+
+  // The replacement connection has the command timeout too: without it BLPOP would return
+  // nil after 2 s instead of failing.
+  EXPECT_EQ(pool->Command({"BLPOP", "empty-list", "2"}).status().code(),
+            absl::StatusCode::kDeadlineExceeded);
+}
+
+TEST_F(RedisTimeoutTest, DebugSleepTimesOutAndTheNextAnswerIsTheRightOne) {
+  std::unique_ptr<RedisPool> pool = MakePool(ShortTimeoutConfig());
+  ASSERT_NE(pool, nullptr);
+  ASSERT_TRUE(pool->Command({"SET", "answer", "42"}).ok());
+
+  absl::StatusOr<RedisReply> slept = pool->Command({"DEBUG", "SLEEP", "0.5"});
+  EXPECT_EQ(slept.status().code(), absl::StatusCode::kDeadlineExceeded) << slept.status();
+  EXPECT_EQ(pool->stats().open, 0);
+
+  // DEBUG SLEEP blocks the whole (single-threaded) server, so commands sent while it sleeps
+  // time out too. Poll until one is answered; that answer must be GET's, never the "+OK" that
+  // DEBUG SLEEP sends when it wakes up.
+  const absl::Time deadline = absl::Now() + absl::Seconds(10);
+  absl::StatusOr<RedisReply> answer;
+  do {
+    answer = pool->Command({"GET", "answer"});
+  } while (answer.status().code() == absl::StatusCode::kDeadlineExceeded && absl::Now() < deadline);
+  ASSERT_TRUE(answer.ok()) << answer.status();
+  EXPECT_EQ(*answer, RedisReply::String("42"));
+}
+
+TEST_F(RedisTimeoutTest, TimeoutInsideAPipelineFailsItAndDropsTheConnection) {
+  std::unique_ptr<RedisPool> pool = MakePool(ShortTimeoutConfig());
+  ASSERT_NE(pool, nullptr);
+  absl::StatusOr<std::vector<RedisReply>> replies =
+      pool->Pipeline({{"SET", "a", "1"}, {"BLPOP", "empty-list", "2"}, {"GET", "a"}});
+  EXPECT_EQ(replies.status().code(), absl::StatusCode::kDeadlineExceeded) << replies.status();
+  EXPECT_THAT(std::string(replies.status().message()), HasSubstr("reply 2 of 3"));
+  EXPECT_EQ(pool->stats().open, 0);
+
+  absl::StatusOr<RedisReply> a = pool->Command({"GET", "a"});
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_EQ(*a, RedisReply::String("1"));
+}
+
+TEST_F(RedisTimeoutTest, BrokenLeaseRefusesFurtherCommands) {
+  std::unique_ptr<RedisPool> pool = MakePool(ShortTimeoutConfig());
+  ASSERT_NE(pool, nullptr);
+  absl::StatusOr<RedisPool::Lease> lease = pool->Checkout();
+  ASSERT_TRUE(lease.ok()) << lease.status();
+  EXPECT_EQ(lease->Command({"BLPOP", "empty-list", "2"}).status().code(),
+            absl::StatusCode::kDeadlineExceeded);
+  EXPECT_TRUE(lease->connection().broken());
+  // The same lease keeps answering with the failure instead of reading a stale reply.
+  EXPECT_EQ(lease->Command({"PING"}).status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_EQ(lease->Pipeline({{"PING"}}).status().code(), absl::StatusCode::kDeadlineExceeded);
+}
+
+}  // namespace
+}  // namespace jixiao::redis

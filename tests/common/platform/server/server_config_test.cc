@@ -1,0 +1,100 @@
+#include "common/platform/server/server_config.h"
+
+#include <string>
+#include <vector>
+
+#include "common/platform/server/listen_address.h"
+#include "common/platform/server/option_validators.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace jixiao::server {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string ErrorOf(const absl::StatusOr<ServerConfig>& config) {
+  EXPECT_FALSE(config.ok());
+  return std::string(config.status().message());
+}
+
+TEST(ServerConfigTest, CommonDefaults) {
+  absl::StatusOr<ServerConfig> config = LoadServerConfig(CommonServerOptions(), {}, {});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->listen, "0.0.0.0:50051");
+  EXPECT_EQ(config->workers, 4);
+  EXPECT_EQ(config->worker_queue, 1024);
+  EXPECT_EQ(config->drain, absl::Seconds(10));
+  EXPECT_EQ(config->log_level, logging::LogLevel::kInfo);
+  EXPECT_EQ(config->max_receive_message_bytes, 4 * 1024 * 1024);
+}
+
+TEST(ServerConfigTest, ReadsFlagsAndEnvironment) {
+  const Environment env = {{"JIXIAO_WORKERS", "8"},
+                           {"JIXIAO_DRAIN_SECONDS", "3"},
+                           {"JIXIAO_LOG_LEVEL", "debug"},
+                           {"JIXIAO_LISTEN", "0.0.0.0:9"}};
+  absl::StatusOr<ServerConfig> config = LoadServerConfig(
+      CommonServerOptions(), {"--listen", "127.0.0.1:0", "--worker-queue=16"}, env);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->listen, "127.0.0.1:0");
+  EXPECT_EQ(config->workers, 8);
+  EXPECT_EQ(config->worker_queue, 16);
+  EXPECT_EQ(config->drain, absl::Seconds(3));
+  EXPECT_EQ(config->log_level, logging::LogLevel::kDebug);
+}
+
+TEST(ServerConfigTest, ServicesAddTheirOwnKeysAndDefaults) {
+  OptionTable options = CommonServerOptions();
+  options.SetDefault("listen", "0.0.0.0:50052");
+  options.Add({"redis", "JIXIAO_REDIS", "redis://127.0.0.1:6379", "scorecard cache", NonEmpty()});
+  absl::StatusOr<ServerConfig> config =
+      LoadServerConfig(options, {}, {{"JIXIAO_REDIS", "redis://cache:6379/2"}});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->listen, "0.0.0.0:50052");
+  EXPECT_EQ(config->options.Get("redis"), "redis://cache:6379/2");
+  EXPECT_THAT(options.Usage("jixiao-scoring"), HasSubstr("--redis=VALUE  [JIXIAO_REDIS]"));
+}
+
+TEST(ServerConfigTest, ClearErrors) {
+  const OptionTable options = CommonServerOptions();
+  EXPECT_EQ(ErrorOf(LoadServerConfig(options, {"--listen=127.0.0.1:abc"}, {})),
+            "--listen must be HOST:PORT with PORT in 0..65535, got \"127.0.0.1:abc\"");
+  EXPECT_EQ(ErrorOf(LoadServerConfig(options, {}, {{"JIXIAO_WORKERS", "0"}})),
+            "JIXIAO_WORKERS must be an integer in 1..256, got \"0\"");
+  EXPECT_EQ(ErrorOf(LoadServerConfig(options, {"--log-level=loud"}, {})),
+            "--log-level must be one of debug, info, warn, error, got \"loud\"");
+  EXPECT_EQ(ErrorOf(LoadServerConfig(options, {"--drain-seconds=1.5"}, {})),
+            "--drain-seconds must be an integer in 0..3600, got \"1.5\"");
+  EXPECT_EQ(ErrorOf(LoadServerConfig(options, {"--threads=4"}, {})),
+            "unknown flag --threads (see --help)");
+}
+
+TEST(ServerConfigTest, ExitCodeForConfig) {
+  const OptionTable options = CommonServerOptions();
+  EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, {"--help"}, {}), options, "svc"), 0);
+  EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, {"--nope=1"}, {}), options, "svc"), 2);
+  EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, {}, {}), options, "svc"), std::nullopt);
+}
+
+TEST(ListenAddressTest, ParsesHostsAndPorts) {
+  absl::StatusOr<ListenAddress> v4 = ParseListenAddress("127.0.0.1:0");
+  ASSERT_TRUE(v4.ok());
+  EXPECT_EQ(v4->host, "127.0.0.1");
+  EXPECT_EQ(v4->port, 0);
+  absl::StatusOr<ListenAddress> v6 = ParseListenAddress("[::]:50051");
+  ASSERT_TRUE(v6.ok());
+  EXPECT_EQ(v6->host, "[::]");
+  EXPECT_EQ(v6->port, 50051);
+  EXPECT_TRUE(ParseListenAddress("localhost:65535").ok());
+}
+
+TEST(ListenAddressTest, RefusesMalformedAddresses) {
+  for (const char* bad : {"", "50051", ":50051", "host:", "host:65536", "host:-1", "::1:80",
+                          "host:8o", "host name:80", "host:123456"}) {
+    EXPECT_FALSE(ParseListenAddress(bad).ok()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace jixiao::server
