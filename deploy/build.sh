@@ -4,5 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${JIXIAO_BUILD_DIR:-build}
 jobs=${JIXIAO_JOBS:-$(nproc)}
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${JIXIAO_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+# JIXIAO_WERROR=ON makes warnings errors (CI sets it); JIXIAO_SANITIZE=address,undefined
+# builds with sanitizers.
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${JIXIAO_BUILD_TYPE:-RelWithDebInfo}" \
+  -DJIXIAO_WERROR="${JIXIAO_WERROR:-OFF}" -DJIXIAO_SANITIZE="${JIXIAO_SANITIZE:-}" >/dev/null
 cmake --build "$build_dir" -j "$jobs"
