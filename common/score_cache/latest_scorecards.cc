@@ -3,35 +3,12 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/score_cache/cache_keys.h"
+#include "common/score_cache/lua_scripts.h"
 #include "common/score_cache/redis_replies.h"
 
 namespace jixiao::score_cache {
-namespace {
-
-// KEYS: catalog-ready, the latest-versions hash. ARGV: the scheme's card key
-// prefix, then the report ids. Replies {0} when the catalog is not ready, else
-// {1, version1, card1, version2, card2, ...} with version "0" and a nil card
-// for an unknown report, and a nil card for a miss.
-constexpr char kLatestScoreCardsLua[] = R"lua(
-if redis.call('EXISTS', KEYS[1]) == 0 then return {0} end
-local reply = {1}
-for i = 2, #ARGV do
-  local version = redis.call('HGET', KEYS[2], ARGV[i])
-  if version then
-    reply[#reply + 1] = version
-    reply[#reply + 1] = redis.call('GET', ARGV[1] .. ARGV[i] .. '@' .. version)
-  else
-    reply[#reply + 1] = '0'
-    reply[#reply + 1] = false
-  end
-end
-return reply
-)lua";
-
-}  // namespace
-
 LatestScoreCardReader::LatestScoreCardReader(redis::RedisPool* pool)
-    : pool_(pool), script_(kLatestScoreCardsLua) {}
+    : pool_(pool), script_(LatestScoreCardsLua()) {}
 
 absl::StatusOr<LatestScoreCards> LatestScoreCardReader::Read(
     const jixiao::v1::SchemeRef& scheme, absl::Span<const std::string> report_ids) {

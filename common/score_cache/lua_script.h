@@ -10,6 +10,7 @@
 // not for Redis Cluster.
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -22,7 +23,7 @@ namespace jixiao::score_cache {
 
 class LuaScript {
  public:
-  explicit LuaScript(std::string source) : source_(std::move(source)) {}
+  explicit LuaScript(std::string_view source) : source_(source) {}
   LuaScript(const LuaScript&) = delete;
   LuaScript& operator=(const LuaScript&) = delete;
 

@@ -5,25 +5,11 @@
 #include "absl/strings/str_cat.h"
 #include "common/platform/redis/redis_client.h"
 #include "common/score_cache/cache_keys.h"
+#include "common/score_cache/lua_scripts.h"
 #include "common/score_cache/redis_replies.h"
 
 namespace jixiao::score_cache {
-namespace {
-
-// KEYS: latest, rank-keys:{year}, the sets to add to...
-// ARGV: report_id, version, total
-constexpr char kAddScript[] = R"lua(
-if tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') ~= tonumber(ARGV[2]) then return 0 end
-for i = 3, #KEYS do
-  redis.call('ZADD', KEYS[i], ARGV[3], ARGV[1])
-  redis.call('SADD', KEYS[2], KEYS[i])
-end
-return 1
-)lua";
-
-}  // namespace
-
-RankingIndex::RankingIndex(redis::RedisPool* pool) : pool_(pool), add_(kAddScript) {}
+RankingIndex::RankingIndex(redis::RedisPool* pool) : pool_(pool), add_(RankingAddLua()) {}
 
 absl::StatusOr<bool> RankingIndex::Add(const jixiao::v1::ScoreCard& card) {
   const int year = card.fiscal_year();
