@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/domain/report_id/report_id.h"
-#include "services/scoring/engine/scorecard_text.h"
+#include "services/scoring/engine/explanation/scorecard_text.h"
 #include "tools/jixiao/command_usage.h"
 #include "tools/jixiao/freshness_text.h"
 #include "tools/jixiao/query_call.h"

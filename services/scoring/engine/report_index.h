@@ -8,7 +8,7 @@
 
 #include "absl/strings/string_view.h"
 #include "jixiao/v1/report.pb.h"
-#include "services/scoring/engine/indicator_selection.h"
+#include "services/scoring/engine/indicators/indicator_selection.h"
 #include "services/scoring/scheme/prepared_scheme.h"
 
 namespace jixiao::scoring {

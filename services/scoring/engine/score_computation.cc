@@ -2,9 +2,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "services/scoring/engine/checks/inflation_signals.h"
+#include "services/scoring/engine/checks/recomputed_share.h"
 #include "services/scoring/engine/grading.h"
-#include "services/scoring/engine/inflation_signals.h"
-#include "services/scoring/engine/recomputed_share.h"
 #include "services/scoring/engine/rounding.h"
 #include "services/scoring/engine/variant_selection.h"
 

@@ -13,8 +13,8 @@
 #include "jixiao/v1/report.pb.h"
 #include "jixiao/v1/scheme.pb.h"
 #include "jixiao/v1/scorecard.pb.h"
-#include "services/scoring/engine/group_scoring.h"
-#include "services/scoring/engine/measured_value.h"
+#include "services/scoring/engine/indicators/measured_value.h"
+#include "services/scoring/engine/items/group_scoring.h"
 #include "services/scoring/engine/report_index.h"
 #include "services/scoring/scheme/prepared_scheme.h"
 

@@ -1,7 +1,7 @@
 #include "services/scoring/engine/score_engine.h"
 
+#include "services/scoring/engine/explanation/scorecard_explanation.h"
 #include "services/scoring/engine/score_computation.h"
-#include "services/scoring/engine/scorecard_explanation.h"
 
 namespace jixiao::scoring {
 

@@ -3,7 +3,7 @@
 // converted or refused, qualitative actuals judged by the vocabulary or by
 // restating their target, the stated completion first, and stale parses read again.
 
-#include "services/scoring/engine/completion.h"
+#include "services/scoring/engine/indicators/completion.h"
 
 #include <memory>
 #include <optional>
@@ -15,7 +15,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
-#include "services/scoring/engine/measured_value.h"
+#include "services/scoring/engine/indicators/measured_value.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
 
 namespace jixiao::scoring {

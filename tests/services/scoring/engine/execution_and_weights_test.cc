@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "services/scoring/engine/execution_rate.h"
-#include "services/scoring/engine/weight_allocation.h"
+#include "services/scoring/engine/items/execution_rate.h"
+#include "services/scoring/engine/items/weight_allocation.h"
 
 namespace jixiao::scoring {
 namespace {

@@ -6,8 +6,8 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/scoring/engine/explanation/scorecard_text.h"
 #include "services/scoring/engine/score_engine.h"
-#include "services/scoring/engine/scorecard_text.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
 
 namespace jixiao::scoring {

@@ -2,7 +2,7 @@
 // reference below is the straightforward formulation it replaced, and the two
 // must agree on every value, so that no explanation changes by a character.
 
-#include "services/scoring/engine/number_text.h"
+#include "services/scoring/engine/explanation/number_text.h"
 
 #include <cmath>
 #include <cstdint>
@@ -14,7 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "gtest/gtest.h"
-#include "services/scoring/engine/explanation_text.h"
+#include "services/scoring/engine/explanation/explanation_text.h"
 
 namespace jixiao::scoring {
 namespace {

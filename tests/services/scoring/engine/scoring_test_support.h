@@ -10,7 +10,7 @@
 #include "jixiao/v1/report.pb.h"
 #include "jixiao/v1/scheme.pb.h"
 #include "jixiao/v1/scorecard.pb.h"
-#include "services/scoring/engine/findings.h"
+#include "services/scoring/engine/checks/findings.h"
 #include "services/scoring/scheme/prepared_scheme.h"
 
 namespace jixiao::scoring::testing {

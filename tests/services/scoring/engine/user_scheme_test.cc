@@ -5,8 +5,8 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "services/scoring/engine/explanation/scorecard_text.h"
 #include "services/scoring/engine/score_engine.h"
-#include "services/scoring/engine/scorecard_text.h"
 #include "services/scoring/scheme/scheme_parser.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
 
