@@ -46,11 +46,12 @@ std::optional<double> DeclaredTotal(const v1::EvaluationReport& report,
 
 }  // namespace
 
-ScoreComputation::ScoreComputation(const v1::EvaluationReport& report, const PreparedScheme& scheme)
-    : report(&report),
-      scheme(&scheme),
-      decimals(scheme.scheme().rounding_decimals()),
-      index(report, scheme) {}
+ScoreComputation::ScoreComputation(const v1::EvaluationReport& scored_report,
+                                   const PreparedScheme& prepared_scheme)
+    : report(&scored_report),
+      scheme(&prepared_scheme),
+      decimals(prepared_scheme.scheme().rounding_decimals()),
+      index(scored_report, prepared_scheme) {}
 
 absl::StatusOr<ScoreComputation> ComputeScores(const v1::EvaluationReport& report,
                                                const PreparedScheme& scheme) {

@@ -23,7 +23,8 @@ namespace jixiao::scoring {
 // Points into the report and the scheme it was computed from: neither may be
 // changed or destroyed while the computation is in use.
 struct ScoreComputation {
-  ScoreComputation(const v1::EvaluationReport& report, const PreparedScheme& scheme);
+  ScoreComputation(const v1::EvaluationReport& scored_report,
+                   const PreparedScheme& prepared_scheme);
 
   const v1::EvaluationReport* report;
   const PreparedScheme* scheme;

@@ -5,7 +5,6 @@
 #include "absl/strings/str_cat.h"
 #include "services/scoring/engine/explanation/explanation_text.h"
 #include "services/scoring/engine/items/declared_lookup.h"
-#include "services/scoring/engine/reason_codes.h"
 #include "services/scoring/engine/rounding.h"
 
 namespace jixiao::scoring {

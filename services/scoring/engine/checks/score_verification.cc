@@ -9,7 +9,6 @@
 #include "absl/container/flat_hash_map.h"
 #include "services/scoring/engine/explanation/explanation_text.h"
 #include "services/scoring/engine/items/declared_lookup.h"
-#include "services/scoring/engine/reason_codes.h"
 #include "services/scoring/engine/rounding.h"
 
 namespace jixiao::scoring {

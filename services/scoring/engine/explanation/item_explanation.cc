@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <utility>
 
+#include "services/scoring/engine/checks/score_verification.h"
 #include "services/scoring/engine/explanation/curve_text.h"
 #include "services/scoring/engine/explanation/explanation_text.h"
 #include "services/scoring/engine/indicators/indicator_explanation.h"
 #include "services/scoring/engine/indicators/indicator_flags.h"
+#include "services/scoring/engine/items/declared_item.h"
 #include "services/scoring/engine/items/declared_lookup.h"
-#include "services/scoring/engine/reason_codes.h"
-#include "services/scoring/engine/reason_labels.h"
+#include "services/scoring/engine/items/execution_item.h"
+#include "services/scoring/engine/items/sub_items_item.h"
 #include "services/scoring/engine/rounding.h"
 
 namespace jixiao::scoring {
@@ -34,7 +36,7 @@ void AppendWhy(const ScoreComputation& computation, NotRecomputed why, std::stri
       AppendText(out, "重点工作任务称共 ", coverage.announced, " 个指标，仅列出 ", coverage.listed,
                  " 个，无法完整重算");
       return;
-    case NotRecomputed::kNoSpecialFunds:
+    case NotRecomputed::kSpecialFundsUnlisted:
       out.append("报告未列出专项资金");
       return;
     case NotRecomputed::kSpecialFundsPartlyUnmet:
@@ -115,11 +117,11 @@ void AppendFacts(const v1::AssessedItem* assessed, absl::string_view lead, std::
 
 // "8 项达到目标，2 项超过阈值扣分，1 项未达目标按完成率计分", in order of first appearance.
 void AppendCountsByReason(const std::vector<IndicatorScore>& indicators, std::string& out) {
-  std::vector<std::pair<absl::string_view, int>> counts;
+  std::vector<std::pair<IndicatorReason, int>> counts;
   for (const IndicatorScore& indicator : indicators) {
-    const absl::string_view reason = indicator.verdict.reason;
+    const IndicatorReason& reason = indicator.verdict.reason;
     auto it = std::find_if(counts.begin(), counts.end(),
-                           [&](const auto& count) { return count.first == reason; });
+                           [&](const auto& count) { return count.first.code == reason.code; });
     if (it == counts.end()) {
       counts.emplace_back(reason, 1);
     } else {
@@ -127,7 +129,7 @@ void AppendCountsByReason(const std::vector<IndicatorScore>& indicators, std::st
     }
   }
   for (size_t i = 0; i < counts.size(); ++i) {
-    AppendText(out, i == 0 ? "" : "，", counts[i].second, " 项", ReasonLabel(counts[i].first));
+    AppendText(out, i == 0 ? "" : "，", counts[i].second, " 项", counts[i].first.label);
   }
 }
 

@@ -7,7 +7,6 @@
 #include "services/scoring/engine/checks/score_verification.h"
 #include "services/scoring/engine/explanation/explanation_text.h"
 #include "services/scoring/engine/explanation/item_explanation.h"
-#include "services/scoring/engine/reason_codes.h"
 
 namespace jixiao::scoring {
 namespace {

@@ -6,10 +6,22 @@
 // cannot be scored is named. Adds text to the computation's figures, never a
 // figure of its own.
 
+#include "absl/strings/string_view.h"
 #include "jixiao/v1/scorecard.pb.h"
 #include "services/scoring/engine/score_computation.h"
 
 namespace jixiao::scoring {
+
+// Reason code (REASON_CODES.md) of a group line standing in for its items.
+namespace reason {
+inline constexpr absl::string_view kDeclaredGroup = "DECLARED_GROUP";
+}  // namespace reason
+
+// Finding codes (REASON_CODES.md) raised for the card as a whole.
+namespace finding {
+inline constexpr absl::string_view kScoreIncomplete = "SCORE_INCOMPLETE";
+inline constexpr absl::string_view kScoreOutrunsSpending = "SCORE_OUTRUNS_SPENDING";
+}  // namespace finding
 
 // Fills `card`, which must be empty (it may live on an arena).
 void ExplainScores(const ScoreComputation& computation, v1::ScoreCard& card);

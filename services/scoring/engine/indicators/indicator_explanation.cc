@@ -3,7 +3,6 @@
 #include "absl/strings/ascii.h"
 #include "services/scoring/engine/explanation/curve_text.h"
 #include "services/scoring/engine/explanation/explanation_text.h"
-#include "services/scoring/engine/reason_codes.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -124,7 +123,7 @@ void AppendVerdictDetail(const IndicatorScore& score, const v1::IndicatorRules& 
       const double satisfaction = completion.actual->number();
       if (verdict.step == nullptr) {
         AppendText(out, "满意度 ", Percent{satisfaction}, "，低于最低一档，不得分");
-      } else if (verdict.reason == reason::kSatisfactionCurve) {
+      } else if (verdict.reason.code == reason::kSatisfactionCurve.code) {
         AppendText(out, "满意度 ", Percent{satisfaction}, "，");
         AppendCurveReading(verdict.step, verdict.step_to, verdict.fraction, out);
       } else {
@@ -175,7 +174,7 @@ void ExplainIndicator(const IndicatorScore& score, const v1::IndicatorRules& rul
   line.set_max(score.weight);
   line.set_points(score.points);
   line.set_rule(std::string(score.verdict.rule));
-  line.set_reason_code(std::string(score.verdict.reason));
+  line.set_reason_code(std::string(score.verdict.reason.code));
   line.set_provenance(score.verdict.provenance);
   if (score.declared_points.has_value()) line.set_declared_points(*score.declared_points);
   if (score.completion_percent.has_value()) line.set_completion_percent(*score.completion_percent);

@@ -3,7 +3,6 @@
 #include <string>
 
 #include "services/scoring/engine/explanation/explanation_text.h"
-#include "services/scoring/engine/reason_codes.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -61,8 +60,8 @@ void AddValueFlag(const IndicatorScore& score, Findings& findings) {
 
 void AddOverCompletionFlag(const IndicatorScore& score, const v1::IndicatorRules& rules,
                            Findings& findings) {
-  const bool penalized = score.verdict.reason == reason::kOverCompletionPenalized;
-  if (!penalized && score.verdict.reason != reason::kOverCompletionFlagged) return;
+  const bool penalized = score.verdict.detail == VerdictDetail::kOverCompletionPenalty;
+  if (!penalized && !score.verdict.flagged) return;
   const v1::OverCompletionRule& over = rules.over_completion();
   v1::Finding& finding = penalized ? AddIndicatorFinding(score, finding::kOverCompletionPenalized,
                                                          v1::SEVERITY_INFO, "", findings)

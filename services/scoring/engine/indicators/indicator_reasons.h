@@ -38,12 +38,10 @@ inline constexpr IndicatorReason kDeadlineMet{"DEADLINE_MET", "按时完成"};
 inline constexpr IndicatorReason kDeadlineMissed{"DEADLINE_MISSED", "逾期"};
 inline constexpr IndicatorReason kQualitativeAchieved{"QUALITATIVE_ACHIEVED", "定性达成"};
 inline constexpr IndicatorReason kQualitativePartial{"QUALITATIVE_PARTIAL", "定性部分达成"};
-inline constexpr IndicatorReason kQualitativeNotAchieved{"QUALITATIVE_NOT_ACHIEVED",
-                                                         "定性未达成"};
+inline constexpr IndicatorReason kQualitativeNotAchieved{"QUALITATIVE_NOT_ACHIEVED", "定性未达成"};
 inline constexpr IndicatorReason kSatisfactionBand{"SATISFACTION_BAND", "满意度按档计分"};
 inline constexpr IndicatorReason kSatisfactionCurve{"SATISFACTION_CURVE", "SATISFACTION_CURVE"};
-inline constexpr IndicatorReason kMissingActualZeroed{"MISSING_ACTUAL_ZEROED",
-                                                      "缺少实际值计 0 分"};
+inline constexpr IndicatorReason kMissingActualZeroed{"MISSING_ACTUAL_ZEROED", "缺少实际值计 0 分"};
 inline constexpr IndicatorReason kMissingActualDeclared{"MISSING_ACTUAL_DECLARED",
                                                         "缺少实际值按申报计"};
 inline constexpr IndicatorReason kNotComparableZeroed{"NOT_COMPARABLE_ZEROED", "无法比较计 0 分"};

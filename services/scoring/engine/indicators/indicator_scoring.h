@@ -11,6 +11,7 @@
 #include "jixiao/v1/scheme.pb.h"
 #include "jixiao/v1/scorecard.pb.h"
 #include "services/scoring/engine/indicators/completion.h"
+#include "services/scoring/engine/indicators/indicator_reasons.h"
 #include "services/scoring/engine/indicators/indicator_selection.h"
 #include "services/scoring/engine/indicators/measured_value.h"
 
@@ -41,8 +42,8 @@ enum class VerdictDetail {
 // The rule's decision: a share of the weight, and why.
 struct Verdict {
   double fraction = 0;
-  absl::string_view reason;  // reason code (reason_codes.h)
-  absl::string_view rule;    // "proportional", "over_completion_penalty", …
+  IndicatorReason reason;
+  absl::string_view rule;  // "proportional", "over_completion_penalty", …
   v1::Provenance provenance = v1::PROVENANCE_RECOMPUTED;
   VerdictDetail detail = VerdictDetail::kMissingZeroed;
   // Above a FLAG rule's threshold: the score stands, the explanation says so.

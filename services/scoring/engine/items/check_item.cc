@@ -1,7 +1,5 @@
 #include "services/scoring/engine/items/check_item.h"
 
-#include "services/scoring/engine/reason_codes.h"
-
 namespace jixiao::scoring {
 
 ItemScore ScoreCheckItem(const ScoringContext& context, const v1::SchemeItem& item) {

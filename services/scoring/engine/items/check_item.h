@@ -10,6 +10,12 @@
 
 namespace jixiao::scoring {
 
+// Reason codes (REASON_CODES.md) of a check's line.
+namespace reason {
+inline constexpr absl::string_view kCheckMet = "CHECK_MET";
+inline constexpr absl::string_view kCheckNotMet = "CHECK_NOT_MET";
+}  // namespace reason
+
 ItemScore ScoreCheckItem(const ScoringContext& context, const v1::SchemeItem& item);
 
 }  // namespace jixiao::scoring

@@ -1,6 +1,5 @@
 #include "services/scoring/engine/items/declared_item.h"
 
-#include "services/scoring/engine/reason_codes.h"
 #include "services/scoring/engine/rounding.h"
 
 namespace jixiao::scoring {

@@ -9,6 +9,12 @@
 
 namespace jixiao::scoring {
 
+// Reason codes (REASON_CODES.md) of an item or sub-item taken as declared.
+namespace reason {
+inline constexpr absl::string_view kDeclared = "DECLARED";
+inline constexpr absl::string_view kDeclaredPartial = "DECLARED_PARTIAL";
+}  // namespace reason
+
 ItemScore ScoreDeclaredItem(const ScoringContext& context, const v1::SchemeItem& item);
 
 }  // namespace jixiao::scoring

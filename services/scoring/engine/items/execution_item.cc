@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "services/scoring/engine/reason_codes.h"
 #include "services/scoring/engine/rounding.h"
 #include "services/scoring/scheme/curves.h"
 

@@ -8,6 +8,15 @@
 
 namespace jixiao::scoring {
 
+// Reason codes (REASON_CODES.md) of an execution item's line.
+namespace reason {
+inline constexpr absl::string_view kExecutionLinearCapped = "EXECUTION_LINEAR_CAPPED";
+inline constexpr absl::string_view kExecutionStepBand = "EXECUTION_STEP_BAND";
+inline constexpr absl::string_view kExecutionCurveLinear = "EXECUTION_CURVE_LINEAR";
+inline constexpr absl::string_view kExecutionYearsMean = "EXECUTION_YEARS_MEAN";
+inline constexpr absl::string_view kExecutionYearsMin = "EXECUTION_YEARS_MIN";
+}  // namespace reason
+
 ItemScore ScoreBudgetExecutionItem(const ScoringContext& context, const v1::SchemeItem& item);
 ItemScore ScoreSpecialFundExecutionItem(const ScoringContext& context, const v1::SchemeItem& item);
 

@@ -11,7 +11,6 @@
 #include "services/scoring/engine/items/special_fund_item.h"
 #include "services/scoring/engine/items/sub_items_item.h"
 #include "services/scoring/engine/items/weight_allocation.h"
-#include "services/scoring/engine/reason_codes.h"
 #include "services/scoring/engine/rounding.h"
 
 namespace jixiao::scoring {

@@ -11,6 +11,13 @@
 
 namespace jixiao::scoring {
 
+// Reason codes (REASON_CODES.md) of an item the report has nothing for.
+namespace reason {
+inline constexpr absl::string_view kAbsentMoved = "ABSENT_MOVED";
+inline constexpr absl::string_view kAbsentRescaled = "ABSENT_RESCALED";
+inline constexpr absl::string_view kAbsentZeroed = "ABSENT_ZEROED";
+}  // namespace reason
+
 struct GroupScore {
   const v1::SchemeGroup* group = nullptr;
   // The report's declared subtotal for the group.

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "services/scoring/engine/items/weight_allocation.h"
-#include "services/scoring/engine/reason_codes.h"
 #include "services/scoring/engine/rounding.h"
 
 namespace jixiao::scoring {

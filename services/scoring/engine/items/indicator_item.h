@@ -11,6 +11,14 @@
 
 namespace jixiao::scoring {
 
+// Reason codes (REASON_CODES.md) of an indicator item's line.
+namespace reason {
+inline constexpr absl::string_view kIndicatorsRecomputed = "INDICATORS_RECOMPUTED";
+inline constexpr absl::string_view kDeclaredNotItemized = "DECLARED_NOT_ITEMIZED";
+inline constexpr absl::string_view kDeclaredPartiallyItemized = "DECLARED_PARTIALLY_ITEMIZED";
+inline constexpr absl::string_view kDeclaredFromKeyTasks = "DECLARED_FROM_KEY_TASKS";
+}  // namespace reason
+
 ItemScore ScoreIndicatorItem(const ScoringContext& context, const v1::SchemeItem& item);
 
 // Scores `selected` into one item, their weights scaled to the item's max

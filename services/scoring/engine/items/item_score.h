@@ -21,6 +21,12 @@
 
 namespace jixiao::scoring {
 
+// Reason codes (REASON_CODES.md) of an item scored by DeclaredOrMissing.
+namespace reason {
+inline constexpr absl::string_view kDeclaredNoInputs = "DECLARED_NO_INPUTS";
+inline constexpr absl::string_view kMissing = "MISSING";
+}  // namespace reason
+
 // The points an item is worth in this report, where they differ from the
 // scheme's `max`: points moved in from an absent item (AbsentPolicy), or a
 // sub-item's share of its item. Items not listed are worth their `max`.
@@ -89,7 +95,7 @@ enum class ItemBasis {
 enum class NotRecomputed {
   kIndicatorsNotItemized,
   kIndicatorsPartiallyItemized,
-  kNoSpecialFunds,
+  kSpecialFundsUnlisted,
   kSpecialFundsPartlyUnmet,
   kSpecialFundsUnstated,
   kNoBudgetInputs,

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "services/scoring/engine/items/indicator_item.h"
-#include "services/scoring/engine/reason_codes.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -31,7 +30,7 @@ ItemScore ScoreSpecialFundPerformanceItem(const ScoringContext& context,
   const auto& funds = context.report.budget().special_funds();
   if (funds.empty()) {
     return DeclaredOrMissing(context, item, reason::kDeclaredNoInputs,
-                             NotRecomputed::kNoSpecialFunds);
+                             NotRecomputed::kSpecialFundsUnlisted);
   }
   if (std::all_of(funds.begin(), funds.end(), ListsIndicators)) {
     std::vector<const SelectedIndicator*> indicators;

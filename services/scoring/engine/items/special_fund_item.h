@@ -9,6 +9,11 @@
 
 namespace jixiao::scoring {
 
+// Reason code (REASON_CODES.md) of a special-fund item stated all met.
+namespace reason {
+inline constexpr absl::string_view kSpecialFundsAllMet = "SPECIAL_FUNDS_ALL_MET";
+}  // namespace reason
+
 ItemScore ScoreSpecialFundPerformanceItem(const ScoringContext& context,
                                           const v1::SchemeItem& item);
 

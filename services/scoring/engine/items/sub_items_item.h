@@ -15,6 +15,13 @@
 
 namespace jixiao::scoring {
 
+// Reason codes (REASON_CODES.md) of an item scored from its sub-items.
+namespace reason {
+inline constexpr absl::string_view kSubItemsSum = "SUB_ITEMS_SUM";
+inline constexpr absl::string_view kSubItemsMean = "SUB_ITEMS_MEAN";
+inline constexpr absl::string_view kSubItemsMin = "SUB_ITEMS_MIN";
+}  // namespace reason
+
 // `score_item` scores one sub-item by its source (group_scoring.h's ScoreItem).
 ItemScore ScoreSubItemsItem(const ScoringContext& context, const v1::SchemeItem& item,
                             ItemScore (*score_item)(const ScoringContext&, const v1::SchemeItem&));

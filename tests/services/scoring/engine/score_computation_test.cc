@@ -55,7 +55,7 @@ void ExpectCardHoldsTheComputedFigures(const v1::EvaluationReport& report,
       for (int s = 0; s < line.sub_lines_size(); ++s) {
         EXPECT_EQ(line.sub_lines(s).points(), item.indicators[s].points);
         EXPECT_EQ(line.sub_lines(s).max(), item.indicators[s].weight);
-        EXPECT_EQ(line.sub_lines(s).reason_code(), item.indicators[s].verdict.reason);
+        EXPECT_EQ(line.sub_lines(s).reason_code(), item.indicators[s].verdict.reason.code);
       }
     }
   }
