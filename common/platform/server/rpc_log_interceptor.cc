@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "common/platform/server/grpc_status.h"
+#include "common/utf8/utf8.h"
 
 namespace jixiao::server {
 namespace {
@@ -41,9 +42,7 @@ logging::LogLevel LevelFor(absl::string_view method, grpc::StatusCode code) {
 // character would make the line invalid UTF-8.
 std::string Shortened(const std::string& message) {
   if (message.size() <= kMaxLoggedMessage) return message;
-  size_t end = kMaxLoggedMessage;
-  while (end > 0 && (static_cast<unsigned char>(message[end]) & 0xC0) == 0x80) --end;
-  return message.substr(0, end) + "...";
+  return std::string(utf8::PrefixAtCharBoundary(message, kMaxLoggedMessage)) + "...";
 }
 
 class RpcLogInterceptor final : public grpc::experimental::Interceptor {
