@@ -4,21 +4,16 @@
 // binary details, a google.rpc.Status whose `details` hold typed messages. The
 // ingest service refuses a report with INVALID_ARGUMENT and a google.rpc.BadRequest
 // listing each field that is wrong; the summary message names only the first.
+// server::BadRequestViolations (common/platform/server/rich_error.h) reads them.
 
 #include <grpcpp/support/status.h>
 
-#include <vector>
-
-#include "google/rpc/error_details.pb.h"
+#include "common/platform/server/rich_error.h"
 #include "jixiao/v1/ingest_service.pb.h"
 
 namespace jixiao::cli {
 
-// Every field violation of every google.rpc.BadRequest in `status`'s details,
-// in order. Empty when there are no details, when they are not a
-// google.rpc.Status, or when it holds no BadRequest: the message still stands.
-std::vector<google::rpc::BadRequest::FieldViolation> BadRequestViolations(
-    const grpc::Status& status);
+using server::BadRequestViolations;
 
 // The status SubmitReport would have answered for one report of a
 // SubmitReports stream: the item's code and message, and its field

@@ -1,19 +1,10 @@
 #pragma once
 
-// Structural violations of a request, carried inside absl::Status: code
-// INVALID_ARGUMENT, a message that summarises, and a google.rpc.BadRequest
-// payload with one validation::FieldViolation per violation. Pure code refuses a request
-// this way; the gRPC edge (grpc_error_details.h) moves the payload into the
-// google.rpc.Status details that gRPC clients read.
-//
-// The details travel in a trailer (grpc-status-details-bin) and the message in
-// another (grpc-message), and gRPC clients refuse trailers larger than 8 KiB
-// altogether, which would hide the whole error behind RESOURCE_EXHAUSTED. So
-// descriptions are cut to kMaxDescriptionBytes (a description may quote
-// submitted text) and the violations listed stop at kMaxBadRequestBytes, with
-// a last one that says how many more there were.
-
-#include <cstddef>
+// The ingest service refuses a request for its fields with the rich error of
+// common/platform/server/rich_error.h: INVALID_ARGUMENT, a summary message and
+// a google.rpc.BadRequest payload. The validators report in the domain's
+// validation::FieldViolation, which the platform does not know; these take
+// and give that type.
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -21,16 +12,7 @@
 
 namespace jixiao::ingest {
 
-// The payload's type URL, as google.protobuf.Any names google.rpc.BadRequest.
-inline constexpr absl::string_view kBadRequestTypeUrl = "type.googleapis.com/google.rpc.BadRequest";
-
-inline constexpr size_t kMaxDescriptionBytes = 256;
-inline constexpr size_t kMaxBadRequestBytes = 3 * 1024;
-
-// INVALID_ARGUMENT for `violations` (at least one), e.g. with subject "report":
-//   "report refused: 3 violations; the first: report.kind is required"
-// When violations are left out for size, a last entry at the field of the
-// first one left out says how many were left out.
+// server::BadRequestError for the validators' violations (at least one).
 absl::Status BadRequestError(absl::string_view subject,
                              const validation::FieldViolations& violations);
 

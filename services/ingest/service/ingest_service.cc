@@ -6,7 +6,6 @@
 
 #include "common/platform/server/grpc_status.h"
 #include "common/platform/server/run_blocking.h"
-#include "services/ingest/service/grpc_error_details.h"
 #include "services/ingest/service/read_requests.h"
 #include "services/ingest/service/submit_reports_reactor.h"
 #include "services/ingest/service/target_table_import.h"
@@ -28,7 +27,7 @@ using jixiao::v1::SubmitReportsResponse;
 grpc::ServerUnaryReactor* FinishNow(grpc::CallbackServerContext* context,
                                     const absl::Status& status) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatusWithDetails(status));
+  reactor->Finish(server::ToGrpcStatus(status));
   return reactor;
 }
 
@@ -48,7 +47,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::SubmitReport(grpc::CallbackServerCo
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   submitter_.Submit(*request, [reactor, response](ReportSubmitter::Answer answer) {
     if (answer.response.ok()) *response = *std::move(answer.response);
-    reactor->Finish(ToGrpcStatusWithDetails(answer.response.status()));
+    reactor->Finish(server::ToGrpcStatus(answer.response.status()));
   });
   return reactor;
 }

@@ -1,6 +1,6 @@
 // How the network commands find their service and report a failed call: the
-// address and timeout from options and variables, the google.rpc.BadRequest
-// inside a grpc::Status, and the one-line descriptions of failures.
+// address and timeout from options and variables, and the descriptions of
+// failures with the fields a google.rpc.BadRequest inside a grpc::Status names.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -9,57 +9,26 @@
 #include <sstream>
 #include <string>
 
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
+#include "common/platform/server/grpc_status.h"
+#include "common/platform/server/rich_error.h"
 #include "tools/jixiao/call_failure.h"
 #include "tools/jixiao/command_line.h"
 #include "tools/jixiao/grpc_channel.h"
-#include "tools/jixiao/rich_status.h"
 
 namespace jixiao::cli {
 namespace {
 
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::SizeIs;
 
 // As the ingest service refuses a report: a summary message, and the fields in
-// a BadRequest inside google.rpc.Status, here behind another detail that a
-// client must skip.
+// a google.rpc.BadRequest inside the status details.
 grpc::Status RefusedReport() {
-  google::rpc::Status details;
-  details.set_code(static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
-  details.set_message("report refused: 2 violations; the first: report.kind is required");
-  google::rpc::RetryInfo retry;
-  retry.mutable_retry_delay()->set_seconds(1);
-  details.add_details()->PackFrom(retry);
-  google::rpc::BadRequest bad_request;
-  auto* kind = bad_request.add_field_violations();
-  kind->set_field("report.kind");
-  kind->set_description("is required");
-  auto* year = bad_request.add_field_violations();
-  year->set_field("report.fiscal_year");
-  year->set_description("must be between 2000 and 2100, got 1999");
-  details.add_details()->PackFrom(bad_request);
-  return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, details.message(),
-                      details.SerializeAsString());
-}
-
-TEST(BadRequestViolations, UnpacksTheFieldsFromTheStatusDetails) {
-  const auto violations = BadRequestViolations(RefusedReport());
-  ASSERT_THAT(violations, SizeIs(2));
-  EXPECT_EQ(violations[0].field(), "report.kind");
-  EXPECT_EQ(violations[0].description(), "is required");
-  EXPECT_EQ(violations[1].field(), "report.fiscal_year");
-}
-
-TEST(BadRequestViolations, NoneWithoutUsableDetails) {
-  EXPECT_THAT(BadRequestViolations(grpc::Status::OK), IsEmpty());
-  EXPECT_THAT(BadRequestViolations(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "bad")),
-              IsEmpty());
-  EXPECT_THAT(
-      BadRequestViolations(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "bad", "\xff\xff")),
-      IsEmpty());
+  server::FieldViolations violations(2);
+  violations[0].set_field("report.kind");
+  violations[0].set_description("is required");
+  violations[1].set_field("report.fiscal_year");
+  violations[1].set_description("must be between 2000 and 2100, got 1999");
+  return server::ToGrpcStatus(server::BadRequestError("report", violations));
 }
 
 ServiceEndpoint QueryAt(const std::string& address) {
