@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "services/scoring/engine/checks/score_verification.h"
-#include "services/scoring/engine/explanation/curve_text.h"
 #include "services/scoring/engine/explanation/explanation_text.h"
 #include "services/scoring/engine/indicators/indicator_explanation.h"
 #include "services/scoring/engine/indicators/indicator_flags.h"
@@ -261,46 +260,15 @@ void ExplainItem(const ScoreComputation& computation, const ItemScore& score, v1
       ExplainIndicators(computation, score, line, findings);
       break;
     case ItemBasis::kExecutionRate:
-      AppendExecutionBasis(score.rate, explanation);
-      explanation.append("；");
-      if (score.reason == reason::kExecutionStepBand) {
-        if (score.rate_step == nullptr) {
-          explanation.append("低于最低一档，不得分");
-        } else {
-          AppendText(explanation, "落在 ≥", Percent{score.rate_step->percent()}, " 一档，得分值的 ",
-                     Share{score.rate_fraction});
-        }
-      } else if (score.reason == reason::kExecutionCurveLinear) {
-        AppendCurveReading(score.rate_step, score.rate_step_to, score.rate_fraction, explanation);
-      } else {
-        AppendText(explanation, Percent{score.rate.percent}, " × ", Figure{score.max},
-                   score.rate.percent > 100 ? "，以满分为限" : "");
-      }
-      AppendText(explanation, " = ", Figure{score.points, computation.decimals}, " 分（满分 ",
-                 Figure{score.max}, " 分）");
-      break;
     case ItemBasis::kYearlyExecution:
-      for (size_t y = 0; y < score.years.size(); ++y) {
-        AppendText(explanation, y == 0 ? "" : "；", score.years[y].fiscal_year, " 年 ");
-        AppendExecutionBasis(score.years[y].rate, explanation);
-        AppendText(explanation, "，得分值的 ", Share{score.years[y].share});
-      }
-      AppendText(explanation, "。",
-                 score.reason == reason::kExecutionYearsMin ? "取最低" : "取平均", " ",
-                 Share{score.rate_fraction}, " × ", Figure{score.max}, " = ",
-                 Figure{score.points, computation.decimals}, " 分");
+      AppendExecutionExplanation(score, computation.decimals, explanation);
       break;
     case ItemBasis::kSubItems: {
       line.mutable_sub_lines()->Reserve(static_cast<int>(score.sub_scores.size()));
       for (const ItemScore& sub : score.sub_scores) {
         ExplainItem(computation, sub, *line.add_sub_lines(), findings);
       }
-      absl::string_view how = "合计";
-      if (score.reason == reason::kSubItemsMean) how = "各要点得分率的平均";
-      if (score.reason == reason::kSubItemsMin) how = "各要点中最低的得分率";
-      AppendText(explanation, "按 ", score.sub_scores.size(), " 个要点计",
-                 item.equal_shares() ? "（平分该项分值，不单独取整）" : "", "，取", how, "，得 ",
-                 Figure{score.points, computation.decimals}, "/", Figure{score.max}, " 分");
+      AppendSubItemsExplanation(score, computation.decimals, explanation);
       break;
     }
     case ItemBasis::kCheck:

@@ -11,6 +11,9 @@
 namespace jixiao::scoring {
 namespace {
 
+// The reason code (REASON_CODES.md) of a group line standing in for its items.
+constexpr absl::string_view kDeclaredGroup = "DECLARED_GROUP";
+
 void SetHeader(const ScoreComputation& computation, v1::ScoreCard& card) {
   const v1::EvaluationReport& report = *computation.report;
   const v1::Scheme& scheme = computation.scheme->scheme();
@@ -41,7 +44,7 @@ void ExplainDeclaredSubtotal(const GroupScore& score, v1::ScoreLine& line) {
   line.set_declared_points(*score.declared_points);
   line.set_provenance(v1::PROVENANCE_DECLARED);
   line.set_rule("declared");
-  line.set_reason_code(std::string(reason::kDeclaredGroup));
+  line.set_reason_code(std::string(kDeclaredGroup));
   AppendText(*line.mutable_explanation(), "报告未给出", group.name(), "各项得分，仅给出合计 ",
              Figure{*score.declared_points}, "/", Figure{group.max()}, " 分，按申报计入");
 }

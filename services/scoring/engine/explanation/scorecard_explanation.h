@@ -12,11 +12,6 @@
 
 namespace jixiao::scoring {
 
-// Reason code (REASON_CODES.md) of a group line standing in for its items.
-namespace reason {
-inline constexpr absl::string_view kDeclaredGroup = "DECLARED_GROUP";
-}  // namespace reason
-
 // Finding codes (REASON_CODES.md) raised for the card as a whole.
 namespace finding {
 inline constexpr absl::string_view kScoreIncomplete = "SCORE_INCOMPLETE";

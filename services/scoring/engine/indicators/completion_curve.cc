@@ -2,10 +2,6 @@
 
 namespace jixiao::scoring {
 
-double CurveFraction(const v1::IndicatorRules& rules, double rate_percent) {
-  return ReadCurve(rules.completion(), rate_percent).share;
-}
-
 double ReverseFraction(double actual, double target) {
   if (actual <= target) return 1;
   if (actual >= 2 * target) return 0;

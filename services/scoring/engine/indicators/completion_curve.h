@@ -9,10 +9,6 @@
 
 namespace jixiao::scoring {
 
-// A positive indicator's share before over-completion rules: the rules'
-// completion curve read at the rate. Never below 0 or above 1.
-double CurveFraction(const v1::IndicatorRules& rules, double rate_percent);
-
 // A reverse indicator: full at or below the target, linear down to 0 at twice
 // the target, 0 beyond. `target` > 0.
 double ReverseFraction(double actual, double target);

@@ -1,10 +1,8 @@
 #pragma once
 
-// The reason codes of indicator lines (ScoreLine.reason_code of an indicator
-// sub-line), each with the label an item's summary counts it under ("8 项达到目标，
-// 2 项超过阈值扣分"). ScoreIndicator (indicator_scoring.h) decides them and
-// AppendVerdictDetail (indicator_explanation.h) words them. Published in
-// services/scoring/REASON_CODES.md: a code, once published, keeps its meaning.
+// The reason codes of indicator lines (REASON_CODES.md), each with the label an item's
+// summary counts it under ("8 项达到目标，2 项超过阈值扣分"). ScoreIndicator
+// (indicator_scoring.h) decides them; AppendVerdictDetail (indicator_explanation.h) words them.
 
 #include "absl/strings/string_view.h"
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "services/scoring/engine/explanation/curve_text.h"
+#include "services/scoring/engine/explanation/explanation_text.h"
 #include "services/scoring/engine/rounding.h"
 #include "services/scoring/scheme/curves.h"
 
@@ -84,6 +86,36 @@ ItemScore ScoreSpecialFundExecutionItem(const ScoringContext& context, const v1:
   }
   // Not a budget execution rate: the signals compare with the department budget.
   return ScoreRate(context, item, *rate);
+}
+
+void AppendExecutionExplanation(const ItemScore& score, int decimals, std::string& out) {
+  if (score.basis == ItemBasis::kYearlyExecution) {
+    for (size_t y = 0; y < score.years.size(); ++y) {
+      AppendText(out, y == 0 ? "" : "；", score.years[y].fiscal_year, " 年 ");
+      AppendExecutionBasis(score.years[y].rate, out);
+      AppendText(out, "，得分值的 ", Share{score.years[y].share});
+    }
+    AppendText(out, "。", score.reason == reason::kExecutionYearsMin ? "取最低" : "取平均", " ",
+               Share{score.rate_fraction}, " × ", Figure{score.max}, " = ",
+               Figure{score.points, decimals}, " 分");
+    return;
+  }
+  AppendExecutionBasis(score.rate, out);
+  out.append("；");
+  if (score.reason == reason::kExecutionStepBand) {
+    if (score.rate_step == nullptr) {
+      out.append("低于最低一档，不得分");
+    } else {
+      AppendText(out, "落在 ≥", Percent{score.rate_step->percent()}, " 一档，得分值的 ",
+                 Share{score.rate_fraction});
+    }
+  } else if (score.reason == reason::kExecutionCurveLinear) {
+    AppendCurveReading(score.rate_step, score.rate_step_to, score.rate_fraction, out);
+  } else {
+    AppendText(out, Percent{score.rate.percent}, " × ", Figure{score.max},
+               score.rate.percent > 100 ? "，以满分为限" : "");
+  }
+  AppendText(out, " = ", Figure{score.points, decimals}, " 分（满分 ", Figure{score.max}, " 分）");
 }
 
 }  // namespace jixiao::scoring

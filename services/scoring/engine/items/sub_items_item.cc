@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "services/scoring/engine/explanation/explanation_text.h"
 #include "services/scoring/engine/rounding.h"
 
 namespace jixiao::scoring {
@@ -52,6 +53,15 @@ ItemScore ScoreSubItemsItem(const ScoringContext& context, const v1::SchemeItem&
                      : all_recomputed ? v1::PROVENANCE_RECOMPUTED
                                       : v1::PROVENANCE_DECLARED;
   return score;
+}
+
+void AppendSubItemsExplanation(const ItemScore& score, int decimals, std::string& out) {
+  absl::string_view how = "合计";
+  if (score.reason == reason::kSubItemsMean) how = "各要点得分率的平均";
+  if (score.reason == reason::kSubItemsMin) how = "各要点中最低的得分率";
+  AppendText(out, "按 ", score.sub_scores.size(), " 个要点计",
+             score.item->equal_shares() ? "（平分该项分值，不单独取整）" : "", "，取", how, "，得 ",
+             Figure{score.points, decimals}, "/", Figure{score.max}, " 分");
 }
 
 }  // namespace jixiao::scoring

@@ -10,6 +10,8 @@
 // equal_shares each of n sub-items is worth max / n exactly, so three 要点 of a
 // 2-point item are 2/3 each and all three met give exactly 2.
 
+#include <string>
+
 #include "jixiao/v1/scheme.pb.h"
 #include "services/scoring/engine/items/item_score.h"
 
@@ -28,5 +30,8 @@ ItemScore ScoreSubItemsItem(const ScoringContext& context, const v1::SchemeItem&
 
 // The decimals sub-items are scored to: far below any printed precision.
 inline constexpr int kExactDecimals = 9;
+
+// The line's sentence: how many sub-items, how they were aggregated, the points.
+void AppendSubItemsExplanation(const ItemScore& score, int decimals, std::string& out);
 
 }  // namespace jixiao::scoring
