@@ -1,30 +1,37 @@
-// OpenReportStore: the one place that maps a store URL to an implementation.
+// OpenReportStore: the one place that maps a store URL to a database dialect.
 
 #include "absl/status/status.h"
-#include "services/ingest/store/postgres_report_store.h"
+#include "services/ingest/store/postgres_schema.h"
+#include "services/ingest/store/postgres_session.h"
 #include "services/ingest/store/report_store.h"
-#include "services/ingest/store/sqlite_report_store.h"
+#include "services/ingest/store/sqlite_schema.h"
+#include "services/ingest/store/sqlite_session.h"
+#include "services/ingest/store/status_macros.h"
 #include "services/ingest/store/store_url.h"
+#include "services/ingest/store/versioned_report_store.h"
 
 namespace jixiao::ingest {
 
 absl::StatusOr<std::unique_ptr<ReportStore>> OpenReportStore(absl::string_view url,
                                                              const ReportStoreOptions& options) {
-  auto location = ParseStoreUrl(url);
-  if (!location.ok()) return location.status();
-  switch (location->backend) {
+  STORE_ASSIGN_OR_RETURN(const StoreLocation location, ParseStoreUrl(url));
+  std::unique_ptr<SqlSessions> sessions;
+  const SchemaDialect* dialect = nullptr;
+  switch (location.backend) {
     case StoreLocation::Backend::kSqlite: {
-      auto store = SqliteReportStore::Open(location->sqlite_path, options);
-      if (!store.ok()) return store.status();
-      return std::unique_ptr<ReportStore>(*std::move(store));
+      STORE_ASSIGN_OR_RETURN(sessions, OpenSqliteSessions(location.sqlite_path, options));
+      dialect = &SqliteSchemaDialect();
+      break;
     }
     case StoreLocation::Backend::kPostgres: {
-      auto store = PostgresReportStore::Open(location->postgres_url, options);
-      if (!store.ok()) return store.status();
-      return std::unique_ptr<ReportStore>(*std::move(store));
+      STORE_ASSIGN_OR_RETURN(sessions, OpenPostgresSessions(location.postgres_url, options));
+      dialect = &PostgresSchemaDialect();
+      break;
     }
   }
-  return absl::InternalError("unknown store backend");
+  if (dialect == nullptr) return absl::InternalError("unknown store backend");
+  STORE_ASSIGN_OR_RETURN(auto store, VersionedReportStore::Open(std::move(sessions), *dialect));
+  return std::unique_ptr<ReportStore>(std::move(store));
 }
 
 }  // namespace jixiao::ingest

@@ -9,7 +9,7 @@ namespace {
 
 absl::Status LockKey(PGconn* connection, AdvisoryLockClass lock_class, int32_t key) {
   return PgExecute(connection, "SELECT pg_advisory_xact_lock($1, $2)",
-                   PgParams().Int32(static_cast<int32_t>(lock_class)).Int32(key))
+                   SqlParams().Int32(static_cast<int32_t>(lock_class)).Int32(key))
       .status();
 }
 
@@ -22,10 +22,6 @@ int32_t AdvisoryLockKey(absl::string_view id) {
     hash *= 16777619u;
   }
   return static_cast<int32_t>(hash);
-}
-
-absl::Status LockAdvisory(PGconn* connection, AdvisoryLockClass lock_class, absl::string_view id) {
-  return LockKey(connection, lock_class, AdvisoryLockKey(id));
 }
 
 absl::Status LockAdvisoryAll(PGconn* connection, AdvisoryLockClass lock_class,

@@ -33,10 +33,8 @@ enum class AdvisoryLockClass : int32_t {
 // FNV-1a of the id's bytes: stable across processes, builds and servers.
 int32_t AdvisoryLockKey(absl::string_view id);
 
-// Blocks until the current transaction holds the lock of `id`.
-absl::Status LockAdvisory(PGconn* connection, AdvisoryLockClass lock_class, absl::string_view id);
-
-// Locks every id, in ascending key order and each key once, so that two
+// Blocks until the current transaction holds the lock of every id, taken in
+// ascending key order and each key once, so that two
 // transactions locking overlapping sets wait for each other instead of
 // deadlocking.
 absl::Status LockAdvisoryAll(PGconn* connection, AdvisoryLockClass lock_class,

@@ -1,6 +1,8 @@
 #include "services/ingest/store/postgres_query.h"
 
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -31,30 +33,6 @@ std::string Trimmed(const char* message) {
 }
 
 }  // namespace
-
-PgParams& PgParams::Text(absl::string_view value) {
-  values_.emplace_back(value);
-  types_.push_back(kTextOid);
-  return *this;
-}
-
-PgParams& PgParams::Bytes(absl::string_view value) {
-  values_.emplace_back(value);
-  types_.push_back(kByteaOid);
-  return *this;
-}
-
-PgParams& PgParams::Int32(int32_t value) {
-  values_.push_back(BigEndian(static_cast<uint32_t>(value), 4));
-  types_.push_back(kInt4Oid);
-  return *this;
-}
-
-PgParams& PgParams::Int64(int64_t value) {
-  values_.push_back(BigEndian(static_cast<uint64_t>(value), 8));
-  types_.push_back(kInt8Oid);
-  return *this;
-}
 
 int64_t PgRows::Int(int row, int column) const {
   const auto* bytes =
@@ -98,17 +76,38 @@ absl::Status PgError(PGconn* connection, const PGresult* result, absl::string_vi
   return absl::InternalError(text);
 }
 
-absl::StatusOr<PgRows> PgExecute(PGconn* connection, const char* sql, const PgParams& params) {
+absl::StatusOr<PgRows> PgExecute(PGconn* connection, const char* sql, const SqlParams& params) {
+  const int count = static_cast<int>(params.values().size());
+  std::vector<std::string> integers;  // big-endian; reserved so that views stay put
+  integers.reserve(count);
+  std::vector<Oid> types;
   std::vector<const char*> values;
   std::vector<int> lengths;
-  const std::vector<int> formats(params.size(), 1);
-  for (const auto& value : params.values()) {
-    values.push_back(value.data());
-    lengths.push_back(static_cast<int>(value.size()));
+  const std::vector<int> formats(count, 1);
+  for (const auto& param : params.values()) {
+    absl::string_view bytes = param.bytes;
+    switch (param.type) {
+      case SqlParams::Type::kText:
+        types.push_back(kTextOid);
+        break;
+      case SqlParams::Type::kBytes:
+        types.push_back(kByteaOid);
+        break;
+      case SqlParams::Type::kInt32:
+        types.push_back(kInt4Oid);
+        bytes = integers.emplace_back(BigEndian(static_cast<uint32_t>(param.integer), 4));
+        break;
+      case SqlParams::Type::kInt64:
+        types.push_back(kInt8Oid);
+        bytes = integers.emplace_back(BigEndian(static_cast<uint64_t>(param.integer), 8));
+        break;
+    }
+    values.push_back(bytes.data());
+    lengths.push_back(static_cast<int>(bytes.size()));
   }
   std::unique_ptr<PGresult, PgResultDeleter> result(
-      PQexecParams(connection, sql, params.size(), params.types().data(), values.data(),
-                   lengths.data(), formats.data(), /*resultFormat=*/1));
+      PQexecParams(connection, sql, count, types.data(), values.data(), lengths.data(),
+                   formats.data(), /*resultFormat=*/1));
   const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     // The statement's first line names it well enough for a log.
@@ -125,36 +124,6 @@ absl::Status PgExecuteScript(PGconn* connection, const char* sql) {
     const absl::string_view statement = absl::StripLeadingAsciiWhitespace(sql);
     return PgError(connection, result.get(), statement.substr(0, statement.find('\n')));
   }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<PgTransaction> PgTransaction::Begin(PGconn* connection) {
-  if (auto status = PgExecuteScript(connection, "BEGIN"); !status.ok()) return status;
-  return PgTransaction(connection);
-}
-
-PgTransaction::~PgTransaction() {
-  if (connection_ != nullptr && PQtransactionStatus(connection_) != PQTRANS_IDLE) {
-    // If even ROLLBACK fails, the connection is not idle and the pool drops it.
-    PgExecuteScript(connection_, "ROLLBACK").IgnoreError();
-  }
-}
-
-absl::Status PgTransaction::Commit() {
-  auto rows = PgExecute(connection_, "COMMIT");
-  if (!rows.ok()) {
-    if (absl::IsUnavailable(rows.status())) {
-      return absl::UnavailableError(
-          absl::StrCat(rows.status().message(), " (the commit may or may not have happened)"));
-    }
-    return rows.status();
-  }
-  // COMMIT of a transaction that had failed answers ROLLBACK, not an error.
-  if (rows->CommandStatus() != "COMMIT") {
-    return absl::InternalError(absl::StrCat("postgresql: transaction ended with ",
-                                            rows->CommandStatus(), " instead of COMMIT"));
-  }
-  connection_ = nullptr;
   return absl::OkStatus();
 }
 

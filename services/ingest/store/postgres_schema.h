@@ -1,22 +1,19 @@
 #pragma once
 
-// The PostgreSQL schema, as an ordered list of migrations, and the code that
-// brings a database up to date.
-
-#include <libpq-fe.h>
+// The PostgreSQL dialect of the store's schema (report_schema.h): its column
+// types and how it records a migration.
 
 #include <vector>
 
-#include "absl/status/status.h"
 #include "services/ingest/store/schema_migration.h"
 
 namespace jixiao::ingest {
 
 const std::vector<Migration>& PostgresMigrations();
 
-// Applies the missing migrations in one transaction, under a transaction-level
-// advisory lock so that replicas starting together migrate once: the others
-// wait, then find nothing left to do.
-absl::Status MigratePostgres(PGconn* connection);
+// The migrations and the schema_migrations table (applied_at set by the
+// server). Replicas starting together migrate once: the migration transaction
+// holds an advisory lock.
+const SchemaDialect& PostgresSchemaDialect();
 
 }  // namespace jixiao::ingest

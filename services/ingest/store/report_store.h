@@ -8,8 +8,9 @@
 // same hash, that version is returned (created = false); otherwise the item is
 // appended as latest + 1. Old versions are never updated or deleted.
 //
-// Two implementations sit behind this interface, chosen by URL (see
-// OpenReportStore): SQLite for a single embedded node, PostgreSQL for production.
+// One implementation sits behind this interface, over two databases chosen by
+// URL (see OpenReportStore): SQLite for a single embedded node, PostgreSQL for
+// production.
 // Every method is safe to call from many threads at once. Errors are
 // absl::Status: NOT_FOUND for an unknown id or version, INVALID_ARGUMENT for bad
 // input, UNAVAILABLE when the database cannot be reached or is busy (worth a

@@ -5,6 +5,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "services/ingest/store/status_macros.h"
 
 namespace jixiao::ingest {
 
@@ -36,6 +37,30 @@ absl::StatusOr<std::vector<const Migration*>> PendingMigrations(const std::vecto
   std::vector<const Migration*> pending;
   for (size_t i = sorted.size(); i < known.size(); ++i) pending.push_back(&known[i]);
   return pending;
+}
+
+absl::Status MigrateSchema(SqlSession* session, const SchemaDialect& dialect) {
+  STORE_ASSIGN_OR_RETURN(auto transaction,
+                         SqlTransaction::BeginWrite(session, WriteKind::kSchemaMigration, {""}));
+  STORE_RETURN_IF_ERROR(session->ExecuteScript(dialect.create_migrations_table.c_str()));
+  STORE_ASSIGN_OR_RETURN(const auto rows,
+                         session->Execute("SELECT version FROM schema_migrations", SqlParams()));
+  std::vector<int64_t> applied;
+  for (int i = 0; i < rows->size(); ++i) applied.push_back(rows->Int(i, 0));
+  STORE_ASSIGN_OR_RETURN(const auto pending,
+                         PendingMigrations(dialect.migrations, applied, dialect.name));
+  for (const Migration* migration : pending) {
+    if (auto status = session->ExecuteScript(migration->sql.c_str()); !status.ok()) {
+      return absl::Status(status.code(), absl::StrCat(dialect.name, " migration ",
+                                                      migration->version, ": ", status.message()));
+    }
+    STORE_RETURN_IF_ERROR(
+        session
+            ->Execute(dialect.record_migration,
+                      SqlParams().Int32(migration->version).Text(migration->description))
+            .status());
+  }
+  return transaction.Commit();
 }
 
 }  // namespace jixiao::ingest

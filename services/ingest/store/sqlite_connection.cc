@@ -136,23 +136,4 @@ absl::StatusOr<std::unique_ptr<SqliteStatement>> SqliteConnection::Prepare(absl:
   return std::make_unique<SqliteStatement>(db_, statement);
 }
 
-absl::StatusOr<SqliteTransaction> SqliteTransaction::BeginImmediate(SqliteConnection* connection) {
-  if (auto status = connection->Exec("BEGIN IMMEDIATE"); !status.ok()) return status;
-  return SqliteTransaction(connection);
-}
-
-SqliteTransaction::~SqliteTransaction() {
-  // A failed COMMIT can leave the transaction open too; the ROLLBACK's own
-  // failure has nowhere to go and the next BEGIN would report it.
-  if (connection_ != nullptr && connection_->InTransaction()) {
-    connection_->Exec("ROLLBACK").IgnoreError();
-  }
-}
-
-absl::Status SqliteTransaction::Commit() {
-  auto status = connection_->Exec("COMMIT");
-  if (status.ok()) connection_ = nullptr;
-  return status;
-}
-
 }  // namespace jixiao::ingest

@@ -2,14 +2,13 @@
 
 // A thin RAII layer over one sqlite3 connection and its prepared statements,
 // turning SQLite result codes into absl::Status. Not thread-safe: the owner
-// serializes all use (SqliteReportStore holds a mutex).
+// serializes all use (SqliteSessions holds a mutex).
 
 #include <sqlite3.h>
 
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <utility>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -35,6 +34,9 @@ class SqliteStatement {
   absl::Status Run();
 
   // Columns are numbered from 0. Views stay valid until the next Step or Reset.
+  int ColumnCount() const { return sqlite3_column_count(statement_); }
+  // SQLITE_INTEGER, SQLITE_TEXT, SQLITE_BLOB, …
+  int ColumnType(int column) const { return sqlite3_column_type(statement_, column); }
   int64_t ColumnInt64(int column) const { return sqlite3_column_int64(statement_, column); }
   absl::string_view ColumnText(int column) const;
   absl::string_view ColumnBlob(int column) const;
@@ -89,23 +91,5 @@ class SqliteConnection {
 // full-disk conditions (retry may help), FAILED_PRECONDITION for a file that is
 // not a database, DATA_LOSS for corruption, INTERNAL otherwise.
 absl::Status SqliteError(sqlite3* db, int result_code, absl::string_view context);
-
-// Rolls back the open transaction unless Commit succeeded, so that an early
-// return never leaves the connection inside a transaction.
-class SqliteTransaction {
- public:
-  // BEGIN IMMEDIATE: takes the write lock up front, so a writer never fails
-  // half way through on a lock upgrade that busy_timeout cannot resolve.
-  static absl::StatusOr<SqliteTransaction> BeginImmediate(SqliteConnection* connection);
-  SqliteTransaction(SqliteTransaction&& other) noexcept
-      : connection_(std::exchange(other.connection_, nullptr)) {}
-  SqliteTransaction& operator=(SqliteTransaction&&) = delete;
-  ~SqliteTransaction();
-  absl::Status Commit();
-
- private:
-  explicit SqliteTransaction(SqliteConnection* connection) : connection_(connection) {}
-  SqliteConnection* connection_;
-};
 
 }  // namespace jixiao::ingest

@@ -1,20 +1,19 @@
 #pragma once
 
-// The SQLite schema, as an ordered list of migrations, and the code that brings
-// a database up to date.
+// The SQLite dialect of the store's schema (report_schema.h): its column types
+// and how it records a migration.
 
 #include <vector>
 
-#include "absl/status/status.h"
 #include "services/ingest/store/schema_migration.h"
-#include "services/ingest/store/sqlite_connection.h"
 
 namespace jixiao::ingest {
 
 const std::vector<Migration>& SqliteMigrations();
 
-// Applies the missing migrations in one IMMEDIATE transaction, which also keeps
-// two processes opening the same file from migrating it twice.
-absl::Status MigrateSqlite(SqliteConnection* connection);
+// The migrations and the schema_migrations table (applied_at as ISO 8601 text).
+// The migration transaction is IMMEDIATE, which also keeps two processes
+// opening the same file from migrating it twice.
+const SchemaDialect& SqliteSchemaDialect();
 
 }  // namespace jixiao::ingest

@@ -6,7 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
+#include "common/platform/url/url.h"
 
 namespace jixiao::ingest {
 namespace {
@@ -14,59 +14,32 @@ namespace {
 constexpr absl::string_view kForms =
     "expected sqlite:///absolute/path.db, sqlite::memory: or postgresql://user@host:port/db";
 
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Undoes %XX escapes so that a path with spaces or '#' can be written.
-absl::StatusOr<std::string> PercentDecode(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out.push_back(text[i]);
-      continue;
-    }
-    const int high = i + 2 < text.size() ? HexDigit(text[i + 1]) : -1;
-    const int low = i + 2 < text.size() ? HexDigit(text[i + 2]) : -1;
-    if (high < 0 || low < 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("bad %-escape at offset ", i, " of the sqlite path"));
-    }
-    out.push_back(static_cast<char>(high * 16 + low));
-    i += 2;
-  }
-  return out;
-}
-
-absl::StatusOr<StoreLocation> ParseSqlite(absl::string_view url, absl::string_view rest) {
+absl::StatusOr<StoreLocation> ParseSqlite(absl::string_view url, const url::UrlParts& parts) {
   StoreLocation location;
   location.backend = StoreLocation::Backend::kSqlite;
-  if (rest == ":memory:") {
+  if (!parts.has_authority && !parts.has_query && !parts.has_fragment && parts.path == ":memory:") {
     location.sqlite_path = ":memory:";
     return location;
   }
-  if (!absl::ConsumePrefix(&rest, "//")) {
+  if (!parts.has_authority) {
     return absl::InvalidArgumentError(absl::StrCat("bad store URL \"", url, "\": ", kForms));
   }
   // After "sqlite://" comes an empty authority, then the absolute path.
-  if (!absl::StartsWith(rest, "/")) {
+  if (!parts.authority.empty() || !absl::StartsWith(parts.path, "/")) {
     return absl::InvalidArgumentError(
         absl::StrCat("bad store URL \"", url,
                      "\": a sqlite path must be absolute (sqlite:///absolute/path.db); "
                      "relative paths and hosts are not accepted"));
   }
-  if (rest.find_first_of("?#") != absl::string_view::npos) {
+  if (parts.has_query || parts.has_fragment) {
     return absl::InvalidArgumentError(absl::StrCat(
         "bad store URL \"", url, "\": sqlite URLs take no query or fragment (escape as %3F, %23)"));
   }
-  auto path = PercentDecode(rest);
+  // %XX escapes, so that a path with spaces or '#' can be written.
+  auto path = url::PercentDecode(parts.path);
   if (!path.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("bad store URL \"", url, "\": ", path.status().message()));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "bad store URL \"", url, "\": ", path.status().message(), " of the sqlite path"));
   }
   if (path->find('\0') != std::string::npos) {
     return absl::InvalidArgumentError(
@@ -83,14 +56,14 @@ absl::StatusOr<StoreLocation> ParseSqlite(absl::string_view url, absl::string_vi
 }  // namespace
 
 absl::StatusOr<StoreLocation> ParseStoreUrl(absl::string_view url) {
-  const size_t colon = url.find(':');
-  if (url.empty() || colon == absl::string_view::npos) {
+  auto parts = url::SplitUrl(url);
+  if (url.empty() || !parts.ok()) {
     return absl::InvalidArgumentError(absl::StrCat("empty or scheme-less store URL: ", kForms));
   }
-  const std::string scheme = absl::AsciiStrToLower(url.substr(0, colon));
-  if (scheme == "sqlite") return ParseSqlite(url, url.substr(colon + 1));
+  const std::string& scheme = parts->scheme;
+  if (scheme == "sqlite") return ParseSqlite(url, *parts);
   if (scheme == "postgresql" || scheme == "postgres") {
-    if (!absl::StartsWith(url.substr(colon + 1), "//")) {
+    if (!parts->has_authority) {
       return absl::InvalidArgumentError(
           absl::StrCat("bad ", scheme, " store URL: expected ", scheme, "://..."));
     }

@@ -693,8 +693,8 @@ TEST_P(ReportStoreTest, TargetTablesAreVersionedLikeReports) {
 INSTANTIATE_TEST_SUITE_P(Backends, ReportStoreTest,
                          ::testing::Values(BackendKind{"Sqlite", &testing::MakeSqliteBackend},
                                            BackendKind{"Postgres", &testing::MakePostgresBackend}),
-                         [](const ::testing::TestParamInfo<BackendKind>& info) {
-                           return std::string(info.param.name);
+                         [](const ::testing::TestParamInfo<BackendKind>& backend) {
+                           return std::string(backend.param.name);
                          });
 
 }  // namespace
