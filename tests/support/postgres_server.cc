@@ -1,7 +1,5 @@
 #include "tests/support/postgres_server.h"
 
-#include <fcntl.h>
-#include <grp.h>
 #include <libpq-fe.h>
 #include <pwd.h>
 #include <sys/wait.h>
@@ -28,6 +26,8 @@ constexpr int kStartAttempts = 3;
 constexpr char kSuperuser[] = "postgres";
 // Bytes of a log quoted in an error.
 constexpr size_t kLogTail = 3000;
+// initdb and pg_ctl (which waits at most 60 s itself) finish well within this.
+constexpr absl::Duration kToolPatience = absl::Minutes(3);
 
 // JIXIAO_POSTGRES_BIN_DIR, else the highest-numbered /usr/lib/postgresql/<N>/bin.
 absl::StatusOr<std::string> FindBinDir() {
@@ -64,18 +64,6 @@ std::string Tail(const std::string& path) {
   return text;
 }
 
-std::string DescribeExit(int status) {
-  if (WIFEXITED(status)) return absl::StrCat("exit code ", WEXITSTATUS(status));
-  if (WIFSIGNALED(status)) return absl::StrCat("signal ", WTERMSIG(status));
-  return absl::StrCat("wait status ", status);
-}
-
-// Writes a literal message from a forked child, where stdio is off limits.
-void ChildSay(const char* message) {
-  const ssize_t ignored = write(STDERR_FILENO, message, std::strlen(message));
-  (void)ignored;
-}
-
 struct ConnectionDeleter {
   void operator()(PGconn* connection) const { PQfinish(connection); }
 };
@@ -103,13 +91,13 @@ absl::StatusOr<std::unique_ptr<PostgresServer>> PostgresServer::Start() {
       return absl::FailedPreconditionError(
           "running as root, and PostgreSQL refuses root, but there is no `postgres` user");
     }
-    run_as = RunAs{true, user->pw_uid, user->pw_gid};
+    run_as = ChildProcess::User{user->pw_uid, user->pw_gid};
   }
   // As root the directory goes under /tmp: $TMPDIR may be somewhere (such as
   // /root/…) that the postgres user cannot reach.
-  auto directory = TempDir::Create("jixiao-postgres", run_as.switch_user ? "/tmp" : "");
+  auto directory = TempDir::Create("jixiao-postgres", run_as.has_value() ? "/tmp" : "");
   if (!directory.ok()) return directory.status();
-  if (run_as.switch_user && chown((*directory)->path().c_str(), run_as.uid, run_as.gid) != 0) {
+  if (run_as.has_value() && chown((*directory)->path().c_str(), run_as->uid, run_as->gid) != 0) {
     return absl::InternalError(
         absl::StrCat("chown ", (*directory)->path(), ": ", std::strerror(errno)));
   }
@@ -133,46 +121,23 @@ PostgresServer::~PostgresServer() {
 
 absl::Status PostgresServer::RunTool(const std::vector<std::string>& arguments,
                                      const std::string& log) const {
-  // Everything the child needs is prepared before fork(): between fork and
-  // exec only async-signal-safe calls are allowed.
-  const std::string program = absl::StrCat(bin_dir_, "/", arguments.front());
-  std::vector<std::string> owned = arguments;
-  owned.front() = program;
-  std::vector<char*> argv;
-  for (auto& argument : owned) argv.push_back(argument.data());
-  argv.push_back(nullptr);
-  const std::string& working_directory = directory_->path();
-  const RunAs run_as = run_as_;
-
-  const pid_t child = fork();
-  if (child < 0) return absl::InternalError(absl::StrCat("fork: ", std::strerror(errno)));
-  if (child == 0) {
-    const int input = open("/dev/null", O_RDONLY);
-    const int output = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    if (input < 0 || output < 0 || dup2(input, STDIN_FILENO) < 0 ||
-        dup2(output, STDOUT_FILENO) < 0 || dup2(output, STDERR_FILENO) < 0) {
-      _exit(126);
-    }
-    // The server must not inherit the test's descriptors (database files, sockets).
-    close_range(3, ~0U, 0);
-    if (run_as.switch_user &&
-        (setgroups(1, &run_as.gid) != 0 || setgid(run_as.gid) != 0 || setuid(run_as.uid) != 0)) {
-      ChildSay("cannot switch to the postgres user\n");
-      _exit(126);
-    }
-    // initdb insists on being able to stat its working directory.
-    if (chdir(working_directory.c_str()) != 0) _exit(126);
-    execv(program.c_str(), argv.data());
-    ChildSay("cannot execute the PostgreSQL program\n");
-    _exit(127);
-  }
-  int status = 0;
-  while (waitpid(child, &status, 0) < 0) {
-    if (errno != EINTR) return absl::InternalError(absl::StrCat("waitpid: ", std::strerror(errno)));
-  }
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return absl::OkStatus();
-  return absl::InternalError(absl::StrCat(arguments.front(), " failed (", DescribeExit(status),
-                                          "); its output:\n", Tail(log)));
+  ChildProcess::Options tool;
+  tool.argv = arguments;
+  tool.argv.front() = absl::StrCat(bin_dir_, "/", arguments.front());
+  tool.stdout_path = log;
+  tool.stderr_to = ChildProcess::Stderr::kToStdout;
+  // pg_ctl detaches the server it starts, so a death signal would not reach it anyway.
+  tool.death_signal = 0;
+  tool.run_as = run_as_;
+  // initdb insists on being able to stat its working directory.
+  tool.working_directory = directory_->path();
+  absl::StatusOr<std::unique_ptr<ChildProcess>> started = ChildProcess::Start(tool);
+  if (!started.ok()) return started.status();
+  absl::StatusOr<int> status = (*started)->WaitForExit(kToolPatience);
+  if (!status.ok()) return status.status();
+  if (WIFEXITED(*status) && WEXITSTATUS(*status) == 0) return absl::OkStatus();
+  return absl::InternalError(absl::StrCat(
+      arguments.front(), " failed (", DescribeWaitStatus(*status), "); its output:\n", Tail(log)));
 }
 
 absl::Status PostgresServer::Initialize() {

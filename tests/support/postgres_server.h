@@ -20,15 +20,15 @@
 // Starting takes a few seconds: start one per test binary, not one per test,
 // and give each test its own database (CreateDatabase).
 
-#include <sys/types.h>
-
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 
 namespace jixiao::testing {
@@ -60,12 +60,8 @@ class PostgresServer {
   std::string Log() const;
 
  private:
-  // Who runs the server: the current user, or `postgres` when we are root.
-  struct RunAs {
-    bool switch_user = false;
-    uid_t uid = 0;
-    gid_t gid = 0;
-  };
+  // Who runs the server: the current user (nullopt), or `postgres` when we are root.
+  using RunAs = std::optional<ChildProcess::User>;
 
   PostgresServer(std::string bin_dir, std::unique_ptr<TempDir> directory, RunAs run_as)
       : bin_dir_(std::move(bin_dir)), directory_(std::move(directory)), run_as_(run_as) {}

@@ -1,13 +1,9 @@
 #include "tests/support/redis_server.h"
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
-#include <signal.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -50,12 +46,6 @@ std::string ReadFileOrEmpty(const std::string& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
-}
-
-std::string DescribeExit(int status) {
-  if (WIFEXITED(status)) return absl::StrCat("exit code ", WEXITSTATUS(status));
-  if (WIFSIGNALED(status)) return absl::StrCat("signal ", WTERMSIG(status));
-  return absl::StrCat("wait status ", status);
 }
 
 // A socket with its descriptor closed on scope exit.
@@ -163,80 +153,54 @@ std::string RedisServer::Log() const {
 }
 
 absl::Status RedisServer::Launch() {
-  // Everything the child needs is prepared before fork(): between fork and exec a
-  // multi-threaded process may only make async-signal-safe calls.
-  const std::string port_text = absl::StrCat(port_);
-  const std::string log_path = directory_->File("redis.log");
-  const std::string stdout_path = directory_->File("redis.stdout");
   // Loopback only, persistence off, DEBUG allowed for local clients (tests use DEBUG SLEEP).
   const std::vector<std::pair<std::string, std::string>> options = {
-      {"--port", port_text},
+      {"--port", absl::StrCat(port_)},
       {"--bind", host_},
       {"--save", ""},
       {"--appendonly", "no"},
       {"--dir", directory_->path()},
-      {"--logfile", log_path},
+      {"--logfile", directory_->File("redis.log")},
       {"--daemonize", "no"},
       {"--enable-debug-command", "local"},
   };
-  std::vector<std::string> args = {binary_};
+  ChildProcess::Options child;
+  child.argv = {binary_};
   for (const auto& [flag, value] : options) {
-    args.push_back(flag);
-    args.push_back(value);
+    child.argv.push_back(flag);
+    child.argv.push_back(value);
   }
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  const bool search_path = binary_.find('/') == std::string::npos;
-  const pid_t parent = getpid();
-
-  const pid_t child = fork();
-  if (child < 0) return absl::InternalError(absl::StrCat("fork: ", strerror(errno)));
-  if (child == 0) {
-    // Dies with the test process even if the test crashes before the destructor runs.
-    prctl(PR_SET_PDEATHSIG, SIGTERM);
-    if (getppid() != parent) _exit(127);
-    const int out = open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    if (out >= 0) {
-      dup2(out, STDOUT_FILENO);
-      dup2(out, STDERR_FILENO);
-    }
-    const int in = open("/dev/null", O_RDONLY);
-    if (in >= 0) dup2(in, STDIN_FILENO);
-    // Test sockets (pool connections, fake servers) must not stay open in the server.
-    close_range(3, ~0U, 0);
-    if (search_path) {
-      execvp(argv[0], argv.data());
-    } else {
-      execv(argv[0], argv.data());
-    }
-    _exit(127);
+  child.stdout_path = directory_->File("redis.stdout");
+  child.stderr_to = ChildProcess::Stderr::kToStdout;
+  child.death_signal = SIGTERM;
+  absl::StatusOr<std::unique_ptr<ChildProcess>> started = ChildProcess::Start(child);
+  if (absl::IsFailedPrecondition(started.status())) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(started.status().message(), " (set JIXIAO_REDIS_SERVER); output:\n", Log()));
   }
-  pid_ = child;
+  if (!started.ok()) return started.status();
+  process_ = *std::move(started);
 
   const absl::Time deadline = absl::Now() + kReadyDeadline;
   absl::Status last_probe;
   while (absl::Now() < deadline) {
-    int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-        return absl::FailedPreconditionError(
-            absl::StrCat("cannot run ", binary_, " (set JIXIAO_REDIS_SERVER); output:\n", Log()));
-      }
-      return absl::UnavailableError(absl::StrCat("redis-server on port ", port_,
-                                                 " exited during start-up (", DescribeExit(status),
-                                                 "); log:\n", Log()));
-    }
     absl::StatusOr<long> answering = QueryServerProcessId(port_);
     if (answering.ok()) {
-      if (*answering == static_cast<long>(child)) return absl::OkStatus();
+      if (*answering == static_cast<long>(process_->pid())) return absl::OkStatus();
       (void)Stop();
       return absl::UnavailableError(
           absl::StrCat("port ", port_, " is served by process ", *answering, ", not by ours"));
     }
     last_probe = answering.status();
-    absl::SleepFor(kPollInterval);  // polling interval, bounded by `deadline`
+    // Nothing announces that the port answers, so it is probed at this interval; an exit in
+    // the meantime (the port was taken, say) ends the wait at once.
+    absl::StatusOr<int> exited = process_->WaitForExit(kPollInterval);
+    if (exited.ok()) {
+      return absl::UnavailableError(absl::StrCat("redis-server on port ", port_,
+                                                 " exited during start-up (",
+                                                 DescribeWaitStatus(*exited), "); log:\n", Log()));
+    }
+    if (!absl::IsDeadlineExceeded(exited.status())) return exited.status();
   }
   (void)Stop();
   return absl::DeadlineExceededError(absl::StrCat(
@@ -245,29 +209,12 @@ absl::Status RedisServer::Launch() {
 }
 
 absl::Status RedisServer::Stop() {
-  if (pid_ <= 0) return absl::OkStatus();
-  const pid_t pid = pid_;
-  pid_ = -1;
-  if (kill(pid, SIGTERM) != 0 && errno != ESRCH) {
-    return absl::InternalError(absl::StrCat("kill ", pid, ": ", strerror(errno)));
+  if (!running()) return absl::OkStatus();
+  absl::StatusOr<int> stopped = process_->Terminate(kStopGrace);
+  if (absl::IsDeadlineExceeded(stopped.status())) {
+    return absl::DeadlineExceededError(absl::StrCat("redis-server: ", stopped.status().message()));
   }
-  const absl::Time deadline = absl::Now() + kStopGrace;
-  while (true) {
-    int status = 0;
-    const pid_t reaped = waitpid(pid, &status, WNOHANG);
-    if (reaped == pid) return absl::OkStatus();
-    if (reaped < 0 && errno != EINTR) {
-      return absl::InternalError(absl::StrCat("waitpid ", pid, ": ", strerror(errno)));
-    }
-    if (absl::Now() >= deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      return absl::DeadlineExceededError(absl::StrCat("redis-server ", pid, " ignored SIGTERM for ",
-                                                      absl::FormatDuration(kStopGrace),
-                                                      "; killed"));
-    }
-    absl::SleepFor(kPollInterval);  // polling interval, bounded by `deadline`
-  }
+  return stopped.status();
 }
 
 absl::Status RedisServer::Restart() {

@@ -7,20 +7,19 @@
 // reports this child's process id, so a server some other test started on the same port is
 // never mistaken for ours. The destructor stops the process (SIGTERM, then SIGKILL after a
 // grace period) and deletes the directory, so a failing test leaves nothing behind; if the test
-// process itself dies, the child gets SIGTERM from the kernel (PR_SET_PDEATHSIG).
+// process itself dies, the child gets SIGTERM from the kernel (see child_process.h).
 //
 // DEBUG is enabled for local connections, so tests can use DEBUG SLEEP.
 //
 // Not thread-safe: control it from the test's main thread (the death signal is tied to the
 // thread that started the server).
 
-#include <sys/types.h>
-
 #include <memory>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 
 namespace jixiao::testing {
@@ -39,7 +38,7 @@ class RedisServer {
   int port() const { return port_; }
   // "redis://127.0.0.1:<port>"
   std::string url() const;
-  bool running() const { return pid_ > 0; }
+  bool running() const { return process_ != nullptr && process_->running(); }
   // The server's working directory (temporary; deleted by the destructor).
   const std::string& directory() const { return directory_->path(); }
 
@@ -65,7 +64,7 @@ class RedisServer {
   const std::string binary_;
   const std::unique_ptr<TempDir> directory_;
   int port_ = 0;
-  pid_t pid_ = -1;
+  std::unique_ptr<ChildProcess> process_;  // null until launched
 };
 
 }  // namespace jixiao::testing

@@ -1,63 +1,79 @@
 #pragma once
-// A jixiao service binary run as a child process for integration tests.
+// A jixiao service binary run as a child process, as a deployment runs it.
 //
-// Start() launches it with the given flags (and --listen 127.0.0.1:0 unless the
-// flags say otherwise), reads its log from stderr until the server's
-// `event=listening ... port=N` line, and returns with the port. The log keeps
-// being collected for failure messages. Stop() sends SIGTERM (the services'
-// graceful stop), waits for the exit within a deadline, and returns the exit
-// status; SIGKILL follows if the deadline passes. The destructor stops a child
-// that still runs, and a child whose test process dies gets SIGTERM from the
-// kernel (PR_SET_PDEATHSIG).
+// Its log (stderr) is captured, so a test waits for the server's
+// `event=listening ... port=N` line rather than sleeping, and failure messages
+// can quote it. The child's environment is the test's without its JIXIAO_*
+// variables (ctest sets JIXIAO_SOURCE_DIR, which a service would warn about),
+// plus what the test gives. Stop() sends SIGTERM (the services' graceful stop)
+// and waits for the exit within a deadline, killing the child if it passes;
+// the destructor stops a child that still runs, and a child whose test process
+// dies gets SIGTERM from the kernel.
 //
 // Control it from the thread that started it (the death signal is tied to it).
-#include <sys/types.h>
 
-#include <condition_variable>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "tests/support/child_process.h"
 
 namespace jixiao::testing {
 
 class ServiceProcess {
  public:
+  struct Options {
+    // The file stdout is appended to; empty: the test's stdout.
+    std::string stdout_path;
+    // Set in the child's environment.
+    std::map<std::string, std::string> environment;
+  };
+
+  // Runs `binary` with exactly `args` and returns at once: for tests of how
+  // it starts, refuses to start, or exits.
+  static absl::StatusOr<std::unique_ptr<ServiceProcess>> Spawn(const std::string& binary,
+                                                               const std::vector<std::string>& args,
+                                                               const Options& options = {});
+
+  // Runs `binary` with `flags` (and --listen=127.0.0.1:0 unless they say where
+  // to listen) and returns once it listens; UNAVAILABLE, with its log, when
+  // it exits first or does not listen within `startup_deadline`.
   static absl::StatusOr<std::unique_ptr<ServiceProcess>> Start(
       const std::string& binary, const std::vector<std::string>& flags,
       absl::Duration startup_deadline = absl::Seconds(30));
+
   ~ServiceProcess();
   ServiceProcess(const ServiceProcess&) = delete;
   ServiceProcess& operator=(const ServiceProcess&) = delete;
 
+  // Waits up to `timeout` for the listening line and returns its port (also
+  // port() from then on); DEADLINE_EXCEEDED, with the log, if none came.
+  absl::StatusOr<int> WaitForListeningPort(absl::Duration timeout);
+
+  // The listening port, once known (Start, WaitForListeningPort); else 0.
   int port() const { return port_; }
   // "127.0.0.1:<port>"
   std::string address() const;
 
-  // SIGTERM, then the exit status as waitpid reports it (WIFEXITED ...).
+  // Waits up to `timeout` for the service to exit by itself and returns its
+  // wait status (see waitpid); DEADLINE_EXCEEDED, leaving it running, if not.
+  absl::StatusOr<int> WaitForExit(absl::Duration timeout);
+
+  // SIGTERM, then the wait status; a service that outlasts `deadline` is
+  // killed and the answer is DEADLINE_EXCEEDED.
   absl::StatusOr<int> Stop(absl::Duration deadline = absl::Seconds(20));
 
-  // Everything the process wrote to stderr so far.
+  // Everything the service logged so far.
   std::string Log() const;
 
  private:
-  ServiceProcess(pid_t pid, int stderr_fd);
-  void ReadLog();
+  explicit ServiceProcess(std::unique_ptr<ChildProcess> child) : child_(std::move(child)) {}
 
-  pid_t pid_;
-  int stderr_fd_;
+  std::unique_ptr<ChildProcess> child_;
   int port_ = 0;
-  mutable std::mutex mu_;
-  std::condition_variable changed_;
-  std::string log_;    // guarded by mu_
-  bool eof_ = false;   // guarded by mu_
-  int listening_ = 0;  // guarded by mu_: the port, once logged
-  std::thread reader_;
 };
 
 }  // namespace jixiao::testing

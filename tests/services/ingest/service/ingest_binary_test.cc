@@ -16,15 +16,16 @@
 #include "gtest/gtest.h"
 #include "jixiao/v1/ingest_service.grpc.pb.h"
 #include "tests/services/ingest/service/seeds.h"
-#include "tests/services/ingest/service/spawned_server.h"
+#include "tests/support/service_process.h"
 #include "tests/support/temp_dir.h"
 
 namespace jixiao::ingest {
 namespace {
 
+using ::jixiao::testing::DescribeWaitStatus;
+using ::jixiao::testing::ServiceProcess;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-using testing::SpawnedServer;
 
 constexpr char kBinary[] = JIXIAO_INGEST_BINARY;
 // Bounds on waits for events that normally take milliseconds; they only turn
@@ -50,9 +51,9 @@ class IngestBinaryTest : public ::testing::Test {
     dir_ = *std::move(dir);
   }
 
-  std::unique_ptr<SpawnedServer> Spawn(const std::vector<std::string>& args,
-                                       const std::map<std::string, std::string>& env = {}) {
-    auto server = SpawnedServer::Start(kBinary, args, dir_->File("stdout"), env);
+  std::unique_ptr<ServiceProcess> Spawn(const std::vector<std::string>& args,
+                                        const std::map<std::string, std::string>& env = {}) {
+    auto server = ServiceProcess::Spawn(kBinary, args, {dir_->File("stdout"), env});
     EXPECT_TRUE(server.ok()) << server.status();
     return server.ok() ? *std::move(server) : nullptr;
   }
@@ -74,7 +75,7 @@ TEST_F(IngestBinaryTest, StoresReportsDurablyAndStopsCleanlyOnSigterm) {
   const jixiao::v1::EvaluationReport seed = testing::SeedReports().front();
   std::string content_hash;
   {
-    std::unique_ptr<SpawnedServer> server =
+    std::unique_ptr<ServiceProcess> server =
         Spawn({"--listen", "127.0.0.1:0", "--store", StoreUrl(), "--commit-batch", "8"});
     ASSERT_NE(server, nullptr);
     absl::StatusOr<int> port = server->WaitForListeningPort(kPatience);
@@ -93,11 +94,10 @@ TEST_F(IngestBinaryTest, StoresReportsDurablyAndStopsCleanlyOnSigterm) {
     EXPECT_EQ(response.ref().version(), 1);
     content_hash = response.ref().content_hash();
 
-    absl::StatusOr<int> exit = server->Terminate(kPatience);
+    absl::StatusOr<int> exit = server->Stop(kPatience);
     ASSERT_TRUE(exit.ok()) << exit.status() << "\n" << server->Log();
-    EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0)
-        << testing::DescribeWaitStatus(*exit) << "\n"
-        << server->Log();
+    EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0) << DescribeWaitStatus(*exit) << "\n"
+                                                             << server->Log();
     EXPECT_THAT(server->Log(), HasSubstr("event=signal signal=SIGTERM"));
     EXPECT_THAT(server->Log(), HasSubstr("event=stopped"));
     EXPECT_THAT(server->Log(), HasSubstr("event=report_stored"));
@@ -107,7 +107,7 @@ TEST_F(IngestBinaryTest, StoresReportsDurablyAndStopsCleanlyOnSigterm) {
 
   // Started again on the same file, configured through the environment this
   // time: the report is still there.
-  std::unique_ptr<SpawnedServer> again =
+  std::unique_ptr<ServiceProcess> again =
       Spawn({}, {{"JIXIAO_LISTEN", "127.0.0.1:0"}, {"JIXIAO_STORE", StoreUrl()}});
   ASSERT_NE(again, nullptr);
   absl::StatusOr<int> port = again->WaitForListeningPort(kPatience);
@@ -128,36 +128,36 @@ TEST_F(IngestBinaryTest, StoresReportsDurablyAndStopsCleanlyOnSigterm) {
   // This time the client has hung up before SIGTERM. One still connected,
   // even idle, holds the drain for about 5 s with gRPC 1.51 (its graceful
   // GOAWAY waits for the client's ping ack), as the first run shows.
-  absl::StatusOr<int> exit = again->Terminate(kPatience);
+  absl::StatusOr<int> exit = again->Stop(kPatience);
   ASSERT_TRUE(exit.ok()) << exit.status();
-  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0) << testing::DescribeWaitStatus(*exit);
+  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0) << DescribeWaitStatus(*exit);
 }
 
 TEST_F(IngestBinaryTest, RefusesToStartWithoutAStore) {
-  std::unique_ptr<SpawnedServer> server = Spawn({"--listen", "127.0.0.1:0"});
+  std::unique_ptr<ServiceProcess> server = Spawn({"--listen", "127.0.0.1:0"});
   ASSERT_NE(server, nullptr);
   absl::StatusOr<int> exit = server->WaitForExit(kPatience);
   ASSERT_TRUE(exit.ok()) << exit.status();
-  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 2) << testing::DescribeWaitStatus(*exit);
+  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 2) << DescribeWaitStatus(*exit);
   EXPECT_THAT(server->Log(), HasSubstr("no store given: pass --store URL or set JIXIAO_STORE"));
 }
 
 TEST_F(IngestBinaryTest, RefusesARelativeSqlitePath) {
-  std::unique_ptr<SpawnedServer> server =
+  std::unique_ptr<ServiceProcess> server =
       Spawn({"--listen", "127.0.0.1:0", "--store", "sqlite://reports.db"});
   ASSERT_NE(server, nullptr);
   absl::StatusOr<int> exit = server->WaitForExit(kPatience);
   ASSERT_TRUE(exit.ok()) << exit.status();
-  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 2) << testing::DescribeWaitStatus(*exit);
+  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 2) << DescribeWaitStatus(*exit);
   EXPECT_THAT(server->Log(), HasSubstr("jixiao-ingest: "));
 }
 
 TEST_F(IngestBinaryTest, HelpListsTheIngestOptionsOnStdout) {
-  std::unique_ptr<SpawnedServer> server = Spawn({"--help"});
+  std::unique_ptr<ServiceProcess> server = Spawn({"--help"});
   ASSERT_NE(server, nullptr);
   absl::StatusOr<int> exit = server->WaitForExit(kPatience);
   ASSERT_TRUE(exit.ok()) << exit.status();
-  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0) << testing::DescribeWaitStatus(*exit);
+  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0) << DescribeWaitStatus(*exit);
   const std::string usage = ReadFile(dir_->File("stdout"));
   EXPECT_THAT(usage, HasSubstr("--store"));
   EXPECT_THAT(usage, HasSubstr("JIXIAO_COMMIT_BATCH"));
