@@ -1,6 +1,7 @@
 #include "services/query/loaded_schemes.h"
 
 #include "absl/time/clock.h"
+#include "common/domain/scheme_resolution/scheme_resolution.h"
 
 namespace jixiao::query {
 
@@ -15,12 +16,23 @@ absl::StatusOr<LoadedScheme> LoadedSchemes::Resolve(const QueryCall& call,
                                                     const jixiao::v1::SchemeRef& requested) {
   absl::StatusOr<std::vector<LoadedScheme>> schemes = List(call, /*refresh=*/false);
   if (!schemes.ok()) return schemes.status();
-  absl::StatusOr<LoadedScheme> resolved = ResolveScheme(requested, default_scheme_id_, *schemes);
+  absl::StatusOr<LoadedScheme> resolved = ResolveIn(requested, *schemes);
   if (resolved.ok() || resolved.status().code() != absl::StatusCode::kNotFound) return resolved;
   // Scoring may have loaded the scheme since the list was taken.
   schemes = List(call, /*refresh=*/true);
   if (!schemes.ok()) return resolved.status();
-  return ResolveScheme(requested, default_scheme_id_, *schemes);
+  return ResolveIn(requested, *schemes);
+}
+
+absl::StatusOr<LoadedScheme> LoadedSchemes::ResolveIn(
+    const jixiao::v1::SchemeRef& requested, const std::vector<LoadedScheme>& schemes) const {
+  std::vector<jixiao::v1::SchemeRef> refs;
+  refs.reserve(schemes.size());
+  for (const LoadedScheme& scheme : schemes) refs.push_back(scheme.ref);
+  absl::StatusOr<size_t> resolved =
+      scheme_resolution::ResolveScheme(requested, default_scheme_id_, refs);
+  if (!resolved.ok()) return resolved.status();
+  return schemes[*resolved];
 }
 
 absl::StatusOr<std::vector<LoadedScheme>> LoadedSchemes::List(const QueryCall& call, bool refresh) {
@@ -38,12 +50,7 @@ absl::StatusOr<std::vector<LoadedScheme>> LoadedSchemes::List(const QueryCall& c
   }
   schemes_.clear();
   for (const jixiao::v1::Scheme& scheme : response->schemes()) {
-    LoadedScheme loaded;
-    loaded.ref.set_id(scheme.id());
-    loaded.ref.set_version(scheme.version());
-    loaded.ref.set_content_hash(scheme.content_hash());
-    loaded.report_kind = scheme.report_kind();
-    schemes_.push_back(std::move(loaded));
+    schemes_.push_back({scheme_resolution::RefOf(scheme), scheme.report_kind()});
   }
   listed_ = true;
   listed_at_ = absl::Now();

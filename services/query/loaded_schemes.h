@@ -12,12 +12,19 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/platform/logging/logger.h"
+#include "jixiao/v1/report.pb.h"
 #include "jixiao/v1/scheme.pb.h"
-#include "services/query/logic/scheme_resolution.h"
 #include "services/query/query_call.h"
 #include "services/query/scoring_client.h"
 
 namespace jixiao::query {
+
+// A scheme the scoring service has loaded: its ref (id, version, content
+// hash) and the kind of report it scores.
+struct LoadedScheme {
+  jixiao::v1::SchemeRef ref;
+  jixiao::v1::ReportKind report_kind = jixiao::v1::REPORT_KIND_UNSPECIFIED;
+};
 
 class LoadedSchemes {
  public:
@@ -25,13 +32,16 @@ class LoadedSchemes {
   LoadedSchemes(ScoringClient* scoring, std::string default_scheme_id, absl::Duration max_age,
                 logging::Logger logger);
 
-  // See ResolveScheme; UNAVAILABLE (or scoring's error) when no list was ever obtained.
+  // The loaded scheme `requested` means (common/domain/scheme_resolution, with
+  // its errors); UNAVAILABLE (or scoring's error) when no list was ever obtained.
   absl::StatusOr<LoadedScheme> Resolve(const QueryCall& call,
                                        const jixiao::v1::SchemeRef& requested);
 
  private:
   // The list, asked again when stale or when `refresh`.
   absl::StatusOr<std::vector<LoadedScheme>> List(const QueryCall& call, bool refresh);
+  absl::StatusOr<LoadedScheme> ResolveIn(const jixiao::v1::SchemeRef& requested,
+                                         const std::vector<LoadedScheme>& schemes) const;
 
   ScoringClient* const scoring_;
   const std::string default_scheme_id_;

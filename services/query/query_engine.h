@@ -1,6 +1,7 @@
 #pragma once
 // What the query service does for each call, apart from gRPC: where the
-// answer's parts come from and how they are put together.
+// answer's parts come from and how they are put together. The answers that
+// compare a cohort in a year read it through CohortYearReader.
 //
 //   - Report versions come from ingest's catalog in Redis while it is ready
 //     (common/score_cache/report_catalog.h); otherwise from ingest's
@@ -23,17 +24,14 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/domain/scheme_resolution/default_scheme.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/redis/redis_pool.h"
 #include "jixiao/v1/query_service.pb.h"
+#include "services/query/cohort_year_reader.h"
 #include "services/query/ingest_client.h"
 #include "services/query/loaded_schemes.h"
-#include "services/query/logic/cohort_plan.h"
-#include "services/query/logic/member_filter.h"
 #include "services/query/logic/named_cohorts.h"
-#include "services/query/logic/ranking_limits.h"
-#include "services/query/logic/scheme_resolution.h"
-#include "services/query/query_call.h"
 #include "services/query/score_cache_reader.h"
 #include "services/query/scorecard_source.h"
 #include "services/query/scoring_client.h"
@@ -46,7 +44,7 @@ namespace jixiao::query {
 
 struct QueryEngineOptions {
   // The scheme of a request that names none.
-  std::string default_scheme_id = "guangzhou-department";
+  std::string default_scheme_id = scheme_resolution::kDefaultSchemeId;
   // Bound on each downstream call, and on waiting for one query's concurrent
   // scoring calls, when the caller's deadline is later or unset.
   absl::Duration downstream_timeout = absl::Seconds(30);
@@ -89,84 +87,11 @@ class QueryEngine {
   const NamedCohorts& cohorts() const { return options_.cohorts; }
 
  private:
-  // A report of the year that may belong in the answer, and its latest version.
-  struct Candidate {
-    std::string report_id;
-    int64_t version = 0;
-    // Read from the catalog, together with `row`, the cache's row for that
-    // version (nullopt: none cached); from ingest otherwise, with no row read.
-    bool from_catalog = false;
-    std::optional<jixiao::v1::CachedComparisonRow> row;
-  };
-
-  // The rows of a year's comparison, ranked, with the freshness of their cards.
-  struct ComparedRows {
-    std::vector<jixiao::v1::ComparisonRow> rows;
-    std::vector<jixiao::v1::Freshness> parts;
-  };
-
-  // A comparison's scope, checked: the cohort resolved, the districts.
-  struct CompareScope {
-    int fiscal_year = 0;
-    std::optional<CohortPlan> plan;
-    std::vector<std::string> district_codes;
-  };
-  absl::StatusOr<CompareScope> CheckScope(
-      int fiscal_year, const jixiao::v1::Cohort& cohort,
-      const google::protobuf::RepeatedPtrField<std::string>& district_codes) const;
-
-  // The rows of `scope`'s cohort in `fiscal_year` (its own year or another),
-  // ranked by total.
-  absl::StatusOr<ComparedRows> CompareYear(QueryCall& call, const LoadedScheme& scheme,
-                                           const CompareScope& scope, int fiscal_year);
-
-  // A request's scheme and scope, checked, with the rows of its year.
-  struct CohortYear {
-    LoadedScheme scheme;
-    CompareScope scope;
-    ComparedRows rows;
-  };
-  // For the requests that compare a cohort in a year (Compare,
-  // CohortStatistics, BudgetCredibility): their fiscal_year, cohort,
-  // district_codes and scheme.
-  template <typename Request>
-  absl::StatusOr<CohortYear> OpenCohortYear(QueryCall& call, const Request& request);
-
-  // The reports `filter` admits among a year's cohort: from the catalog while
-  // it is ready and Redis answers, else from ingest. A listed cohort is read
-  // by its members' report ids.
-  absl::StatusOr<std::vector<Candidate>> Candidates(QueryCall& call,
-                                                    const jixiao::v1::SchemeRef& scheme,
-                                                    int fiscal_year, const CohortPlan& plan,
-                                                    absl::Span<const std::string> district_codes,
-                                                    jixiao::v1::ReportKind report_kind,
-                                                    const MemberFilter& filter);
-  // nullopt when the catalog cannot be used (not ready, or Redis failed).
-  // With the rows cached for them, all read in one round trip.
-  std::optional<std::vector<Candidate>> CandidatesFromCatalog(
-      QueryCall& call, const jixiao::v1::SchemeRef& scheme, int fiscal_year, const CohortPlan& plan,
-      jixiao::v1::ReportKind report_kind, const MemberFilter& filter);
-  absl::StatusOr<std::vector<Candidate>> CandidatesFromIngest(
-      QueryCall& call, int fiscal_year, const CohortPlan& plan,
-      absl::Span<const std::string> district_codes, const MemberFilter& filter);
-
-  // The candidates' cards as ranked rows; a card whose department the filter
-  // no longer admits is left out. Fails with the first card that failed.
-  absl::StatusOr<ComparedRows> CompareRows(QueryCall& call, const jixiao::v1::SchemeRef& scheme,
-                                           absl::Span<const Candidate> candidates,
-                                           const MemberFilter& filter);
-
-  // Answers from the Redis rankings; false (nothing written) when they cannot
-  // answer: not a Redis cohort, not every member ranked, or Redis failed.
-  bool RankingFromCache(QueryCall& call, const LoadedScheme& scheme, int fiscal_year,
-                        const CohortPlan& plan, const RankingLimits& limits,
-                        const std::string& around_report_id, jixiao::v1::RankingResponse* response);
-
   const QueryEngineOptions options_;
-  IngestClient* const ingest_;
   ScoreCacheReader cache_;
   ScoreCardSource cards_;
   LoadedSchemes schemes_;
+  CohortYearReader cohort_years_;
 };
 
 }  // namespace jixiao::query

@@ -1,82 +1,18 @@
-// Scheme, trend years and ranking limits: what a request leaves implicit, made explicit.
+// Trend years, ranking limits and report ids: what a request leaves implicit, made explicit.
+// (Schemes are resolved by common/domain/scheme_resolution, tested there.)
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "services/query/logic/ranking_limits.h"
 #include "services/query/logic/report_ids.h"
-#include "services/query/logic/scheme_resolution.h"
 #include "services/query/logic/trend_years.h"
 
 namespace jixiao::query {
 namespace {
 
 using ::testing::HasSubstr;
-
-LoadedScheme Loaded(
-    const std::string& id, int version,
-    jixiao::v1::ReportKind kind = jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION) {
-  LoadedScheme scheme;
-  scheme.ref.set_id(id);
-  scheme.ref.set_version(version);
-  scheme.ref.set_content_hash(absl::StrCat(id, "-hash-", version));
-  scheme.report_kind = kind;
-  return scheme;
-}
-
-jixiao::v1::SchemeRef Ref(const std::string& id, int version) {
-  jixiao::v1::SchemeRef ref;
-  ref.set_id(id);
-  ref.set_version(version);
-  return ref;
-}
-
-const std::vector<LoadedScheme> kLoaded = {
-    Loaded("guangzhou-department", 1), Loaded("guangzhou-department", 3),
-    Loaded("guangzhou-department", 2),
-    Loaded("mof-2020-10", 1, jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION)};
-
-TEST(SchemeResolutionTest, VersionZeroIsTheHighestLoaded) {
-  absl::StatusOr<LoadedScheme> scheme =
-      ResolveScheme(Ref("guangzhou-department", 0), "other", kLoaded);
-  ASSERT_TRUE(scheme.ok()) << scheme.status();
-  EXPECT_EQ(scheme->ref.version(), 3);
-  EXPECT_EQ(scheme->ref.content_hash(), "guangzhou-department-hash-3");
-}
-
-TEST(SchemeResolutionTest, EmptyIdIsTheDefault) {
-  absl::StatusOr<LoadedScheme> scheme = ResolveScheme(Ref("", 0), "mof-2020-10", kLoaded);
-  ASSERT_TRUE(scheme.ok()) << scheme.status();
-  EXPECT_EQ(scheme->ref.id(), "mof-2020-10");
-  EXPECT_EQ(scheme->ref.version(), 1);
-  EXPECT_EQ(scheme->report_kind, jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION);
-}
-
-TEST(SchemeResolutionTest, ExplicitVersion) {
-  absl::StatusOr<LoadedScheme> scheme = ResolveScheme(Ref("guangzhou-department", 2), "", kLoaded);
-  ASSERT_TRUE(scheme.ok()) << scheme.status();
-  EXPECT_EQ(scheme->ref.version(), 2);
-}
-
-TEST(SchemeResolutionTest, UnknownIdOrVersionIsNotFoundNamingIt) {
-  absl::StatusOr<LoadedScheme> id = ResolveScheme(Ref("shenzhen", 0), "", kLoaded);
-  EXPECT_EQ(id.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(std::string(id.status().message()), HasSubstr("\"shenzhen\""));
-  absl::StatusOr<LoadedScheme> version = ResolveScheme(Ref("guangzhou-department", 9), "", kLoaded);
-  EXPECT_EQ(version.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(std::string(version.status().message()), HasSubstr("version 9"));
-  EXPECT_THAT(std::string(version.status().message()), HasSubstr("1, 2, 3"));
-  EXPECT_EQ(ResolveScheme(Ref("", 0), "", {}).status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(ResolveScheme(Ref("x", 0), "", {}).status().code(), absl::StatusCode::kNotFound);
-}
-
-TEST(SchemeResolutionTest, NegativeVersionIsInvalid) {
-  absl::StatusOr<LoadedScheme> scheme = ResolveScheme(Ref("guangzhou-department", -1), "", kLoaded);
-  EXPECT_EQ(scheme.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(scheme.status().message()), HasSubstr("scheme.version"));
-}
 
 TEST(TrendYearsTest, DefaultsToTheLastTenYears) {
   absl::StatusOr<YearRange> years = ResolveTrendYears(0, 0, 2025);
