@@ -20,20 +20,14 @@ namespace {
 
 constexpr char kProgram[] = "jixiao-echo";
 
-jixiao::server::OptionTable EchoOptions() {
-  jixiao::server::OptionTable options = jixiao::server::CommonServerOptions();
-  options.SetDefault("listen", "0.0.0.0:50059");
-  return options;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace jixiao;
 
-  const server::OptionTable options = EchoOptions();
+  server::ServerOptions options(kProgram, "The echo baseline of jixiao-load.", "0.0.0.0:50059");
   const absl::StatusOr<server::ServerConfig> config = server::LoadServerConfig(options, argc, argv);
-  if (std::optional<int> code = server::ExitCodeForConfig(config, options, kProgram)) return *code;
+  if (std::optional<int> code = server::ExitCodeForConfig(config, options)) return *code;
   const logging::Logger logger(config->log_level);
 
   // Declared before the runner, so that the server stops before the service goes.

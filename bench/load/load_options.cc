@@ -1,16 +1,12 @@
 #include "bench/load/load_options.h"
 
-#include <algorithm>
-#include <cmath>
-#include <functional>
-#include <limits>
-#include <set>
+#include <iostream>
 
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "bench/load/rpc_method.h"
+#include "common/platform/options/option_checks.h"
+#include "common/platform/options/option_set.h"
 
 namespace jixiao::load {
 namespace {
@@ -26,132 +22,91 @@ constexpr int64_t kMaxCalls = 10'000'000'000;
 constexpr double kMaxWarmupSeconds = 3600;
 constexpr int64_t kMaxDeadlineMs = 600'000;
 
-absl::StatusOr<double> ParseNumber(absl::string_view flag, const std::string& text) {
-  double value = 0;
-  if (!absl::SimpleAtod(text, &value) || !std::isfinite(value)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--", flag, " must be a number, got \"", text, "\""));
+// The command line, bound to `options`, which must outlive it.
+class LoadOptionSet {
+ public:
+  explicit LoadOptionSet(LoadOptions& options)
+      : set_("jixiao-load",
+             "Sends unary gRPC calls to a server, closed loop (--concurrency) or open loop "
+             "(--rate),\nand reports throughput, latency percentiles and every status code it "
+             "saw.") {
+    namespace checks = jixiao::options;
+    set_.Add("--target", options.target, "server to load")->type_name("HOST:PORT");
+    set_.Add("--method", options.method,
+             "unary method of a linked-in service, e.g. jixiao.v1.QueryService/GetScoreCard")
+        ->type_name("SERVICE/METHOD");
+    set_.Add("--request-json", options.request_json, "one request as proto3 JSON (default {})")
+        ->type_name("JSON");
+    set_.Add("--requests", options.requests_file,
+             "requests as JSON Lines, one per line, sent in order and cycled")
+        ->type_name("FILE");
+    set_.AddFlag("--no-repeat", options.no_repeat, "send each request once, then end the run");
+    concurrency_ =
+        set_.Add("--concurrency", options.concurrency, "closed loop: N calls always in flight")
+            ->type_name("N")
+            ->check(checks::WholeNumber());
+    rate_ = set_.app()
+                .add_option_function<double>(
+                    "--rate",
+                    [&options](double rate) {
+                      options.rate = rate;
+                      options.mode = LoadMode::kOpenLoop;
+                    },
+                    "open loop: start R calls per second, whatever the server does")
+                ->type_name("R")
+                ->check(checks::FiniteNumber());
+    max_in_flight_ =
+        set_.Add("--max-in-flight", options.max_in_flight,
+                 "open loop: calls in flight at most; calls due beyond it are counted as not sent")
+            ->type_name("M")
+            ->check(checks::WholeNumber());
+    set_.Add("--channels", options.channels, "spread the calls over K separate connections")
+        ->type_name("K")
+        ->check(checks::WholeNumber());
+    set_.AddDuration("--duration", options.duration, absl::Seconds(1),
+                     "measure for at most this long after the warm-up")
+        ->type_name("SECONDS")
+        ->check(checks::FiniteNumber());
+    set_.Add("--max-calls", options.max_calls, "start at most N measured calls")
+        ->type_name("N")
+        ->check(checks::WholeNumber());
+    set_.AddDuration("--warmup", options.warmup, absl::Seconds(1),
+                     "calls started in this first stretch are made but not recorded")
+        ->type_name("SECONDS")
+        ->check(checks::FiniteNumber());
+    set_.AddDuration("--deadline-ms", options.deadline, absl::Milliseconds(1),
+                     "deadline of each call")
+        ->type_name("MS")
+        ->check(checks::WholeNumber());
+    set_.AddFlag("--json", options.json, "print the report as one JSON object");
+    set_.Add("--label", options.label, "name of the run, repeated in the report")
+        ->type_name("TEXT");
+    set_.app().footer(
+        "Exit status: 0 when at least one call succeeded, 1 when the run ended with no "
+        "successful call\n(the report is printed either way), 2 for a usage error (nothing was "
+        "sent).");
   }
-  return value;
-}
 
-absl::StatusOr<int64_t> ParseInteger(absl::string_view flag, const std::string& text) {
-  int64_t value = 0;
-  if (!absl::SimpleAtoi(text, &value)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--", flag, " must be a whole number, got \"", text, "\""));
+  jixiao::options::OptionSet& set() { return set_; }
+
+  // The two modes' options may not be mixed.
+  absl::Status CheckModes() const {
+    if (rate_->count() > 0 && concurrency_->count() > 0) {
+      return absl::InvalidArgumentError(
+          "--concurrency (closed loop) and --rate (open loop) exclude each other");
+    }
+    if (max_in_flight_->count() > 0 && rate_->count() == 0) {
+      return absl::InvalidArgumentError("--max-in-flight applies to open-loop runs only (--rate)");
+    }
+    return absl::OkStatus();
   }
-  return value;
-}
 
-// Range checks happen in ValidateLoadOptions, so that a value out of range is
-// refused the same way whether it came from the command line or from code;
-// narrowing here only has to survive until then.
-int ClampToInt(int64_t value) {
-  return static_cast<int>(
-      std::clamp<int64_t>(value, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
-}
-
-struct OptionSpec {
-  std::string name;
-  std::string value_name;  // empty for a flag, which takes no value
-  std::string help;
-  std::function<absl::Status(const std::string& value, LoadOptions& options)> apply;
+ private:
+  jixiao::options::OptionSet set_;
+  CLI::Option* concurrency_ = nullptr;
+  CLI::Option* rate_ = nullptr;
+  CLI::Option* max_in_flight_ = nullptr;
 };
-
-std::vector<OptionSpec> OptionSpecs() {
-  const LoadOptions defaults;
-  auto seconds = [](absl::string_view flag, absl::Duration LoadOptions::*field) {
-    return [flag = std::string(flag), field](const std::string& text, LoadOptions& options) {
-      absl::StatusOr<double> value = ParseNumber(flag, text);
-      if (!value.ok()) return value.status();
-      options.*field = absl::Seconds(*value);
-      return absl::OkStatus();
-    };
-  };
-  auto whole = [](absl::string_view flag, int LoadOptions::*field) {
-    return [flag = std::string(flag), field](const std::string& text, LoadOptions& options) {
-      absl::StatusOr<int64_t> value = ParseInteger(flag, text);
-      if (!value.ok()) return value.status();
-      options.*field = ClampToInt(*value);
-      return absl::OkStatus();
-    };
-  };
-  auto text = [](std::string LoadOptions::*field) {
-    return [field](const std::string& value, LoadOptions& options) {
-      options.*field = value;
-      return absl::OkStatus();
-    };
-  };
-  return {
-      {"target", "HOST:PORT", absl::StrCat("server to load (default ", defaults.target, ")"),
-       text(&LoadOptions::target)},
-      {"method", "SERVICE/METHOD",
-       absl::StrCat("unary method of a linked-in service, e.g. jixiao.v1.QueryService/GetScoreCard "
-                    "(default ",
-                    defaults.method, ")"),
-       text(&LoadOptions::method)},
-      {"request-json", "JSON", "one request as proto3 JSON (default {})",
-       text(&LoadOptions::request_json)},
-      {"requests", "FILE", "requests as JSON Lines, one per line, sent in order and cycled",
-       text(&LoadOptions::requests_file)},
-      {"no-repeat", "", "send each request once, then end the run",
-       [](const std::string&, LoadOptions& options) {
-         options.no_repeat = true;
-         return absl::OkStatus();
-       }},
-      {"concurrency", "N",
-       absl::StrCat("closed loop: N calls always in flight (default ", defaults.concurrency, ")"),
-       whole("concurrency", &LoadOptions::concurrency)},
-      {"rate", "R", "open loop: start R calls per second, whatever the server does",
-       [](const std::string& text, LoadOptions& options) {
-         absl::StatusOr<double> value = ParseNumber("rate", text);
-         if (!value.ok()) return value.status();
-         options.rate = *value;
-         options.mode = LoadMode::kOpenLoop;
-         return absl::OkStatus();
-       }},
-      {"max-in-flight", "M",
-       absl::StrCat("open loop: calls in flight at most; calls due beyond it are counted as not "
-                    "sent (default ",
-                    defaults.max_in_flight, ")"),
-       whole("max-in-flight", &LoadOptions::max_in_flight)},
-      {"channels", "K",
-       absl::StrCat("spread the calls over K separate connections (default ", defaults.channels,
-                    ")"),
-       whole("channels", &LoadOptions::channels)},
-      {"duration", "SECONDS",
-       absl::StrCat("measure for at most this long after the warm-up (default ",
-                    absl::ToDoubleSeconds(defaults.duration), ")"),
-       seconds("duration", &LoadOptions::duration)},
-      {"max-calls", "N",
-       absl::StrCat("start at most N measured calls (default ", defaults.max_calls, ")"),
-       [](const std::string& text, LoadOptions& options) {
-         absl::StatusOr<int64_t> value = ParseInteger("max-calls", text);
-         if (!value.ok()) return value.status();
-         options.max_calls = *value;
-         return absl::OkStatus();
-       }},
-      {"warmup", "SECONDS",
-       "calls started in this first stretch are made but not recorded (default 0)",
-       seconds("warmup", &LoadOptions::warmup)},
-      {"deadline-ms", "MS",
-       absl::StrCat("deadline of each call (default ", absl::ToInt64Milliseconds(defaults.deadline),
-                    ")"),
-       [](const std::string& text, LoadOptions& options) {
-         absl::StatusOr<int64_t> value = ParseInteger("deadline-ms", text);
-         if (!value.ok()) return value.status();
-         options.deadline = absl::Milliseconds(*value);
-         return absl::OkStatus();
-       }},
-      {"json", "", "print the report as one JSON object",
-       [](const std::string&, LoadOptions& options) {
-         options.json = true;
-         return absl::OkStatus();
-       }},
-      {"label", "TEXT", "name of the run, repeated in the report", text(&LoadOptions::label)},
-  };
-}
 
 absl::Status Refused(absl::string_view what) {
   return absl::InvalidArgumentError(std::string(what));
@@ -211,76 +166,32 @@ absl::Status ValidateLoadOptions(const LoadOptions& options) {
 }
 
 absl::StatusOr<LoadCommandLine> ParseLoadCommandLine(absl::Span<const std::string> args) {
-  const std::vector<OptionSpec> specs = OptionSpecs();
   LoadCommandLine parsed;
-  std::set<std::string> seen;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--help" || arg == "-h") {
-      parsed.help = true;
-      return parsed;
-    }
-    if (!absl::StartsWith(arg, "--")) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unexpected argument \"", arg, "\" (options start with --; see --help)"));
-    }
-    std::string name = arg.substr(2);
-    std::string value;
-    bool has_value = false;
-    if (const size_t equals = name.find('='); equals != std::string::npos) {
-      value = name.substr(equals + 1);
-      name.resize(equals);
-      has_value = true;
-    }
-    const OptionSpec* spec = nullptr;
-    for (const OptionSpec& candidate : specs) {
-      if (candidate.name == name) spec = &candidate;
-    }
-    if (spec == nullptr) {
-      return absl::InvalidArgumentError(absl::StrCat("unknown option --", name, " (see --help)"));
-    }
-    if (!seen.insert(name).second) {
-      return absl::InvalidArgumentError(absl::StrCat("--", name, " given twice"));
-    }
-    const bool is_flag = spec->value_name.empty();
-    if (is_flag && has_value) {
-      return absl::InvalidArgumentError(absl::StrCat("--", name, " takes no value"));
-    }
-    if (!is_flag && !has_value) {
-      if (i + 1 >= args.size()) {
-        return absl::InvalidArgumentError(absl::StrCat("--", name, " needs a value"));
-      }
-      value = args[++i];
-    }
-    if (absl::Status status = spec->apply(value, parsed.options); !status.ok()) return status;
-  }
-  if (seen.count("rate") > 0 && seen.count("concurrency") > 0) {
-    return absl::InvalidArgumentError(
-        "--concurrency (closed loop) and --rate (open loop) exclude each other");
-  }
-  if (seen.count("max-in-flight") > 0 && seen.count("rate") == 0) {
-    return absl::InvalidArgumentError("--max-in-flight applies to open-loop runs only (--rate)");
-  }
+  LoadOptionSet options(parsed.options);
+  // jixiao-load reads no variables: a benchmark is described by its command line.
+  absl::StatusOr<jixiao::options::ParseOutcome> outcome = options.set().Parse(args, {});
+  if (!outcome.ok()) return outcome.status();
+  parsed.help = outcome->help_requested;
+  if (parsed.help) return parsed;
+  if (absl::Status status = options.CheckModes(); !status.ok()) return status;
   if (absl::Status status = ValidateLoadOptions(parsed.options); !status.ok()) return status;
   return parsed;
 }
 
 std::string LoadUsage() {
-  std::string text =
-      "Usage: jixiao-load [--option value ...]\n"
-      "Sends unary gRPC calls to a server, closed loop (--concurrency) or open loop (--rate),\n"
-      "and reports throughput, latency percentiles and every status code it saw.\n\n";
-  for (const OptionSpec& spec : OptionSpecs()) {
-    const std::string synopsis = spec.value_name.empty()
-                                     ? absl::StrCat("--", spec.name)
-                                     : absl::StrCat("--", spec.name, " ", spec.value_name);
-    absl::StrAppend(&text, "  ", synopsis, "\n      ", spec.help, "\n");
+  LoadOptions defaults;
+  return LoadOptionSet(defaults).set().Usage();
+}
+
+std::optional<int> ExitCodeForLoadCommandLine(const absl::StatusOr<LoadCommandLine>& parsed) {
+  LoadOptions defaults;
+  LoadOptionSet options(defaults);
+  if (!parsed.ok()) return jixiao::options::UsageError(options.set(), parsed.status());
+  if (parsed->help) {
+    std::cout << options.set().Usage();
+    return jixiao::options::kExitOk;
   }
-  absl::StrAppend(&text,
-                  "\nExit status: 0 when at least one call succeeded, 1 when the run ended with "
-                  "no successful call\n(the report is printed either way), 2 for a usage error "
-                  "(nothing was sent).\n");
-  return text;
+  return std::nullopt;
 }
 
 }  // namespace jixiao::load

@@ -16,6 +16,7 @@
 // request sent once. Neither bound can be switched off.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,5 +74,9 @@ absl::StatusOr<LoadCommandLine> ParseLoadCommandLine(absl::Span<const std::strin
 
 // The usage text, one entry per option with its default.
 std::string LoadUsage();
+
+// What main does with a parse: on --help prints the usage and returns 0; on a
+// usage error prints it and returns 2; otherwise returns nothing.
+std::optional<int> ExitCodeForLoadCommandLine(const absl::StatusOr<LoadCommandLine>& parsed);
 
 }  // namespace jixiao::load

@@ -16,8 +16,8 @@
 //      the report shows every call as UNAVAILABLE), so that a script notices;
 //   2  a usage error (bad option, unknown method, request JSON that does not
 //      parse); nothing was sent.
-#include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,15 +31,7 @@ int main(int argc, char** argv) {
 
   const std::vector<std::string> args(argv + 1, argv + argc);
   const absl::StatusOr<LoadCommandLine> command_line = ParseLoadCommandLine(args);
-  if (!command_line.ok()) {
-    std::cerr << "jixiao-load: " << command_line.status().message()
-              << "\n(jixiao-load --help lists the options)\n";
-    return 2;
-  }
-  if (command_line->help) {
-    std::cout << LoadUsage();
-    return 0;
-  }
+  if (std::optional<int> code = ExitCodeForLoadCommandLine(command_line)) return *code;
   const LoadOptions& options = command_line->options;
 
   const absl::StatusOr<LoadReport> report = RunLoad(options);

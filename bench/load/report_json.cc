@@ -1,117 +1,71 @@
 #include "bench/load/report_json.h"
 
+#include <cmath>
 #include <cstdint>
 
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/strings/string_view.h"
+#include "nlohmann/json.hpp"
 
 namespace jixiao::load {
 namespace {
 
-// A JSON string literal. Labels, targets and method names are the user's
-// text, so quotes, backslashes and control characters are escaped; other
-// UTF-8 passes through, as JSON allows.
-std::string Quote(absl::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          absl::StrAppendFormat(&out, "\\u%04x", static_cast<unsigned char>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += "\"";
-  return out;
+// Members keep the order they are added in, which the header documents.
+using Json = nlohmann::ordered_json;
+
+// The figure rounded to `decimals`: the report's resolution, not the double's.
+double Rounded(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
 }
 
-// Collects "key":value members in the order added.
-class JsonObject {
- public:
-  JsonObject& Raw(absl::string_view key, absl::string_view json) {
-    absl::StrAppend(&body_, body_.empty() ? "" : ",", Quote(key), ":", json);
-    return *this;
-  }
-  JsonObject& String(absl::string_view key, absl::string_view value) {
-    return Raw(key, Quote(value));
-  }
-  JsonObject& Integer(absl::string_view key, int64_t value) {
-    return Raw(key, absl::StrCat(value));
-  }
-  // Fixed-point, never exponent notation, never NaN (the report's figures are finite).
-  JsonObject& Number(absl::string_view key, double value, int decimals) {
-    return Raw(key, absl::StrFormat("%.*f", decimals, value));
-  }
-  std::string Build() const { return absl::StrCat("{", body_, "}"); }
-
- private:
-  std::string body_;
-};
-
-std::string LatencyJson(const LatencySummary& latency) {
-  return JsonObject()
-      .Integer("count", latency.count)
-      .Number("p50", latency.p50_ms, 3)
-      .Number("p90", latency.p90_ms, 3)
-      .Number("p99", latency.p99_ms, 3)
-      .Number("p999", latency.p999_ms, 3)
-      .Number("max", latency.max_ms, 3)
-      .Build();
+Json LatencyJson(const LatencySummary& latency) {
+  Json json;
+  json["count"] = latency.count;
+  json["p50"] = Rounded(latency.p50_ms, 3);
+  json["p90"] = Rounded(latency.p90_ms, 3);
+  json["p99"] = Rounded(latency.p99_ms, 3);
+  json["p999"] = Rounded(latency.p999_ms, 3);
+  json["max"] = Rounded(latency.max_ms, 3);
+  return json;
 }
 
 }  // namespace
 
 std::string FormatReportJson(const LoadReport& report) {
-  JsonObject json;
-  json.String("label", report.label)
-      .String("method", report.method)
-      .String("target", report.target)
-      .String("mode", report.mode == LoadMode::kClosedLoop ? "closed_loop" : "open_loop");
+  Json json;
+  json["label"] = report.label;
+  json["method"] = report.method;
+  json["target"] = report.target;
+  json["mode"] = report.mode == LoadMode::kClosedLoop ? "closed_loop" : "open_loop";
   if (report.mode == LoadMode::kClosedLoop) {
-    json.Integer("concurrency", report.concurrency);
+    json["concurrency"] = report.concurrency;
   } else {
-    json.Number("rate_per_s", report.rate, 3).Integer("max_in_flight", report.max_in_flight);
+    json["rate_per_s"] = Rounded(report.rate, 3);
+    json["max_in_flight"] = report.max_in_flight;
   }
-  JsonObject statuses;
-  for (const auto& [name, count] : report.statuses.Named()) statuses.Integer(name, count);
-  json.Integer("channels", report.channels)
-      .Integer("channels_ready", report.channels_ready)
-      .Integer("requests", report.requests)
-      .Number("warmup_s", report.warmup_s, 3)
-      .Number("duration_limit_s", report.duration_limit_s, 3)
-      .Integer("max_calls", report.max_calls)
-      .Integer("deadline_ms", report.deadline_ms)
-      .String("stopped_by", StopReasonName(report.stopped_by))
-      .Number("duration_s", report.duration_s, 6)
-      .Integer("calls", report.calls())
-      .Integer("ok", report.ok())
-      .Integer("errors", report.errors())
-      .Raw("status_counts", statuses.Build())
-      .Integer("not_sent", report.not_sent)
-      .Integer("warmup_calls", report.warmup_calls)
-      .Number("throughput_ok_per_s", report.throughput_ok_per_s(), 1)
-      .Number("throughput_calls_per_s", report.throughput_calls_per_s(), 1)
-      .Raw("latency_ms", LatencyJson(report.latency_ok))
-      .Raw("latency_all_ms", LatencyJson(report.latency_all));
-  return json.Build();
+  json["channels"] = report.channels;
+  json["channels_ready"] = report.channels_ready;
+  json["requests"] = report.requests;
+  json["warmup_s"] = Rounded(report.warmup_s, 3);
+  json["duration_limit_s"] = Rounded(report.duration_limit_s, 3);
+  json["max_calls"] = report.max_calls;
+  json["deadline_ms"] = report.deadline_ms;
+  json["stopped_by"] = StopReasonName(report.stopped_by);
+  json["duration_s"] = Rounded(report.duration_s, 6);
+  json["calls"] = report.calls();
+  json["ok"] = report.ok();
+  json["errors"] = report.errors();
+  Json statuses = Json::object();
+  for (const auto& [name, count] : report.statuses.Named()) statuses[name] = count;
+  json["status_counts"] = std::move(statuses);
+  json["not_sent"] = report.not_sent;
+  json["warmup_calls"] = report.warmup_calls;
+  json["throughput_ok_per_s"] = Rounded(report.throughput_ok_per_s(), 1);
+  json["throughput_calls_per_s"] = Rounded(report.throughput_calls_per_s(), 1);
+  json["latency_ms"] = LatencyJson(report.latency_ok);
+  json["latency_all_ms"] = LatencyJson(report.latency_all);
+  // Labels, targets and method names are the user's text; invalid UTF-8 in
+  // them is replaced rather than refused, so the report always prints.
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace jixiao::load

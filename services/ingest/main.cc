@@ -11,16 +11,16 @@
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 
-#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "absl/strings/str_split.h"
+#include "common/domain/scheme_resolution/default_scheme.h"
 #include "common/platform/logging/logger.h"
+#include "common/platform/options/option_checks.h"
 #include "common/platform/redis/redis_pool.h"
 #include "common/platform/redis/redis_url.h"
-#include "common/platform/server/option_validators.h"
 #include "common/platform/server/server_config.h"
 #include "common/platform/server/server_runner.h"
 #include "common/score_cache/report_catalog.h"
@@ -42,54 +42,79 @@ namespace server = jixiao::server;
 
 constexpr char kProgram[] = "jixiao-ingest";
 
-server::OptionTable IngestOptions() {
-  server::OptionTable options = server::CommonServerOptions();
-  options.SetDefault("listen", "0.0.0.0:50051");
-  // No default: data must not land somewhere by accident. No validator either:
-  // the table would repeat a bad value in its error, and a PostgreSQL URL may
-  // hold a password. main checks it instead.
-  options.Add({"store", "JIXIAO_STORE", "",
-               "where reports live: sqlite:///absolute/path.db, sqlite::memory: or "
-               "postgresql://user@host:port/db (required)",
-               nullptr});
-  options.Add({"commit-batch", "JIXIAO_COMMIT_BATCH", "256",
-               "most reports stored together in one durable commit",
-               server::IntInRange(1, 100000)});
-  options.Add({"redis", "JIXIAO_REDIS_URL", "",
-               "redis://HOST[:PORT] of the score cache, where each acknowledged version is "
-               "published; empty: none (then no cache may be used by scoring or query either)",
-               jixiao::redis::CheckOptionalRedisUrl});
-  options.Add({"scoring", "JIXIAO_SCORING_ADDRESS", "",
-               "scoring service HOST:PORT, asked to rescore new versions in the background; "
-               "empty: no background rescoring",
-               nullptr});
-  options.Add({"rescore-schemes", "JIXIAO_RESCORE_SCHEMES", "guangzhou-department",
-               "comma-separated scheme ids each new version is rescored under",
-               server::NonEmpty()});
-  options.Add({"catalog-check-seconds", "JIXIAO_CATALOG_CHECK_SECONDS", "2",
-               "how often the Redis catalog is checked (and republished after a Redis restart)",
-               server::IntInRange(1, 3600)});
-  return options;
+// What ingest reads beyond the common server options.
+struct IngestSettings {
+  std::string store;
+  int commit_batch = 256;
+  std::string redis_url;
+  std::string scoring_address;
+  std::string rescore_schemes = jixiao::scheme_resolution::kDefaultSchemeId;
+  absl::Duration catalog_check = absl::Seconds(2);
+};
+
+void AddIngestOptions(jixiao::options::OptionSet& options, IngestSettings& settings) {
+  namespace checks = jixiao::options;
+  // No default: data must not land somewhere by accident. No check either: its
+  // message would repeat a bad value, and a PostgreSQL URL may hold a password.
+  // main checks it instead.
+  options
+      .Add("--store", settings.store,
+           "where reports live: sqlite:///absolute/path.db, sqlite::memory: or "
+           "postgresql://user@host:port/db (required)",
+           "JIXIAO_STORE")
+      ->type_name("URL");
+  options
+      .Add("--commit-batch", settings.commit_batch,
+           "most reports stored together in one durable commit", "JIXIAO_COMMIT_BATCH")
+      ->check(checks::IntInRange(1, 100000));
+  options
+      .Add("--redis", settings.redis_url,
+           "redis://HOST[:PORT] of the score cache, where each acknowledged version is "
+           "published; empty: none (then no cache may be used by scoring or query either)",
+           "JIXIAO_REDIS_URL")
+      ->type_name("URL")
+      ->check(checks::Checked(jixiao::redis::CheckOptionalRedisUrl));
+  options
+      .Add("--scoring", settings.scoring_address,
+           "scoring service HOST:PORT, asked to rescore new versions in the background; "
+           "empty: no background rescoring",
+           "JIXIAO_SCORING_ADDRESS")
+      ->type_name("HOST:PORT");
+  options
+      .Add("--rescore-schemes", settings.rescore_schemes,
+           "comma-separated scheme ids each new version is rescored under",
+           "JIXIAO_RESCORE_SCHEMES")
+      ->type_name("IDS")
+      ->check(checks::NonEmpty());
+  options
+      .AddDuration("--catalog-check-seconds", settings.catalog_check, absl::Seconds(1),
+                   "how often the Redis catalog is checked (and republished after a Redis "
+                   "restart)",
+                   "JIXIAO_CATALOG_CHECK_SECONDS")
+      ->type_name("SECONDS")
+      ->check(checks::IntInRange(1, 3600));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const server::OptionTable options = IngestOptions();
+  IngestSettings settings;
+  server::ServerOptions options(
+      kProgram, "Validates, normalizes and durably stores evaluation reports and target tables.",
+      "0.0.0.0:50051");
+  AddIngestOptions(options.set(), settings);
   absl::StatusOr<server::ServerConfig> config = server::LoadServerConfig(options, argc, argv);
-  if (std::optional<int> code = server::ExitCodeForConfig(config, options, kProgram)) return *code;
+  if (std::optional<int> code = server::ExitCodeForConfig(config, options)) return *code;
 
-  const std::string& store_url = config->options.Get("store");
+  const std::string& store_url = settings.store;
   absl::StatusOr<ingest::StoreLocation> location = ingest::ParseStoreUrl(store_url);
-  if (store_url.empty() || !location.ok()) {
-    std::fprintf(stderr, "%s: %s\nRun %s --help for the options.\n", kProgram,
-                 store_url.empty()
-                     ? "no store given: pass --store URL or set JIXIAO_STORE "
-                       "(sqlite:///absolute/path.db, sqlite::memory: or postgresql://...)"
-                     : std::string(location.status().message()).c_str(),
-                 kProgram);
-    return 2;
+  if (store_url.empty()) {
+    return jixiao::options::UsageError(
+        options.set(), absl::InvalidArgumentError(
+                           "no store given: pass --store URL or set JIXIAO_STORE "
+                           "(sqlite:///absolute/path.db, sqlite::memory: or postgresql://...)"));
   }
+  if (!location.ok()) return jixiao::options::UsageError(options.set(), location.status());
 
   const logging::Logger logger(config->log_level);
   absl::StatusOr<std::unique_ptr<ingest::ReportStore>> store = ingest::OpenReportStore(store_url);
@@ -102,8 +127,7 @@ int main(int argc, char** argv) {
       "store_opened",
       {{"backend",
         location->backend == ingest::StoreLocation::Backend::kSqlite ? "sqlite" : "postgresql"}});
-  ingest::ReportCommitQueue commit_queue(
-      store->get(), static_cast<size_t>(config->options.GetInt("commit-batch")));
+  ingest::ReportCommitQueue commit_queue(store->get(), static_cast<size_t>(settings.commit_batch));
 
   // ---- The publisher: what happens to a report after its durable commit and
   // before the acknowledgement (report_publisher.h): its version goes to the
@@ -114,7 +138,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<ingest::CatalogSync> catalog_sync;
   std::unique_ptr<ingest::RescoreDispatcher> rescore;
   std::unique_ptr<ingest::ReportPublisher> publisher;
-  if (const std::string& redis_url = config->options.Get("redis"); !redis_url.empty()) {
+  if (const std::string& redis_url = settings.redis_url; !redis_url.empty()) {
     absl::StatusOr<std::unique_ptr<jixiao::redis::RedisPool>> pool =
         jixiao::redis::RedisPool::Create(*jixiao::redis::RedisConfigFromUrl(redis_url));
     if (!pool.ok()) {
@@ -123,13 +147,11 @@ int main(int argc, char** argv) {
     }
     redis_pool = *std::move(pool);
     catalog = std::make_unique<jixiao::score_cache::ReportCatalog>(redis_pool.get());
-    catalog_sync = std::make_unique<ingest::CatalogSync>(
-        store->get(), catalog.get(), absl::Seconds(config->options.GetInt("catalog-check-seconds")),
-        logger);
-    if (const std::string& scoring = config->options.Get("scoring"); !scoring.empty()) {
+    catalog_sync = std::make_unique<ingest::CatalogSync>(store->get(), catalog.get(),
+                                                         settings.catalog_check, logger);
+    if (const std::string& scoring = settings.scoring_address; !scoring.empty()) {
       ingest::RescoreOptions rescore_options;
-      rescore_options.scheme_ids =
-          absl::StrSplit(config->options.Get("rescore-schemes"), ',', absl::SkipEmpty());
+      rescore_options.scheme_ids = absl::StrSplit(settings.rescore_schemes, ',', absl::SkipEmpty());
       rescore = std::make_unique<ingest::RescoreDispatcher>(
           grpc::CreateChannel(scoring, grpc::InsecureChannelCredentials()), rescore_options,
           logger);

@@ -17,7 +17,9 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "common/domain/scheme_resolution/default_scheme.h"
 #include "common/platform/logging/logger.h"
+#include "common/platform/options/option_checks.h"
 #include "common/platform/redis/redis_pool.h"
 #include "common/platform/redis/redis_url.h"
 #include "common/platform/server/option_validators.h"
@@ -34,39 +36,71 @@ namespace {
 
 constexpr char kProgram[] = "jixiao-query";
 
-jixiao::server::OptionTable QueryOptions() {
-  jixiao::server::OptionTable options = jixiao::server::CommonServerOptions();
-  options.SetDefault("listen", "0.0.0.0:50053");
+namespace checks = jixiao::options;
+
+// What query reads beyond the common server options.
+struct QuerySettings {
+  std::string redis_url = "redis://127.0.0.1:6379";
+  absl::Duration row_ttl = absl::Hours(168);
+  std::string scoring_address = "127.0.0.1:50052";
+  std::string ingest_address = "127.0.0.1:50051";
+  std::string default_scheme = jixiao::scheme_resolution::kDefaultSchemeId;
+  int scoring_concurrency = 16;
+  std::string cohorts_file;
+  absl::Duration downstream_timeout = absl::Seconds(30);
+};
+
+void AddQueryOptions(checks::OptionSet& options, QuerySettings& settings) {
   // Required: query without its cache would score every answer from scratch,
   // which is never what a deployment wants by accident.
-  options.Add({"redis", "JIXIAO_REDIS_URL", "redis://127.0.0.1:6379",
-               "redis://HOST[:PORT] of the score cache; never empty: query always reads through it",
-               [](absl::string_view url) {
-                 if (url.empty()) return absl::InvalidArgumentError("must not be empty");
-                 return jixiao::redis::RedisConfigFromUrl(url).status();
-               }});
-  options.Add({"cache-ttl-hours", "JIXIAO_CACHE_TTL_HOURS", "168",
-               "how long a comparison row query derives from a scorecard is kept in Redis "
-               "(set it as scoring's: a row outliving its card costs memory, not freshness)",
-               jixiao::server::IntInRange(1, 24 * 365)});
-  options.Add({"scoring", "JIXIAO_SCORING_ADDRESS", "127.0.0.1:50052", "scoring service HOST:PORT",
-               jixiao::server::HostPort()});
-  options.Add({"ingest", "JIXIAO_INGEST_ADDRESS", "127.0.0.1:50051", "ingest service HOST:PORT",
-               jixiao::server::HostPort()});
-  options.Add({"default-scheme", "JIXIAO_DEFAULT_SCHEME", "guangzhou-department",
-               "scheme id used when a request names none", jixiao::server::NonEmpty()});
-  options.Add({"scoring-concurrency", "JIXIAO_SCORING_CONCURRENCY", "16",
-               "most ScoreReport calls one query keeps in flight on cache misses",
-               jixiao::server::IntInRange(1, 256)});
-  options.Add({"cohorts", "JIXIAO_COHORTS_FILE", "",
-               "text file of named cohorts (jixiao.v1.CohortConfig, protobuf text format); "
-               "empty: none. Read at start: edit it and restart to change a cohort",
-               nullptr});
-  options.Add({"downstream-timeout-seconds", "JIXIAO_DOWNSTREAM_TIMEOUT_SECONDS", "30",
-               "bound on each call to scoring or ingest, and on one query's concurrent "
-               "scoring calls, when the caller's deadline is later or unset",
-               jixiao::server::IntInRange(1, 3600)});
-  return options;
+  options
+      .Add("--redis", settings.redis_url,
+           "redis://HOST[:PORT] of the score cache; never empty: query always reads through it",
+           "JIXIAO_REDIS_URL")
+      ->type_name("URL")
+      ->check(checks::Checked([](absl::string_view url) {
+        if (url.empty()) return absl::InvalidArgumentError("must not be empty");
+        return jixiao::redis::RedisConfigFromUrl(url).status();
+      }));
+  options
+      .AddDuration("--cache-ttl-hours", settings.row_ttl, absl::Hours(1),
+                   "how long a comparison row query derives from a scorecard is kept in Redis "
+                   "(set it as scoring's: a row outliving its card costs memory, not freshness)",
+                   "JIXIAO_CACHE_TTL_HOURS")
+      ->type_name("HOURS")
+      ->check(checks::IntInRange(1, 24 * 365));
+  options
+      .Add("--scoring", settings.scoring_address, "scoring service HOST:PORT",
+           "JIXIAO_SCORING_ADDRESS")
+      ->type_name("HOST:PORT")
+      ->check(jixiao::server::HostPort());
+  options
+      .Add("--ingest", settings.ingest_address, "ingest service HOST:PORT", "JIXIAO_INGEST_ADDRESS")
+      ->type_name("HOST:PORT")
+      ->check(jixiao::server::HostPort());
+  options
+      .Add("--default-scheme", settings.default_scheme, "scheme id used when a request names none",
+           "JIXIAO_DEFAULT_SCHEME")
+      ->type_name("ID")
+      ->check(checks::NonEmpty());
+  options
+      .Add("--scoring-concurrency", settings.scoring_concurrency,
+           "most ScoreReport calls one query keeps in flight on cache misses",
+           "JIXIAO_SCORING_CONCURRENCY")
+      ->check(checks::IntInRange(1, 256));
+  options
+      .Add("--cohorts", settings.cohorts_file,
+           "text file of named cohorts (jixiao.v1.CohortConfig, protobuf text format); "
+           "empty: none. Read at start: edit it and restart to change a cohort",
+           "JIXIAO_COHORTS_FILE")
+      ->type_name("FILE");
+  options
+      .AddDuration("--downstream-timeout-seconds", settings.downstream_timeout, absl::Seconds(1),
+                   "bound on each call to scoring or ingest, and on one query's concurrent "
+                   "scoring calls, when the caller's deadline is later or unset",
+                   "JIXIAO_DOWNSTREAM_TIMEOUT_SECONDS")
+      ->type_name("SECONDS")
+      ->check(checks::IntInRange(1, 3600));
 }
 
 }  // namespace
@@ -74,14 +108,18 @@ jixiao::server::OptionTable QueryOptions() {
 int main(int argc, char** argv) {
   using namespace jixiao;
 
-  const server::OptionTable options = QueryOptions();
+  QuerySettings settings;
+  server::ServerOptions options(kProgram,
+                                "Cross-district comparisons, served from the score cache in Redis.",
+                                "0.0.0.0:50053");
+  AddQueryOptions(options.set(), settings);
   const absl::StatusOr<server::ServerConfig> config = server::LoadServerConfig(options, argc, argv);
-  if (std::optional<int> code = server::ExitCodeForConfig(config, options, kProgram)) return *code;
+  if (std::optional<int> code = server::ExitCodeForConfig(config, options)) return *code;
   const logging::Logger logger(config->log_level);
 
   // The validator accepted the URL; the pool does not connect yet, so Redis may be down.
   absl::StatusOr<std::unique_ptr<redis::RedisPool>> redis_pool =
-      redis::RedisPool::Create(*redis::RedisConfigFromUrl(config->options.Get("redis")));
+      redis::RedisPool::Create(*redis::RedisConfigFromUrl(settings.redis_url));
   if (!redis_pool.ok()) {
     logger.Error("redis_config", {{"error", redis_pool.status().ToString()}});
     return 2;
@@ -89,17 +127,16 @@ int main(int argc, char** argv) {
 
   // Created once for the life of the process (docs/architecture.md).
   query::ScoringClient scoring(
-      grpc::CreateChannel(config->options.Get("scoring"), grpc::InsecureChannelCredentials()),
-      static_cast<int>(config->options.GetInt("scoring-concurrency")));
+      grpc::CreateChannel(settings.scoring_address, grpc::InsecureChannelCredentials()),
+      settings.scoring_concurrency);
   query::IngestClient ingest(
-      grpc::CreateChannel(config->options.Get("ingest"), grpc::InsecureChannelCredentials()));
+      grpc::CreateChannel(settings.ingest_address, grpc::InsecureChannelCredentials()));
 
   query::QueryEngineOptions engine_options;
-  engine_options.default_scheme_id = config->options.Get("default-scheme");
-  engine_options.downstream_timeout =
-      absl::Seconds(config->options.GetInt("downstream-timeout-seconds"));
-  engine_options.row_ttl = absl::Hours(config->options.GetInt("cache-ttl-hours"));
-  if (const std::string path = config->options.Get("cohorts"); !path.empty()) {
+  engine_options.default_scheme_id = settings.default_scheme;
+  engine_options.downstream_timeout = settings.downstream_timeout;
+  engine_options.row_ttl = settings.row_ttl;
+  if (const std::string& path = settings.cohorts_file; !path.empty()) {
     absl::StatusOr<query::NamedCohorts> cohorts = query::LoadNamedCohorts(path);
     if (!cohorts.ok()) {
       logger.Error("cohorts_config", {{"file", path}, {"error", cohorts.status().ToString()}});
@@ -116,8 +153,8 @@ int main(int argc, char** argv) {
   server::ServerRunner runner(*config, logger);
   query::QueryServiceImpl service(runner.workers(), engine);
   runner.AddService(jixiao::v1::QueryService::service_full_name(), &service);
-  logger.Info("query_configured", {{"scoring", config->options.Get("scoring")},
-                                   {"ingest", config->options.Get("ingest")},
+  logger.Info("query_configured", {{"scoring", settings.scoring_address},
+                                   {"ingest", settings.ingest_address},
                                    {"default_scheme", engine_options.default_scheme_id}});
   if (absl::Status status = runner.Run(); !status.ok()) {
     logger.Error("server_failed", {{"error", status.ToString()}});

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/domain/scheme_resolution/default_scheme.h"
 #include "common/platform/logging/logger.h"
+#include "common/platform/options/option_checks.h"
 #include "common/platform/redis/redis_pool.h"
 #include "common/platform/redis/redis_url.h"
 #include "common/platform/server/option_validators.h"
@@ -20,44 +22,69 @@
 
 namespace {
 
-using jixiao::server::OptionTable;
+namespace checks = jixiao::options;
 
-OptionTable ScoringOptions() {
-  OptionTable options = jixiao::server::CommonServerOptions();
-  options.SetDefault("listen", "0.0.0.0:50052");
-  options.Add({"schemes", "JIXIAO_SCHEMES_DIR", "",
-               "directory of scheme files (*.textproto) and their published.lock",
-               jixiao::server::NonEmpty()});
-  options.Add({"default-scheme", "JIXIAO_DEFAULT_SCHEME", "guangzhou-department",
-               "scheme id used when a request names none", jixiao::server::NonEmpty()});
-  options.Add({"ingest", "JIXIAO_INGEST_ADDRESS", "", "ingest service HOST:PORT",
-               jixiao::server::HostPort()});
-  options.Add({"redis", "JIXIAO_REDIS_URL", "",
-               "redis://HOST[:PORT] of the score cache; empty: no cache (every answer computed)",
-               jixiao::redis::CheckOptionalRedisUrl});
-  options.Add({"cache-ttl-hours", "JIXIAO_CACHE_TTL_HOURS", "168",
-               "how long a cached scorecard is kept (entries never go stale, they only age)",
-               jixiao::server::IntInRange(1, 24 * 365)});
-  options.Add({"score-year-concurrency", "JIXIAO_SCORE_YEAR_CONCURRENCY", "8",
-               "reports one ScoreYear call fetches and scores at once (on the worker pool)",
-               jixiao::server::IntInRange(1, 256)});
-  return options;
+// What scoring reads beyond the common server options.
+struct ScoringSettings {
+  std::string schemes_dir;
+  std::string default_scheme = jixiao::scheme_resolution::kDefaultSchemeId;
+  std::string ingest_address;
+  std::string redis_url;
+  absl::Duration cache_ttl = absl::Hours(168);
+  int score_year_concurrency = 8;
+};
+
+void AddScoringOptions(checks::OptionSet& options, ScoringSettings& settings) {
+  options
+      .Add("--schemes", settings.schemes_dir,
+           "directory of scheme files (*.textproto) and their published.lock", "JIXIAO_SCHEMES_DIR")
+      ->type_name("DIR")
+      ->check(checks::NonEmpty());
+  options
+      .Add("--default-scheme", settings.default_scheme, "scheme id used when a request names none",
+           "JIXIAO_DEFAULT_SCHEME")
+      ->type_name("ID")
+      ->check(checks::NonEmpty());
+  options
+      .Add("--ingest", settings.ingest_address, "ingest service HOST:PORT", "JIXIAO_INGEST_ADDRESS")
+      ->type_name("HOST:PORT")
+      ->check(jixiao::server::HostPort());
+  options
+      .Add("--redis", settings.redis_url,
+           "redis://HOST[:PORT] of the score cache; empty: no cache (every answer computed)",
+           "JIXIAO_REDIS_URL")
+      ->type_name("URL")
+      ->check(checks::Checked(jixiao::redis::CheckOptionalRedisUrl));
+  options
+      .AddDuration("--cache-ttl-hours", settings.cache_ttl, absl::Hours(1),
+                   "how long a cached scorecard is kept (entries never go stale, they only age)",
+                   "JIXIAO_CACHE_TTL_HOURS")
+      ->type_name("HOURS")
+      ->check(checks::IntInRange(1, 24 * 365));
+  options
+      .Add("--score-year-concurrency", settings.score_year_concurrency,
+           "reports one ScoreYear call fetches and scores at once (on the worker pool)",
+           "JIXIAO_SCORE_YEAR_CONCURRENCY")
+      ->check(checks::IntInRange(1, 256));
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const OptionTable options = ScoringOptions();
+  ScoringSettings settings;
+  jixiao::server::ServerOptions options(
+      "jixiao-scoring",
+      "Scores stored reports under the schemes of a directory, caching scorecards and rankings "
+      "in Redis.",
+      "0.0.0.0:50052");
+  AddScoringOptions(options.set(), settings);
   const absl::StatusOr<jixiao::server::ServerConfig> config =
       jixiao::server::LoadServerConfig(options, argc, argv);
-  if (std::optional<int> code =
-          jixiao::server::ExitCodeForConfig(config, options, "jixiao-scoring")) {
-    return *code;
-  }
+  if (std::optional<int> code = jixiao::server::ExitCodeForConfig(config, options)) return *code;
   const jixiao::logging::Logger logger(config->log_level);
 
   absl::StatusOr<jixiao::scoring::SchemeDirectory> schemes =
-      jixiao::scoring::LoadSchemeDirectory(config->options.Get("schemes"));
+      jixiao::scoring::LoadSchemeDirectory(settings.schemes_dir);
   if (!schemes.ok()) {
     logger.Error("schemes_unreadable", {{"error", schemes.status().ToString()}});
     return 1;
@@ -65,7 +92,7 @@ int main(int argc, char** argv) {
   for (const absl::Status& refused : schemes->refused) {
     logger.Error("scheme_refused", {{"error", refused.ToString()}});
   }
-  const std::string default_scheme = config->options.Get("default-scheme");
+  const std::string& default_scheme = settings.default_scheme;
   if (schemes->schemes.Find(default_scheme, 0) == nullptr) {
     logger.Error("default_scheme_missing", {{"scheme", default_scheme}});
     return 1;
@@ -77,7 +104,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<jixiao::redis::RedisPool> redis_pool;
   std::unique_ptr<jixiao::score_cache::ScoreCardCache> cache;
   std::unique_ptr<jixiao::score_cache::RankingIndex> rankings;
-  if (const std::string& url = config->options.Get("redis"); !url.empty()) {
+  if (const std::string& url = settings.redis_url; !url.empty()) {
     absl::StatusOr<std::unique_ptr<jixiao::redis::RedisPool>> pool =
         jixiao::redis::RedisPool::Create(*jixiao::redis::RedisConfigFromUrl(url));
     if (!pool.ok()) {
@@ -85,17 +112,17 @@ int main(int argc, char** argv) {
       return 2;
     }
     redis_pool = *std::move(pool);
-    cache = std::make_unique<jixiao::score_cache::ScoreCardCache>(
-        redis_pool.get(), absl::Hours(config->options.GetInt("cache-ttl-hours")));
+    cache =
+        std::make_unique<jixiao::score_cache::ScoreCardCache>(redis_pool.get(), settings.cache_ttl);
     rankings = std::make_unique<jixiao::score_cache::RankingIndex>(redis_pool.get());
   }
 
-  jixiao::scoring::IngestReportSource ingest(config->options.Get("ingest"), absl::Seconds(10));
+  jixiao::scoring::IngestReportSource ingest(settings.ingest_address, absl::Seconds(10));
   jixiao::server::ServerRunner runner(*config, logger);
   jixiao::scoring::ScoreCardProvider provider(&schemes->schemes, default_scheme, &ingest,
                                               cache.get(), rankings.get(), logger);
   jixiao::scoring::ScoreYearOptions score_year;
-  score_year.concurrency = static_cast<int>(config->options.GetInt("score-year-concurrency"));
+  score_year.concurrency = settings.score_year_concurrency;
   jixiao::scoring::ScoringServiceImpl service(&provider, &runner.workers(), score_year);
   runner.AddService(jixiao::v1::ScoringService::service_full_name(), &service);
   return runner.Run().ok() ? 0 : 1;

@@ -2,67 +2,67 @@
 
 #include <iostream>
 
+#include "common/platform/options/option_checks.h"
 #include "common/platform/server/option_validators.h"
 
 namespace jixiao::server {
 
-OptionTable CommonServerOptions() {
-  OptionTable table;
-  table.Add({"listen", "JIXIAO_LISTEN", "0.0.0.0:50051",
-             "address to listen on, HOST:PORT; port 0 picks a free port", HostPort()});
-  table.Add({"workers", "JIXIAO_WORKERS", "4", "threads that run blocking work (database, Redis)",
-             IntInRange(1, 256)});
-  table.Add({"worker-queue", "JIXIAO_WORKER_QUEUE", "1024",
-             "blocking tasks that may wait for a worker; beyond it calls get RESOURCE_EXHAUSTED",
-             IntInRange(1, 1000000)});
-  table.Add({"drain-seconds", "JIXIAO_DRAIN_SECONDS", "10",
-             "after SIGTERM, how long in-flight calls may take before they are cancelled",
-             IntInRange(0, 3600)});
-  table.Add({"log-level", "JIXIAO_LOG_LEVEL", "info", "lowest level logged",
-             OneOf({"debug", "info", "warn", "error"})});
-  table.Add({"max-receive-bytes", "JIXIAO_MAX_RECEIVE_BYTES", "4194304",
-             "largest request message accepted, in bytes", IntInRange(1024, 1024 * 1024 * 1024)});
-  return table;
+ServerOptions::ServerOptions(std::string program, std::string description,
+                             std::string default_listen)
+    : set_(std::move(program), std::move(description)) {
+  config_.listen = std::move(default_listen);
+  set_.Add("--listen", config_.listen, "address to listen on, HOST:PORT; port 0 picks a free port",
+           "JIXIAO_LISTEN")
+      ->type_name("HOST:PORT")
+      ->check(HostPort());
+  set_.Add("--workers", config_.workers, "threads that run blocking work (database, Redis)",
+           "JIXIAO_WORKERS")
+      ->check(options::IntInRange(1, 256));
+  set_.Add("--worker-queue", config_.worker_queue,
+           "blocking tasks that may wait for a worker; beyond it calls get RESOURCE_EXHAUSTED",
+           "JIXIAO_WORKER_QUEUE")
+      ->check(options::IntInRange(1, 1000000));
+  set_.AddDuration("--drain-seconds", config_.drain, absl::Seconds(1),
+                   "after SIGTERM, how long in-flight calls may take before they are cancelled",
+                   "JIXIAO_DRAIN_SECONDS")
+      ->type_name("SECONDS")
+      ->check(options::IntInRange(0, 3600));
+  set_.Add("--log-level", log_level_, "lowest level logged: debug, info, warn or error",
+           "JIXIAO_LOG_LEVEL")
+      ->type_name("LEVEL")
+      ->check(options::OneOf({"debug", "info", "warn", "error"}));
+  set_.Add("--max-receive-bytes", config_.max_receive_message_bytes,
+           "largest request message accepted, in bytes", "JIXIAO_MAX_RECEIVE_BYTES")
+      ->check(options::IntInRange(1024, 1024 * 1024 * 1024));
 }
 
-absl::StatusOr<ServerConfig> LoadServerConfig(const OptionTable& options,
+absl::StatusOr<ServerConfig> LoadServerConfig(ServerOptions& options,
                                               absl::Span<const std::string> args,
-                                              const Environment& env) {
-  absl::StatusOr<OptionValues> values = options.Parse(args, env);
-  if (!values.ok()) return values.status();
-  ServerConfig config;
-  config.options = *std::move(values);
-  if (config.options.help_requested()) return config;
-
-  const OptionValues& v = config.options;
-  config.listen = v.Get("listen");
-  config.workers = static_cast<int>(v.GetInt("workers"));
-  config.worker_queue = static_cast<int>(v.GetInt("worker-queue"));
-  config.drain = absl::Seconds(v.GetInt("drain-seconds"));
-  absl::StatusOr<logging::LogLevel> level = logging::ParseLogLevel(v.Get("log-level"));
+                                              const options::Environment& env) {
+  absl::StatusOr<options::ParseOutcome> outcome = options.set_.Parse(args, env);
+  if (!outcome.ok()) return outcome.status();
+  ServerConfig config = options.config_;
+  config.help_requested = outcome->help_requested;
+  if (config.help_requested) return config;
+  absl::StatusOr<logging::LogLevel> level = logging::ParseLogLevel(options.log_level_);
   if (!level.ok()) return level.status();  // unreachable after OneOf, kept for safety
   config.log_level = *level;
-  config.max_receive_message_bytes = static_cast<int>(v.GetInt("max-receive-bytes"));
+  config.unknown_environment = std::move(outcome->unknown_environment);
   return config;
 }
 
-absl::StatusOr<ServerConfig> LoadServerConfig(const OptionTable& options, int argc,
+absl::StatusOr<ServerConfig> LoadServerConfig(ServerOptions& options, int argc,
                                               const char* const* argv) {
-  std::vector<std::string> args;
-  for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
-  return LoadServerConfig(options, args, ProcessEnvironment());
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  return LoadServerConfig(options, args, options::ProcessEnvironment());
 }
 
 std::optional<int> ExitCodeForConfig(const absl::StatusOr<ServerConfig>& config,
-                                     const OptionTable& options, absl::string_view program) {
-  if (!config.ok()) {
-    std::cerr << program << ": " << config.status().message() << "\n"
-              << "Run " << program << " --help for the options.\n";
-    return 2;
-  }
-  if (config->options.help_requested()) {
-    std::cout << options.Usage(program);
-    return 0;
+                                     const ServerOptions& options) {
+  if (!config.ok()) return options::UsageError(options.set(), config.status());
+  if (config->help_requested) {
+    std::cout << options.set().Usage();
+    return options::kExitOk;
   }
   return std::nullopt;
 }

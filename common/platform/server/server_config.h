@@ -2,24 +2,23 @@
 
 // The configuration every jixiao service shares (listen address, worker pool,
 // drain deadline, log level, message size), read from flags and JIXIAO_*
-// variables through an OptionTable to which each service adds its own keys.
+// variables. Each service binds its own options next to the common ones:
 //
-//   OptionTable options = CommonServerOptions();
-//   options.SetDefault("listen", "0.0.0.0:50051");
-//   options.Add({"store", "JIXIAO_STORE", "sqlite:ingest.db", "where reports live", NonEmpty()});
+//   IngestSettings ingest;
+//   ServerOptions options("jixiao-ingest", "Stores evaluation reports.", "0.0.0.0:50051");
+//   options.set().Add("--store", ingest.store, "where reports live", "JIXIAO_STORE");
 //   absl::StatusOr<ServerConfig> config = LoadServerConfig(options, argc, argv);
-//   if (std::optional<int> code = ExitCodeForConfig(config, options, "jixiao-ingest")) return
-//   *code; std::string store = config->options.Get("store");
+//   if (std::optional<int> code = ExitCodeForConfig(config, options)) return *code;
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "common/platform/logging/log_level.h"
-#include "common/platform/server/option_table.h"
+#include "common/platform/options/option_set.h"
 
 namespace jixiao::server {
 
@@ -35,30 +34,47 @@ struct ServerConfig {
   // Largest request accepted; gRPC's own default is 4 MiB.
   int max_receive_message_bytes = 4 * 1024 * 1024;
 
-  // Every option's value, the service's own keys included.
-  OptionValues options;
+  // JIXIAO_* variables no option reads, logged as a warning at start.
+  std::vector<std::string> unknown_environment;
+  // --help was given: nothing was checked, and main prints the usage.
+  bool help_requested = false;
 };
 
-// The table of common options: --listen, --workers, --worker-queue,
-// --drain-seconds, --log-level, --max-receive-bytes (variables JIXIAO_LISTEN,
-// JIXIAO_WORKERS, JIXIAO_WORKER_QUEUE, JIXIAO_DRAIN_SECONDS, JIXIAO_LOG_LEVEL,
-// JIXIAO_MAX_RECEIVE_BYTES). Services add theirs before loading.
-OptionTable CommonServerOptions();
+// The common options: --listen, --workers, --worker-queue, --drain-seconds,
+// --log-level, --max-receive-bytes (variables JIXIAO_LISTEN, JIXIAO_WORKERS,
+// JIXIAO_WORKER_QUEUE, JIXIAO_DRAIN_SECONDS, JIXIAO_LOG_LEVEL,
+// JIXIAO_MAX_RECEIVE_BYTES), bound into an option set that the service adds
+// its own options to before loading.
+class ServerOptions {
+ public:
+  ServerOptions(std::string program, std::string description, std::string default_listen);
 
-// Parses `args` (without the program name) and `env` with `options`, which
-// must contain the common options.
-absl::StatusOr<ServerConfig> LoadServerConfig(const OptionTable& options,
+  options::OptionSet& set() { return set_; }
+  const options::OptionSet& set() const { return set_; }
+
+ private:
+  friend absl::StatusOr<ServerConfig> LoadServerConfig(ServerOptions& options,
+                                                       absl::Span<const std::string> args,
+                                                       const options::Environment& env);
+  options::OptionSet set_;
+  ServerConfig config_;
+  std::string log_level_ = "info";
+};
+
+// Parses `args` (without the program name) and `env` into the common
+// configuration and the fields the service bound.
+absl::StatusOr<ServerConfig> LoadServerConfig(ServerOptions& options,
                                               absl::Span<const std::string> args,
-                                              const Environment& env);
+                                              const options::Environment& env);
 
 // The same from main's arguments and the process environment.
-absl::StatusOr<ServerConfig> LoadServerConfig(const OptionTable& options, int argc,
+absl::StatusOr<ServerConfig> LoadServerConfig(ServerOptions& options, int argc,
                                               const char* const* argv);
 
 // What main does with the result: on --help prints the usage to stdout and
 // returns 0; on an error prints `program: message` and a hint to stderr and
 // returns 2; otherwise returns nothing and main goes on.
 std::optional<int> ExitCodeForConfig(const absl::StatusOr<ServerConfig>& config,
-                                     const OptionTable& options, absl::string_view program);
+                                     const ServerOptions& options);
 
 }  // namespace jixiao::server

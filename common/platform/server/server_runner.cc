@@ -109,7 +109,7 @@ absl::StatusOr<int> ServerRunner::Start() {
                              {"workers", config_.workers},
                              {"worker_queue", config_.worker_queue},
                              {"drain_seconds", absl::ToInt64Seconds(config_.drain)}});
-  for (const std::string& name : config_.options.unknown_environment()) {
+  for (const std::string& name : config_.unknown_environment) {
     logger_.Warn("unknown_environment_variable", {{"name", name}});
   }
   return port;

@@ -148,7 +148,8 @@ TEST(LoadOptionsTest, RefusesContradictoryOrMalformedCommandLines) {
               HasSubstr("not both"));
   EXPECT_THAT(Parse({"--concurency", "4"}).status().message(), HasSubstr("unknown option"));
   EXPECT_THAT(Parse({"127.0.0.1:50059"}).status().message(), HasSubstr("unexpected argument"));
-  EXPECT_THAT(Parse({"--label", "a", "--label", "b"}).status().message(), HasSubstr("twice"));
+  EXPECT_THAT(Parse({"--label", "a", "--label", "b"}).status().message(),
+              HasSubstr("more than once"));
   EXPECT_THAT(Parse({"--json=yes"}).status().message(), HasSubstr("takes no value"));
   EXPECT_THAT(Parse({"--target"}).status().message(), HasSubstr("needs a value"));
   EXPECT_THAT(Parse({"--method", "Echo"}).status().message(), HasSubstr("--method"));

@@ -1,71 +1,95 @@
-#include "common/platform/server/option_table.h"
-
+// The option parser every jixiao program shares (common/platform/options):
+// typed fields, environment variables, checks and the messages they give.
+#include <sstream>
 #include <string>
 #include <vector>
 
-#include "common/platform/server/option_validators.h"
+#include "common/platform/options/option_checks.h"
+#include "common/platform/options/option_set.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-namespace jixiao::server {
+namespace jixiao::options {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-OptionTable Table() {
-  OptionTable table;
-  table.Add({"port", "JIXIAO_PORT", "50051", "port to listen on", IntInRange(0, 65535)});
-  table.Add({"store", "JIXIAO_STORE", "sqlite:ingest.db", "where reports live", NonEmpty()});
-  table.Add({"mode", "", "fast", "how to run", OneOf({"fast", "careful"})});
-  return table;
-}
+struct Settings {
+  int port = 50051;
+  std::string store = "sqlite:ingest.db";
+  std::string mode = "fast";
+  absl::Duration drain = absl::Seconds(10);
+  bool verbose = false;
+};
 
-std::string ErrorOf(const absl::StatusOr<OptionValues>& values) {
-  EXPECT_FALSE(values.ok());
-  return std::string(values.status().message());
-}
+// A set bound to `settings`, which must outlive it.
+class Table {
+ public:
+  Table() : set_("jixiao-ingest", "Stores reports.") {
+    set_.Add("--port", settings.port, "port to listen on", "JIXIAO_PORT")
+        ->check(IntInRange(0, 65535));
+    set_.Add("--store", settings.store, "where reports live", "JIXIAO_STORE")->check(NonEmpty());
+    set_.Add("--mode", settings.mode, "how to run")->check(OneOf({"fast", "careful"}));
+    set_.AddDuration("--drain-seconds", settings.drain, absl::Seconds(1), "drain deadline",
+                     "JIXIAO_DRAIN_SECONDS")
+        ->check(IntInRange(0, 3600));
+    set_.AddFlag("--verbose", settings.verbose, "say more");
+  }
+
+  absl::StatusOr<ParseOutcome> Parse(std::vector<std::string> args, const Environment& env = {}) {
+    return set_.Parse(args, env);
+  }
+  std::string Error(std::vector<std::string> args, const Environment& env = {}) {
+    absl::StatusOr<ParseOutcome> outcome = Parse(std::move(args), env);
+    EXPECT_FALSE(outcome.ok());
+    return std::string(outcome.status().message());
+  }
+  OptionSet& set() { return set_; }
+
+  Settings settings;
+
+ private:
+  OptionSet set_;
+};
 
 TEST(OptionTableTest, DefaultsApplyWhenNothingIsGiven) {
-  absl::StatusOr<OptionValues> values = Table().Parse({}, {});
-  ASSERT_TRUE(values.ok()) << values.status();
-  EXPECT_EQ(values->GetInt("port"), 50051);
-  EXPECT_EQ(values->Get("store"), "sqlite:ingest.db");
-  EXPECT_EQ(values->Source("port"), OptionSource::kDefault);
+  Table table;
+  ASSERT_TRUE(table.Parse({}).ok());
+  EXPECT_EQ(table.settings.port, 50051);
+  EXPECT_EQ(table.settings.store, "sqlite:ingest.db");
+  EXPECT_EQ(table.settings.drain, absl::Seconds(10));
+  EXPECT_FALSE(table.settings.verbose);
 }
 
 TEST(OptionTableTest, EnvironmentOverridesTheDefaultAndAFlagOverridesBoth) {
+  Table table;
   const Environment env = {{"JIXIAO_PORT", "7000"}, {"JIXIAO_STORE", "postgres://db/jixiao"}};
-  absl::StatusOr<OptionValues> values = Table().Parse({"--port=8000"}, env);
-  ASSERT_TRUE(values.ok()) << values.status();
-  EXPECT_EQ(values->GetInt("port"), 8000);
-  EXPECT_EQ(values->Source("port"), OptionSource::kFlag);
-  EXPECT_EQ(values->Get("store"), "postgres://db/jixiao");
-  EXPECT_EQ(values->Source("store"), OptionSource::kEnvironment);
+  ASSERT_TRUE(table.Parse({"--port=8000"}, env).ok());
+  EXPECT_EQ(table.settings.port, 8000);
+  EXPECT_EQ(table.settings.store, "postgres://db/jixiao");
 }
 
 TEST(OptionTableTest, AcceptsTheValueAsTheNextArgument) {
-  absl::StatusOr<OptionValues> values = Table().Parse({"--port", "9000", "--mode", "careful"}, {});
-  ASSERT_TRUE(values.ok()) << values.status();
-  EXPECT_EQ(values->GetInt("port"), 9000);
-  EXPECT_EQ(values->Get("mode"), "careful");
+  Table table;
+  ASSERT_TRUE(table.Parse({"--port", "9000", "--mode", "careful", "--drain-seconds", "3"}).ok());
+  EXPECT_EQ(table.settings.port, 9000);
+  EXPECT_EQ(table.settings.mode, "careful");
+  EXPECT_EQ(table.settings.drain, absl::Seconds(3));
 }
 
 TEST(OptionTableTest, BadFlagValueNamesTheFlagTheRuleAndTheValue) {
-  EXPECT_EQ(ErrorOf(Table().Parse({"--port=abc"}, {})),
-            "--port must be an integer in 0..65535, got \"abc\"");
-  EXPECT_EQ(ErrorOf(Table().Parse({"--port", "70000"}, {})),
+  EXPECT_EQ(Table().Error({"--port=abc"}), "--port must be an integer in 0..65535, got \"abc\"");
+  EXPECT_EQ(Table().Error({"--port", "70000"}),
             "--port must be an integer in 0..65535, got \"70000\"");
-  EXPECT_EQ(ErrorOf(Table().Parse({"--port= 80"}, {})),
-            "--port must be an integer in 0..65535, got \" 80\"");
+  EXPECT_EQ(Table().Error({"--port= 80"}), "--port must be an integer in 0..65535, got \" 80\"");
 }
 
 TEST(OptionTableTest, BadEnvironmentValueNamesTheVariable) {
-  EXPECT_EQ(ErrorOf(Table().Parse({}, {{"JIXIAO_PORT", "-1"}})),
+  EXPECT_EQ(Table().Error({}, {{"JIXIAO_PORT", "-1"}}),
             "JIXIAO_PORT must be an integer in 0..65535, got \"-1\"");
-  EXPECT_EQ(ErrorOf(Table().Parse({}, {{"JIXIAO_STORE", ""}})),
-            "JIXIAO_STORE must not be empty, got \"\"");
+  EXPECT_EQ(Table().Error({}, {{"JIXIAO_STORE", ""}}), "JIXIAO_STORE must not be empty, got \"\"");
 }
 
 TEST(OptionTableTest, AFlagFixesABadEnvironmentValue) {
@@ -74,52 +98,66 @@ TEST(OptionTableTest, AFlagFixesABadEnvironmentValue) {
 }
 
 TEST(OptionTableTest, RefusesUnknownFlagsAndStrayArguments) {
-  EXPECT_EQ(ErrorOf(Table().Parse({"--prot=1"}, {})), "unknown flag --prot (see --help)");
-  EXPECT_EQ(ErrorOf(Table().Parse({"--verbose"}, {})), "unknown flag --verbose (see --help)");
-  EXPECT_THAT(ErrorOf(Table().Parse({"serve"}, {})), HasSubstr("unexpected argument \"serve\""));
-  EXPECT_THAT(ErrorOf(Table().Parse({"-p", "1"}, {})), HasSubstr("unexpected argument \"-p\""));
+  EXPECT_EQ(Table().Error({"--prot=1"}), "unknown option --prot (see --help)");
+  EXPECT_EQ(Table().Error({"--quiet"}), "unknown option --quiet (see --help)");
+  EXPECT_THAT(Table().Error({"serve"}), HasSubstr("unexpected argument \"serve\""));
+  EXPECT_THAT(Table().Error({"-p", "1"}), HasSubstr("unknown option -p"));
 }
 
-TEST(OptionTableTest, RefusesAMissingValueAndARepeatedFlag) {
-  EXPECT_EQ(ErrorOf(Table().Parse({"--port"}, {})), "--port needs a value");
-  EXPECT_EQ(ErrorOf(Table().Parse({"--store", "--port=1"}, {})), "--store needs a value");
-  EXPECT_EQ(ErrorOf(Table().Parse({"--port=1", "--port=2"}, {})), "--port is given more than once");
+TEST(OptionTableTest, RefusesAMissingValueARepeatedFlagAndAValuedSwitch) {
+  EXPECT_EQ(Table().Error({"--port"}), "--port needs a value");
+  EXPECT_EQ(Table().Error({"--port=1", "--port=2"}), "--port is given more than once");
+  EXPECT_EQ(Table().Error({"--verbose=yes"}), "--verbose takes no value");
 }
 
 TEST(OptionTableTest, OneOfListsTheChoices) {
-  EXPECT_EQ(ErrorOf(Table().Parse({"--mode=slow"}, {})),
-            "--mode must be one of fast, careful, got \"slow\"");
+  EXPECT_EQ(Table().Error({"--mode=slow"}), "--mode must be one of fast, careful, got \"slow\"");
 }
 
 TEST(OptionTableTest, AnInvalidDefaultIsReportedAsSuch) {
-  OptionTable table = Table();
-  table.SetDefault("port", "http");
-  EXPECT_EQ(ErrorOf(table.Parse({}, {})),
-            "default of --port must be an integer in 0..65535, got \"http\"");
+  OptionSet set("svc", "");
+  std::string store;
+  set.Add("--store", store, "where reports live", "JIXIAO_STORE")->check(NonEmpty());
+  absl::StatusOr<ParseOutcome> outcome = set.Parse({}, {});
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.status().message(), "default of --store must not be empty, got \"\"");
 }
 
 TEST(OptionTableTest, HelpSkipsValidation) {
-  absl::StatusOr<OptionValues> values = Table().Parse({"--port=abc", "--help"}, {});
-  ASSERT_TRUE(values.ok()) << values.status();
-  EXPECT_TRUE(values->help_requested());
+  absl::StatusOr<ParseOutcome> outcome = Table().Parse({"--port=abc", "--help"});
+  ASSERT_TRUE(outcome.ok()) << outcome.status();
+  EXPECT_TRUE(outcome->help_requested);
 }
 
 TEST(OptionTableTest, ReportsUnknownVariablesWithThePrefix) {
-  absl::StatusOr<OptionValues> values =
+  absl::StatusOr<ParseOutcome> outcome =
       Table().Parse({}, {{"JIXIAO_PROT", "1"}, {"JIXIAO_PORT", "2"}, {"HOME", "/root"}});
-  ASSERT_TRUE(values.ok()) << values.status();
-  EXPECT_THAT(values->unknown_environment(), ElementsAre("JIXIAO_PROT"));
-  EXPECT_THAT(Table().Parse({}, {})->unknown_environment(), IsEmpty());
+  ASSERT_TRUE(outcome.ok()) << outcome.status();
+  EXPECT_THAT(outcome->unknown_environment, ElementsAre("JIXIAO_PROT"));
+  EXPECT_THAT(Table().Parse({})->unknown_environment, IsEmpty());
 }
 
 TEST(OptionTableTest, UsageListsEveryOptionWithVariableDefaultAndHelp) {
-  const std::string usage = Table().Usage("jixiao-ingest");
+  Table table;
+  const std::string usage = table.set().Usage();
   EXPECT_THAT(usage, HasSubstr("Usage: jixiao-ingest"));
-  EXPECT_THAT(usage, HasSubstr("--port=VALUE  [JIXIAO_PORT]  default \"50051\""));
-  EXPECT_THAT(usage, HasSubstr("port to listen on"));
-  EXPECT_THAT(usage, HasSubstr("--mode=VALUE  default \"fast\""));
+  EXPECT_THAT(usage, HasSubstr("--port INT=50051"));
+  EXPECT_THAT(usage, HasSubstr("port to listen on [JIXIAO_PORT]"));
+  EXPECT_THAT(usage, HasSubstr("--drain-seconds"));
   EXPECT_THAT(usage, HasSubstr("--help"));
 }
 
+TEST(OptionTableTest, UsageErrorsExitTwoAndHelpZero) {
+  Table table;
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(ExitCodeForParse(table.Parse({"--help"}), table.set(), out, err), kExitOk);
+  EXPECT_THAT(out.str(), HasSubstr("Usage: jixiao-ingest"));
+  EXPECT_EQ(ExitCodeForParse(table.Parse({"--nope"}), table.set(), out, err), kExitUsage);
+  EXPECT_EQ(err.str(),
+            "jixiao-ingest: unknown option --nope (see --help)\n"
+            "Run jixiao-ingest --help for the options.\n");
+}
+
 }  // namespace
-}  // namespace jixiao::server
+}  // namespace jixiao::options

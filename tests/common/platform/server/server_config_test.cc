@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "common/platform/options/option_checks.h"
 #include "common/platform/server/listen_address.h"
-#include "common/platform/server/option_validators.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -18,8 +18,14 @@ std::string ErrorOf(const absl::StatusOr<ServerConfig>& config) {
   return std::string(config.status().message());
 }
 
+absl::StatusOr<ServerConfig> Load(std::vector<std::string> args,
+                                  const options::Environment& env = {}) {
+  ServerOptions options("svc", "", "0.0.0.0:50051");
+  return LoadServerConfig(options, args, env);
+}
+
 TEST(ServerConfigTest, CommonDefaults) {
-  absl::StatusOr<ServerConfig> config = LoadServerConfig(CommonServerOptions(), {}, {});
+  absl::StatusOr<ServerConfig> config = Load({});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->listen, "0.0.0.0:50051");
   EXPECT_EQ(config->workers, 4);
@@ -30,12 +36,11 @@ TEST(ServerConfigTest, CommonDefaults) {
 }
 
 TEST(ServerConfigTest, ReadsFlagsAndEnvironment) {
-  const Environment env = {{"JIXIAO_WORKERS", "8"},
-                           {"JIXIAO_DRAIN_SECONDS", "3"},
-                           {"JIXIAO_LOG_LEVEL", "debug"},
-                           {"JIXIAO_LISTEN", "0.0.0.0:9"}};
-  absl::StatusOr<ServerConfig> config = LoadServerConfig(
-      CommonServerOptions(), {"--listen", "127.0.0.1:0", "--worker-queue=16"}, env);
+  const options::Environment env = {{"JIXIAO_WORKERS", "8"},
+                                    {"JIXIAO_DRAIN_SECONDS", "3"},
+                                    {"JIXIAO_LOG_LEVEL", "debug"},
+                                    {"JIXIAO_LISTEN", "0.0.0.0:9"}};
+  absl::StatusOr<ServerConfig> config = Load({"--listen", "127.0.0.1:0", "--worker-queue=16"}, env);
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->listen, "127.0.0.1:0");
   EXPECT_EQ(config->workers, 8);
@@ -45,36 +50,37 @@ TEST(ServerConfigTest, ReadsFlagsAndEnvironment) {
 }
 
 TEST(ServerConfigTest, ServicesAddTheirOwnKeysAndDefaults) {
-  OptionTable options = CommonServerOptions();
-  options.SetDefault("listen", "0.0.0.0:50052");
-  options.Add({"redis", "JIXIAO_REDIS", "redis://127.0.0.1:6379", "scorecard cache", NonEmpty()});
+  ServerOptions options("jixiao-scoring", "", "0.0.0.0:50052");
+  std::string redis = "redis://127.0.0.1:6379";
+  options.set()
+      .Add("--redis", redis, "scorecard cache", "JIXIAO_REDIS")
+      ->check(options::NonEmpty());
   absl::StatusOr<ServerConfig> config =
       LoadServerConfig(options, {}, {{"JIXIAO_REDIS", "redis://cache:6379/2"}});
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->listen, "0.0.0.0:50052");
-  EXPECT_EQ(config->options.Get("redis"), "redis://cache:6379/2");
-  EXPECT_THAT(options.Usage("jixiao-scoring"), HasSubstr("--redis=VALUE  [JIXIAO_REDIS]"));
+  EXPECT_EQ(redis, "redis://cache:6379/2");
+  EXPECT_THAT(options.set().Usage(), HasSubstr("scorecard cache [JIXIAO_REDIS]"));
 }
 
 TEST(ServerConfigTest, ClearErrors) {
-  const OptionTable options = CommonServerOptions();
-  EXPECT_EQ(ErrorOf(LoadServerConfig(options, {"--listen=127.0.0.1:abc"}, {})),
+  EXPECT_EQ(ErrorOf(Load({"--listen=127.0.0.1:abc"})),
             "--listen must be HOST:PORT with PORT in 0..65535, got \"127.0.0.1:abc\"");
-  EXPECT_EQ(ErrorOf(LoadServerConfig(options, {}, {{"JIXIAO_WORKERS", "0"}})),
+  EXPECT_EQ(ErrorOf(Load({}, {{"JIXIAO_WORKERS", "0"}})),
             "JIXIAO_WORKERS must be an integer in 1..256, got \"0\"");
-  EXPECT_EQ(ErrorOf(LoadServerConfig(options, {"--log-level=loud"}, {})),
+  EXPECT_EQ(ErrorOf(Load({"--log-level=loud"})),
             "--log-level must be one of debug, info, warn, error, got \"loud\"");
-  EXPECT_EQ(ErrorOf(LoadServerConfig(options, {"--drain-seconds=1.5"}, {})),
+  EXPECT_EQ(ErrorOf(Load({"--drain-seconds=1.5"})),
             "--drain-seconds must be an integer in 0..3600, got \"1.5\"");
-  EXPECT_EQ(ErrorOf(LoadServerConfig(options, {"--threads=4"}, {})),
-            "unknown flag --threads (see --help)");
+  EXPECT_EQ(ErrorOf(Load({"--threads=4"})), "unknown option --threads (see --help)");
 }
 
 TEST(ServerConfigTest, ExitCodeForConfig) {
-  const OptionTable options = CommonServerOptions();
-  EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, {"--help"}, {}), options, "svc"), 0);
-  EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, {"--nope=1"}, {}), options, "svc"), 2);
-  EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, {}, {}), options, "svc"), std::nullopt);
+  ServerOptions options("svc", "", "0.0.0.0:50051");
+  EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, {"--help"}, {}), options), 0);
+  EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, {"--nope=1"}, {}), options), 2);
+  EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, std::vector<std::string>{}, {}), options),
+            std::nullopt);
 }
 
 TEST(ListenAddressTest, ParsesHostsAndPorts) {
