@@ -1,5 +1,6 @@
 #include "services/query/query_service.h"
 
+#include "common/platform/server/finish_now.h"
 #include "common/platform/server/grpc_status.h"
 #include "common/platform/server/run_blocking.h"
 
@@ -72,9 +73,7 @@ grpc::ServerUnaryReactor* QueryServiceImpl::ListCohorts(
   for (const jixiao::v1::NamedCohort& cohort : engine_.cohorts().cohorts()) {
     *response->add_cohorts() = cohort;
   }
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(grpc::Status::OK);
-  return reactor;
+  return server::FinishNow(context, absl::OkStatus());
 }
 
 }  // namespace jixiao::query

@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "common/platform/server/finish_now.h"
 #include "common/platform/server/grpc_status.h"
 #include "common/platform/server/run_blocking.h"
 #include "services/ingest/service/read_requests.h"
@@ -22,14 +23,6 @@ using jixiao::v1::ListReportsResponse;
 using jixiao::v1::SubmitReportRequest;
 using jixiao::v1::SubmitReportResponse;
 using jixiao::v1::SubmitReportsResponse;
-
-// Finishes a call on the handler's own thread, for answers that need no I/O.
-grpc::ServerUnaryReactor* FinishNow(grpc::CallbackServerContext* context,
-                                    const absl::Status& status) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(server::ToGrpcStatus(status));
-  return reactor;
-}
 
 }  // namespace
 
@@ -61,7 +54,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::GetReport(grpc::CallbackServerConte
                                                        const GetReportRequest* request,
                                                        GetReportResponse* response) {
   if (absl::Status check = CheckGetReportRequest(*request); !check.ok()) {
-    return FinishNow(context, check);
+    return server::FinishNow(context, check);
   }
   return server::RunBlocking(context, workers_, [this, request, response] {
     absl::StatusOr<StoredReport> stored =
@@ -78,7 +71,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ListReports(grpc::CallbackServerCon
                                                          const ListReportsRequest* request,
                                                          ListReportsResponse* response) {
   absl::StatusOr<ListReportsQuery> query = ParseListReportsRequest(*request);
-  if (!query.ok()) return FinishNow(context, query.status());
+  if (!query.ok()) return server::FinishNow(context, query.status());
   return server::RunBlocking(context, workers_, [this, query = *std::move(query), response] {
     absl::StatusOr<ReportPage> page =
         store_->ListReports(query.filter, query.page_size, query.page_token);
@@ -95,7 +88,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ImportTargetTable(
     grpc::CallbackServerContext* context, const ImportTargetTableRequest* request,
     ImportTargetTableResponse* response) {
   absl::StatusOr<PreparedTargetTable> prepared = PrepareTargetTableImport(*request);
-  if (!prepared.ok()) return FinishNow(context, prepared.status());
+  if (!prepared.ok()) return server::FinishNow(context, prepared.status());
   // The response holds the table from here on; gRPC sends it only if the put
   // below succeeds.
   response->set_table_id(prepared->table.table_id());

@@ -12,6 +12,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/platform/server/finish_now.h"
 #include "common/platform/server/grpc_status.h"
 #include "services/scoring/service/scheme_resolution.h"
 
@@ -19,14 +20,6 @@ namespace jixiao::scoring {
 namespace {
 
 using ProgressReactor = grpc::ServerWriteReactor<jixiao::v1::ScoreYearProgress>;
-
-// A call refused before any work: finished in the constructor (gRPC keeps the
-// Finish until the reactor is bound to the call).
-class RefusedCall final : public ProgressReactor {
- public:
-  explicit RefusedCall(const absl::Status& status) { Finish(server::ToGrpcStatus(status)); }
-  void OnDone() override { delete this; }
-};
 
 class ScoreYearReactor final : public ProgressReactor {
  public:
@@ -233,13 +226,13 @@ ProgressReactor* StartScoreYear(grpc::CallbackServerContext* context,
                                 ScoreCardProvider& provider, WorkerPool& workers,
                                 const ScoreYearOptions& options) {
   if (request.fiscal_year() <= 0) {
-    return new RefusedCall(absl::InvalidArgumentError(
+    return server::FinishStreamNow<jixiao::v1::ScoreYearProgress>(absl::InvalidArgumentError(
         absl::StrCat("fiscal_year: required (a year), got ", request.fiscal_year())));
   }
   absl::StatusOr<const PreparedScheme*> scheme = provider.Resolve(request.scheme());
-  if (!scheme.ok()) return new RefusedCall(scheme.status());
+  if (!scheme.ok()) return server::FinishStreamNow<jixiao::v1::ScoreYearProgress>(scheme.status());
   if (!provider.caching()) {
-    return new RefusedCall(absl::FailedPreconditionError(
+    return server::FinishStreamNow<jixiao::v1::ScoreYearProgress>(absl::FailedPreconditionError(
         "ScoreYear fills the scorecard cache and the rankings in Redis, and this service has "
         "no Redis configured (--redis, JIXIAO_REDIS_URL)"));
   }

@@ -1,19 +1,11 @@
 #include "services/scoring/service/scoring_service.h"
 
+#include "common/platform/server/finish_now.h"
 #include "common/platform/server/grpc_status.h"
 #include "common/platform/server/run_blocking.h"
 #include "services/scoring/service/scheme_resolution.h"
 
 namespace jixiao::scoring {
-namespace {
-
-grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const grpc::Status& status) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(status);
-  return reactor;
-}
-
-}  // namespace
 
 grpc::ServerUnaryReactor* ScoringServiceImpl::ScoreReport(
     grpc::CallbackServerContext* context, const jixiao::v1::ScoreReportRequest* request,
@@ -32,7 +24,7 @@ grpc::ServerUnaryReactor* ScoringServiceImpl::ListSchemes(
   for (const jixiao::v1::Scheme* scheme : provider_->schemes().All()) {
     *response->add_schemes() = *scheme;
   }
-  return Finish(context, grpc::Status::OK);
+  return server::FinishNow(context, absl::OkStatus());
 }
 
 grpc::ServerUnaryReactor* ScoringServiceImpl::GetScheme(grpc::CallbackServerContext* context,
@@ -40,9 +32,9 @@ grpc::ServerUnaryReactor* ScoringServiceImpl::GetScheme(grpc::CallbackServerCont
                                                         jixiao::v1::GetSchemeResponse* response) {
   absl::StatusOr<const jixiao::v1::Scheme*> scheme =
       ResolveScheme(provider_->schemes(), request->scheme(), provider_->default_scheme_id());
-  if (!scheme.ok()) return Finish(context, server::ToGrpcStatus(scheme.status()));
+  if (!scheme.ok()) return server::FinishNow(context, scheme.status());
   *response->mutable_scheme() = **scheme;
-  return Finish(context, grpc::Status::OK);
+  return server::FinishNow(context, absl::OkStatus());
 }
 
 grpc::ServerWriteReactor<jixiao::v1::ScoreYearProgress>* ScoringServiceImpl::ScoreYear(
