@@ -1,5 +1,6 @@
 // ScoreYear end to end: the scoring service on a real gRPC server on loopback,
-// a fake ingest service serving a generated year of reports, and a private
+// the real ingest service serving a generated year of reports from an
+// in-memory store (instrumented to count and fail calls), and a private
 // redis-server whose catalog knows them, as ingest would have published them.
 
 #include <google/protobuf/util/message_differencer.h>
@@ -29,8 +30,8 @@
 #include "services/scoring/service/scorecard_provider.h"
 #include "services/scoring/service/scoring_service.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
-#include "tests/services/scoring/service/fake_ingest_service.h"
 #include "tests/services/scoring/service/scoring_redis_fixture.h"
+#include "tests/support/in_process_ingest.h"
 #include "tools/gen/report_generator.h"
 #include "tools/jixiao/score_year_command.h"
 
@@ -66,13 +67,14 @@ class ScoreYearTest : public testing::ScoringRedisFixture {
     ASSERT_NE(seed_pool_, nullptr);
     ASSERT_NE(scoring_pool_, nullptr);
 
-    ingest_runner_ = std::make_unique<server::ServerRunner>(
-        LoopbackConfig(), logging::Logger(logging::LogLevel::kWarn, &ingest_log_));
-    ingest_runner_->AddService(v1::IngestService::service_full_name(), &ingest_);
-    absl::StatusOr<int> ingest_port = ingest_runner_->Start();
-    ASSERT_TRUE(ingest_port.ok()) << ingest_port.status();
-    source_ = std::make_unique<IngestReportSource>(absl::StrCat("127.0.0.1:", *ingest_port),
-                                                   absl::Seconds(10));
+    ::jixiao::testing::InProcessIngest::Options ingest_options;
+    ingest_options.workers = kConcurrency;
+    ingest_options.logger = logging::Logger(logging::LogLevel::kWarn, &ingest_log_);
+    absl::StatusOr<std::unique_ptr<::jixiao::testing::InProcessIngest>> ingest =
+        ::jixiao::testing::InProcessIngest::Start(ingest_options);
+    ASSERT_TRUE(ingest.ok()) << ingest.status();
+    ingest_ = *std::move(ingest);
+    source_ = std::make_unique<IngestReportSource>(ingest_->address(), absl::Seconds(10));
     ASSERT_NO_FATAL_FAILURE(StoreYears());
   }
 
@@ -81,8 +83,7 @@ class ScoreYearTest : public testing::ScoringRedisFixture {
     scoring_runner_.reset();
     service_.reset();
     provider_.reset();
-    ingest_.ReleaseHeldFetches();
-    ingest_runner_.reset();
+    ingest_.reset();
   }
 
   // The year under test, and a few reports of the year before that ScoreYear
@@ -92,7 +93,7 @@ class ScoreYearTest : public testing::ScoringRedisFixture {
     for (const gen::DatasetShape& shape : {Shape(kYear, kDivisions), Shape(kYear - 1, 1)}) {
       for (int64_t i = 0; i < gen::ReportCount(shape); ++i) {
         const v1::EvaluationReport report = gen::GenerateReport(shape, gen::AddressAt(shape, i));
-        ingest_.Store(report);
+        ASSERT_NO_FATAL_FAILURE(Store(report));
         published.push_back({report.report_id(), 1, report.fiscal_year(), report.department()});
         if (report.fiscal_year() == kYear) {
           year_reports_.push_back(report.report_id());
@@ -109,13 +110,24 @@ class ScoreYearTest : public testing::ScoringRedisFixture {
       v1::EvaluationReport project = gen::GenerateReport(Shape(kYear, 1), {0, i, kYear});
       project.set_kind(v1::REPORT_KIND_PROJECT_SELF_EVALUATION);
       project.set_report_id(absl::StrCat(project.department().code(), "/", kYear, "/project"));
-      ingest_.Store(project);
+      ASSERT_NO_FATAL_FAILURE(Store(project));
     }
     score_cache::ReportCatalog catalog(seed_pool_.get());
     ASSERT_TRUE(catalog.Publish(published).ok());
     ASSERT_TRUE(catalog.MarkReady().ok());
     ASSERT_EQ(static_cast<int64_t>(year_reports_.size()), kReports);
   }
+
+  // Stores the report in ingest as version 1.
+  void Store(const v1::EvaluationReport& report) {
+    absl::StatusOr<ingest::PutOutcome> stored =
+        ingest_->Put(report, absl::StrCat("content-", report.report_id()));
+    ASSERT_TRUE(stored.ok()) << stored.status();
+    ASSERT_EQ(stored->ref.version(), 1) << report.report_id();
+  }
+
+  // Ingest's store, which counts and can fail the calls scoring makes.
+  ::jixiao::testing::InstrumentedReportStore& ingest() { return ingest_->store(); }
 
   static gen::DatasetShape Shape(int year, int divisions) {
     gen::DatasetShape shape;
@@ -208,8 +220,7 @@ class ScoreYearTest : public testing::ScoringRedisFixture {
   logging::RecordingLogSink scoring_log_;
   std::unique_ptr<redis::RedisPool> seed_pool_;     // the test's own reads and writes
   std::unique_ptr<redis::RedisPool> scoring_pool_;  // the scoring service's
-  testing::FakeIngestService ingest_;
-  std::unique_ptr<server::ServerRunner> ingest_runner_;
+  std::unique_ptr<::jixiao::testing::InProcessIngest> ingest_;
   std::unique_ptr<IngestReportSource> source_;
   std::unique_ptr<score_cache::ScoreCardCache> cache_;
   std::unique_ptr<score_cache::RankingIndex> rankings_;
@@ -272,9 +283,9 @@ TEST_F(ScoreYearTest, ScoresEveryReportOfTheYearIntoTheCacheAndTheRankings) {
 
   // Three pages of the largest size, and each report fetched once (none of the
   // project reports).
-  EXPECT_EQ(ingest_.list_calls(), 3);
-  EXPECT_EQ(ingest_.largest_page_size_asked(), 500);
-  EXPECT_EQ(ingest_.get_calls(), kReports);
+  EXPECT_EQ(ingest().list_calls(), 3);
+  EXPECT_EQ(ingest().largest_page_size_asked(), 500);
+  EXPECT_EQ(ingest().get_calls(), kReports);
 
   int64_t complete = 0;
   const std::vector<std::optional<v1::CachedScoreCard>> cards = CachedCards(year_reports_);
@@ -309,14 +320,14 @@ TEST_F(ScoreYearTest, ASecondRunTakesTheCachedCardsAndRanksThemAgain) {
   EXPECT_EQ(second.back().scored(), kReports);
   EXPECT_EQ(second.back().complete(), first.back().complete());
   // Nothing fetched again: every card came from the cache.
-  EXPECT_EQ(ingest_.get_calls(), kReports);
+  EXPECT_EQ(ingest().get_calls(), kReports);
   EXPECT_TRUE(Coverage(std::string(score_cache::kAllCohort)).complete());
 }
 
 TEST_F(ScoreYearTest, FailedReportsAreCountedAndTheFirstHundredNamedOnce) {
   std::set<std::string> lost;
   for (size_t i = 0; i < year_reports_.size(); i += 10) {
-    ingest_.Lose(year_reports_[i]);
+    ingest().Lose(year_reports_[i]);
     lost.insert(year_reports_[i]);
   }
   ASSERT_EQ(lost.size(), 120u);
@@ -373,7 +384,7 @@ TEST_F(ScoreYearTest, WithoutACacheTheCallIsRefused) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_TRUE(absl::StrContains(status.error_message(), "cache")) << status.error_message();
   EXPECT_TRUE(messages.empty());
-  EXPECT_EQ(ingest_.list_calls(), 0);
+  EXPECT_EQ(ingest().list_calls(), 0);
 }
 
 TEST_F(ScoreYearTest, BadRequestsAreRefused) {
@@ -393,11 +404,11 @@ TEST_F(ScoreYearTest, AYearWithoutReportsIsDoneAtOnce) {
   EXPECT_TRUE(messages.front().done());
   EXPECT_EQ(messages.front().fiscal_year(), kYear + 1);
   EXPECT_EQ(messages.front().reports(), 0);
-  EXPECT_EQ(ingest_.list_calls(), 1);
+  EXPECT_EQ(ingest().list_calls(), 1);
 }
 
 TEST_F(ScoreYearTest, AFailedListingEndsTheCallWithItsError) {
-  ingest_.FailListing(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the store is down"));
+  ingest().FailListing(absl::UnavailableError("the store is down"));
   ASSERT_NO_FATAL_FAILURE(StartScoring());
   std::vector<v1::ScoreYearProgress> messages;
   const grpc::Status status = ScoreYear(Request(), messages);
@@ -408,14 +419,14 @@ TEST_F(ScoreYearTest, AFailedListingEndsTheCallWithItsError) {
 }
 
 TEST_F(ScoreYearTest, ACancelledCallStopsAndFinishes) {
-  ingest_.HoldFetches();
+  ingest().HoldFetches();
   ASSERT_NO_FATAL_FAILURE(StartScoring());
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
   std::unique_ptr<grpc::ClientReader<v1::ScoreYearProgress>> reader =
       stub_->ScoreYear(&context, Request());
   // Every report task of the call is waiting on ingest.
-  ASSERT_TRUE(ingest_.WaitForHeldFetches(kConcurrency, absl::Seconds(30)));
+  ASSERT_TRUE(ingest().WaitForHeldFetches(kConcurrency, absl::Seconds(30)));
   context.TryCancel();
   v1::ScoreYearProgress progress;
   while (reader->Read(&progress)) {
@@ -426,11 +437,11 @@ TEST_F(ScoreYearTest, ACancelledCallStopsAndFinishes) {
   EXPECT_TRUE(scoring_log_.WaitForLine({kScoreYearMethod, "cancelled=true"}, absl::Seconds(30)));
   // A task that raced the cancellation may have started one more fetch, but
   // the year was not worked through.
-  EXPECT_LE(ingest_.get_calls(), 2 * kConcurrency);
+  EXPECT_LE(ingest().get_calls(), 2 * kConcurrency);
 }
 
 TEST_F(ScoreYearTest, TheCommandLineToolShowsProgressFailuresAndTheSummary) {
-  ingest_.Lose(year_reports_[3]);
+  ingest().Lose(year_reports_[3]);
   ASSERT_NO_FATAL_FAILURE(StartScoring());
   std::ostringstream out;
   std::ostringstream err;
