@@ -1,6 +1,5 @@
 #include "tools/jixiao/corpus_command.h"
 
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -9,20 +8,13 @@
 #include "tools/jixiao/corpus/corpus_manifest.h"
 #include "tools/jixiao/corpus/corpus_run.h"
 #include "tools/jixiao/input_files.h"
+#include "tools/jixiao/schemes_directory.h"
 
 namespace jixiao::cli {
 namespace {
 
 constexpr char kManifestName[] = "corpus.json";
 constexpr char kDefaultOut[] = "docs/corpus.md";
-constexpr char kDefaultSchemesDir[] = "services/scoring/schemes";
-
-// --schemes, else $JIXIAO_SCHEMES_DIR, else the folder shipped in the source tree.
-std::string SchemesDir(const ParsedCommandLine& cl) {
-  if (!cl.Option("schemes").empty()) return cl.Option("schemes");
-  const char* env = std::getenv("JIXIAO_SCHEMES_DIR");
-  return env != nullptr && *env != '\0' ? env : kDefaultSchemesDir;
-}
 
 }  // namespace
 
@@ -45,7 +37,7 @@ int RunCorpus(const std::vector<std::string>& args) {
     std::cerr << "jixiao corpus: " << entries.status().message() << "\n";
     return 2;
   }
-  auto schemes = scoring::LoadSchemeDirectory(SchemesDir(cl));
+  auto schemes = scoring::LoadSchemeDirectory(SchemesDirectory(cl.Option("schemes")));
   if (!schemes.ok()) {
     std::cerr << "jixiao corpus: " << schemes.status().message() << "\n";
     return 2;

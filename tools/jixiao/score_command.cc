@@ -1,6 +1,5 @@
 #include "tools/jixiao/score_command.h"
 
-#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <utility>
@@ -8,30 +7,23 @@
 #include "absl/strings/str_format.h"
 #include "common/domain/normalization/report_normalizer.h"
 #include "common/domain/report_json/json_codec.h"
+#include "common/domain/scheme_resolution/default_scheme.h"
 #include "common/domain/validation/report_validator.h"
 #include "services/scoring/engine/explanation/scorecard_text.h"
 #include "services/scoring/engine/score_engine.h"
 #include "services/scoring/scheme/scheme_loader.h"
 #include "tools/jixiao/command_line.h"
 #include "tools/jixiao/input_files.h"
+#include "tools/jixiao/schemes_directory.h"
 #include "tools/jixiao/text_table.h"
 #include "tools/jixiao/typed_options.h"
 
 namespace jixiao::cli {
 namespace {
 
-constexpr char kDefaultSchemesDir[] = "services/scoring/schemes";
-
-// --schemes, else $JIXIAO_SCHEMES_DIR, else the folder shipped in the source tree.
-std::string SchemesDir(const ParsedCommandLine& cl) {
-  if (!cl.Option("schemes").empty()) return cl.Option("schemes");
-  const char* env = std::getenv("JIXIAO_SCHEMES_DIR");
-  return env != nullptr && *env != '\0' ? env : kDefaultSchemesDir;
-}
-
 absl::StatusOr<scoring::SchemeDirectory> LoadSchemes(const ParsedCommandLine& cl,
                                                      std::ostream& err) {
-  auto dir = scoring::LoadSchemeDirectory(SchemesDir(cl));
+  auto dir = scoring::LoadSchemeDirectory(SchemesDirectory(cl.Option("schemes")));
   if (dir.ok()) {
     for (const auto& refused : dir->refused) err << "refused: " << refused.message() << "\n";
   }
@@ -106,7 +98,7 @@ int RunScore(const std::vector<std::string>& args, std::ostream& out, std::ostre
     err << "jixiao score: " << schemes.status().message() << "\n";
     return 2;
   }
-  const std::string wanted = cl.Option("scheme", kDefaultSchemeId);
+  const std::string wanted = cl.Option("scheme", scheme_resolution::kDefaultSchemeId);
   auto ref = ParseSchemeRef(wanted);
   if (!ref.ok()) {
     err << "jixiao score: " << ref.status().message() << "\n";
@@ -115,7 +107,8 @@ int RunScore(const std::vector<std::string>& args, std::ostream& out, std::ostre
   const scoring::PreparedScheme* prepared =
       schemes->schemes.FindPrepared(ref->id(), ref->version());
   if (prepared == nullptr) {
-    err << "jixiao score: no scheme " << wanted << " in " << SchemesDir(cl) << "\n";
+    err << "jixiao score: no scheme " << wanted << " in " << SchemesDirectory(cl.Option("schemes"))
+        << "\n";
     return 2;
   }
   auto files = ExpandInputPaths(cl.arguments, {".json"});

@@ -12,10 +12,6 @@
 
 namespace jixiao::cli {
 
-// The scheme `jixiao score` uses when --scheme is not given. The network
-// commands leave the choice to the service (its JIXIAO_DEFAULT_SCHEME).
-inline constexpr char kDefaultSchemeId[] = "guangzhou-department";
-
 // "province", "city", "district" or "county" (any case).
 absl::StatusOr<jixiao::v1::AdministrativeLevel> ParseLevel(const std::string& text);
 
