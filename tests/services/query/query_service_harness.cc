@@ -13,6 +13,7 @@
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/report_catalog.h"
 #include "common/score_cache/scorecard_cache.h"
+#include "gtest/gtest.h"
 #include "tests/common/platform/redis/redis_server_fixture.h"
 
 namespace jixiao::query::testing {
@@ -111,21 +112,23 @@ QueryServiceHarness::QueryServiceHarness(NamedCohorts cohorts) {
     return;
   }
 
-  ingest_runner_ = std::make_unique<server::ServerRunner>(LoopbackServerConfig(), fakes_logger);
-  fake_ingest_ = std::make_unique<FakeIngestService>(kIngestPageSize);
-  ingest_runner_->AddService(jixiao::v1::IngestService::service_full_name(), fake_ingest_.get());
-  absl::StatusOr<int> ingest_port = StartRunner(*ingest_runner_);
-  if (!ingest_port.ok()) {
-    status_ = ingest_port.status();
+  ::jixiao::testing::InProcessIngest::Options ingest_options;
+  ingest_options.logger = fakes_logger;
+  absl::StatusOr<std::unique_ptr<::jixiao::testing::InProcessIngest>> ingest =
+      ::jixiao::testing::InProcessIngest::Start(ingest_options);
+  if (!ingest.ok()) {
+    status_ = ingest.status();
     return;
   }
+  ingest_ = *std::move(ingest);
+  ingest_->store().LimitPageSize(kIngestPageSize);
 
   scoring_client_ =
       std::make_unique<ScoringClient>(grpc::CreateChannel(absl::StrCat("127.0.0.1:", *scoring_port),
                                                           grpc::InsecureChannelCredentials()),
                                       /*max_in_flight=*/4);
-  ingest_client_ = std::make_unique<IngestClient>(grpc::CreateChannel(
-      absl::StrCat("127.0.0.1:", *ingest_port), grpc::InsecureChannelCredentials()));
+  ingest_client_ = std::make_unique<IngestClient>(
+      grpc::CreateChannel(ingest_->address(), grpc::InsecureChannelCredentials()));
   const logging::Logger query_logger(logging::LogLevel::kInfo, &query_log_);
   QueryEngineOptions options;
   options.default_scheme_id = kSchemeId;
@@ -146,14 +149,14 @@ QueryServiceHarness::QueryServiceHarness(NamedCohorts cohorts) {
 }
 
 QueryServiceHarness::~QueryServiceHarness() {
-  // The query server calls the fakes, so it stops first; each service then
-  // outlives the server that ran it.
-  for (server::ServerRunner* runner :
-       {query_runner_.get(), scoring_runner_.get(), ingest_runner_.get()}) {
+  // The query server calls scoring and ingest, so it stops first; each service
+  // then outlives the server that ran it.
+  for (server::ServerRunner* runner : {query_runner_.get(), scoring_runner_.get()}) {
     if (runner == nullptr) continue;
     runner->RequestShutdown();
     runner->Wait();
   }
+  ingest_.reset();
 }
 
 redis::RedisConfig QueryServiceHarness::RedisConfigForTest() const {
@@ -174,12 +177,26 @@ absl::Status QueryServiceHarness::Publish(const jixiao::v1::ScoreCard& card, boo
 
 void QueryServiceHarness::Store(const jixiao::v1::ScoreCard& card) {
   fake_scoring_->AddCard(card);
-  jixiao::v1::ReportSummary summary;
-  *summary.mutable_ref() = card.report();
-  *summary.mutable_department() = card.department();
-  summary.set_fiscal_year(card.fiscal_year());
-  summary.set_kind(score_cache::KindOfReportId(card.report().report_id()));
-  fake_ingest_->AddReport(summary);
+  const std::string& report_id = card.report().report_id();
+  jixiao::v1::EvaluationReport report;
+  report.set_report_id(report_id);
+  report.set_kind(score_cache::KindOfReportId(report_id));
+  report.set_fiscal_year(card.fiscal_year());
+  *report.mutable_department() = card.department();
+  // Ingest numbers versions itself: earlier ones are stored first, each with
+  // content of its own, so that the card's version is the latest.
+  absl::StatusOr<ingest::StoredReport> latest = ingest_->store().GetReport(report_id, 0);
+  int64_t next = latest.ok() ? latest->ref.version() + 1 : 1;
+  for (; next <= card.report().version(); ++next) {
+    // The store needs a hash; a card may come without one.
+    const bool cards_version =
+        next == card.report().version() && !card.report().content_hash().empty();
+    const std::string content_hash = cards_version ? card.report().content_hash()
+                                                   : absl::StrCat("content-", report_id, "@", next);
+    absl::StatusOr<ingest::PutOutcome> stored = ingest_->Put(report, content_hash);
+    ASSERT_TRUE(stored.ok()) << stored.status();
+    ASSERT_EQ(stored->ref.version(), next) << report_id;
+  }
 }
 
 absl::Status QueryServiceHarness::MarkCatalogReady() {

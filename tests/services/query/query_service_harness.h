@@ -1,8 +1,9 @@
 #pragma once
 // Everything a query service test talks to, all in this process: a private
-// redis-server, fake scoring and ingest services on loopback ports, and the
-// query service itself (QueryEngine behind QueryServiceImpl, on its own
-// ServerRunner), with helpers that write the cache as ingest and scoring do.
+// redis-server, a fake scoring service and the real ingest service (over an
+// in-memory store) on loopback ports, and the query service itself (QueryEngine behind
+// QueryServiceImpl, on its own ServerRunner), with helpers that write the cache as ingest and
+// scoring do.
 #include <grpcpp/channel.h>
 
 #include <memory>
@@ -20,8 +21,8 @@
 #include "services/query/query_engine.h"
 #include "services/query/query_service.h"
 #include "services/query/scoring_client.h"
-#include "tests/services/query/fake_ingest_service.h"
 #include "tests/services/query/fake_scoring_service.h"
+#include "tests/support/in_process_ingest.h"
 #include "tests/support/redis_server.h"
 
 namespace jixiao::query::testing {
@@ -29,8 +30,8 @@ namespace jixiao::query::testing {
 inline constexpr char kSchemeId[] = "guangzhou-department";
 // A scheme of project self-evaluations, loaded beside the department scheme.
 inline constexpr char kProjectSchemeId[] = "mof-2021-101";
-// ListReports answers at most this many reports per page, so that tests with a
-// few reports still see several pages.
+// Ingest's store lists at most this many reports per page, so that tests with
+// a few reports still see several pages.
 inline constexpr int kIngestPageSize = 2;
 
 // What a department's scorecard looks like in a test.
@@ -58,14 +59,15 @@ class QueryServiceHarness {
   // Starts everything; check ok() (and status()) before use. Requests may
   // name `cohorts`.
   explicit QueryServiceHarness(NamedCohorts cohorts = NamedCohorts());
-  // Stops the query server first, then the fakes, then Redis.
+  // Stops the query server first, then scoring and ingest, then Redis.
   ~QueryServiceHarness();
 
   const absl::Status& status() const { return status_; }
 
   jixiao::v1::QueryService::Stub& query() { return *query_stub_; }
   FakeScoringService& scoring() { return *fake_scoring_; }
-  FakeIngestService& ingest() { return *fake_ingest_; }
+  // Ingest's store, which counts the calls ingest makes for query.
+  ::jixiao::testing::InstrumentedReportStore& ingest() { return ingest_->store(); }
   ::jixiao::testing::RedisServer& redis() { return *redis_; }
   logging::RecordingLogSink& query_log() { return query_log_; }
 
@@ -73,7 +75,9 @@ class QueryServiceHarness {
   // `mark_ready`, marks the catalog ready), and stores the report so that
   // ListReports and scoring know it.
   absl::Status Publish(const jixiao::v1::ScoreCard& card, bool mark_ready = true);
-  // As ingest, without the catalog: the report is stored, Redis not told.
+  // As ingest, without the catalog: the report is stored (versions up to the
+  // card's, the card's with its content hash), Redis not told. A failure fails
+  // the test.
   void Store(const jixiao::v1::ScoreCard& card);
   absl::Status MarkCatalogReady();
   // As scoring: caches the card (computed `age` ago) and ranks it.
@@ -105,8 +109,7 @@ class QueryServiceHarness {
   std::unique_ptr<redis::RedisPool> query_pool_;    // the query service's
   std::unique_ptr<server::ServerRunner> scoring_runner_;
   std::unique_ptr<FakeScoringService> fake_scoring_;
-  std::unique_ptr<server::ServerRunner> ingest_runner_;
-  std::unique_ptr<FakeIngestService> fake_ingest_;
+  std::unique_ptr<::jixiao::testing::InProcessIngest> ingest_;
   std::unique_ptr<ScoringClient> scoring_client_;
   std::unique_ptr<IngestClient> ingest_client_;
   std::unique_ptr<QueryEngine> engine_;

@@ -1,6 +1,6 @@
-// The query service end to end, in one process: a real redis-server, fake
-// scoring and ingest services that count their calls, and QueryServiceImpl on
-// a loopback port, called through its generated stub.
+// The query service end to end, in one process: a real redis-server, a fake
+// scoring service and the real ingest service (whose store counts its calls),
+// and QueryServiceImpl on a loopback port, called through its generated stub.
 #include <gmock/gmock.h>
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
