@@ -1,14 +1,13 @@
 #include "tools/jixiao/corpus_command.h"
 
-#include <fstream>
 #include <iostream>
 
+#include "absl/strings/str_cat.h"
 #include "services/scoring/scheme/scheme_loader.h"
-#include "tools/jixiao/command_line.h"
+#include "tools/jixiao/command_options.h"
 #include "tools/jixiao/corpus/corpus_manifest.h"
 #include "tools/jixiao/corpus/corpus_run.h"
 #include "tools/jixiao/input_files.h"
-#include "tools/jixiao/schemes_directory.h"
 
 namespace jixiao::cli {
 namespace {
@@ -19,14 +18,16 @@ constexpr char kDefaultOut[] = "docs/corpus.md";
 }  // namespace
 
 int RunCorpus(const std::vector<std::string>& args) {
-  auto command_line = ParseCommandLine(args, {"schemes", "out"}, {});
-  if (!command_line.ok() || command_line->arguments.size() != 1) {
-    std::cerr << (command_line.ok() ? "" : std::string(command_line.status().message()) + "\n")
-              << "usage: jixiao corpus DIR [--schemes DIR] [--out FILE]\n";
-    return 2;
-  }
-  const auto& cl = *command_line;
-  const std::string dir = cl.arguments[0];
+  OptionSet options("jixiao corpus",
+                    absl::StrCat("Imports and scores every table of a corpus folder (its ",
+                                 kManifestName, " lists them) and writes\nthe summary."));
+  std::string dir;
+  options.AddArguments("DIR", dir, "the corpus folder")->required();
+  std::string schemes_directory;
+  AddSchemesDirectory(options, schemes_directory);
+  std::string out_path = kDefaultOut;
+  options.Add("--out", out_path, "where the summary is written")->type_name("FILE");
+  if (auto exit = ParseCommand(options, args)) return *exit;
   auto manifest_text = ReadWholeFile(dir + "/" + kManifestName);
   if (!manifest_text.ok()) {
     std::cerr << "jixiao corpus: " << manifest_text.status().message() << "\n";
@@ -37,7 +38,7 @@ int RunCorpus(const std::vector<std::string>& args) {
     std::cerr << "jixiao corpus: " << entries.status().message() << "\n";
     return 2;
   }
-  auto schemes = scoring::LoadSchemeDirectory(SchemesDirectory(cl.Option("schemes")));
+  auto schemes = scoring::LoadSchemeDirectory(schemes_directory);
   if (!schemes.ok()) {
     std::cerr << "jixiao corpus: " << schemes.status().message() << "\n";
     return 2;
@@ -62,12 +63,10 @@ int RunCorpus(const std::vector<std::string>& args) {
               << ", " << o.import_findings.size() << " findings"
               << (o.score_error.empty() ? "" : ", not scored: " + o.score_error) << "\n";
   }
-  const std::string out_path = cl.Option("out", kDefaultOut);
-  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-  out << corpus::CorpusMarkdown(outcomes);
-  if (!out) {
-    std::cerr << "jixiao corpus: cannot write " << out_path << "\n";
-    return 1;
+  if (absl::Status written = WriteOutput(out_path, corpus::CorpusMarkdown(outcomes));
+      !written.ok()) {
+    std::cerr << "jixiao corpus: " << written.message() << "\n";
+    return kExitFailure;
   }
   std::cerr << "wrote " << out_path << ": " << outcomes.size() << " tables, " << failed
             << " not imported\n";

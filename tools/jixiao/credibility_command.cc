@@ -1,36 +1,26 @@
 #include "tools/jixiao/credibility_command.h"
 
-#include "absl/strings/str_cat.h"
 #include "tools/jixiao/cohort_year_command.h"
-#include "tools/jixiao/command_usage.h"
 #include "tools/jixiao/credibility_table.h"
 #include "tools/jixiao/query_call.h"
-#include "tools/jixiao/query_request_options.h"
 
 namespace jixiao::cli {
-namespace {
 
-std::string Usage() {
-  return absl::StrCat(
-      "usage: jixiao credibility --year YEAR [--district CODE]… ", kSchemeUsage, " [--json]\n",
-      "                          ", kCohortUsage, "\n",
+int RunCredibility(const std::vector<std::string>& args) {
+  OptionSet options(
+      "jixiao credibility",
       "The budget-credibility lens of a cohort's departments: execution and adjustment rates,\n"
       "aggregate outturn (final / initial budget) over the last three years graded A–D in the\n"
       "PEFA PI-1 style, and whether the claimed performance outruns the spending, beside the\n"
-      "declared and recomputed scores.\n",
-      SchemeHelp(), CohortHelp(), EndpointUsage(kQueryEndpoint));
-}
+      "declared and recomputed scores.");
+  CohortYearOptions cohort_year;
+  AddCohortYearOptions(options, cohort_year);
+  if (auto exit = ParseCommand(options, args)) return *exit;
 
-}  // namespace
-
-int RunCredibility(const std::vector<std::string>& args) {
-  CohortYearOptions options;
-  if (auto exit = ParseCohortYearCommand("credibility", args, {}, {}, Usage(), options))
-    return *exit;
   jixiao::v1::BudgetCredibilityRequest request;
-  FillCohortYearRequest(options, request);
+  FillCohortYearRequest(cohort_year, request);
   return CallQueryService<jixiao::v1::BudgetCredibilityResponse>(
-      options.endpoint, options.command_line.Flag("json"),
+      cohort_year.query,
       [&](auto& stub, auto* context, auto* response) {
         return stub.BudgetCredibility(context, request, response);
       },

@@ -1,29 +1,14 @@
 #include "tools/jixiao/explain_command.h"
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/domain/report_id/report_id.h"
 #include "services/scoring/engine/explanation/scorecard_text.h"
-#include "tools/jixiao/command_usage.h"
+#include "tools/jixiao/command_options.h"
 #include "tools/jixiao/freshness_text.h"
 #include "tools/jixiao/query_call.h"
-#include "tools/jixiao/query_request_options.h"
-#include "tools/jixiao/typed_options.h"
 
 namespace jixiao::cli {
-namespace {
-
-std::string Usage() {
-  return absl::StrCat("usage: jixiao explain (REPORT_ID | DEPT_CODE YEAR) ", kSchemeUsage,
-                      " [--json]\n"
-                      "The scorecard of one report, every point gained or lost with its reason:\n"
-                      "REPORT_ID as ingest stored it (DEPT_CODE/YEAR/project/PROJECT_CODE for a\n"
-                      "project's self-evaluation, DEPT_CODE/YEAR/evaluation/PROJECT_CODE for an\n"
-                      "external evaluation), or DEPT_CODE YEAR for the department's own\n"
-                      "self-evaluation (DEPT_CODE/YEAR/department).\n",
-                      SchemeHelp(), EndpointUsage(kQueryEndpoint));
-}
-
-}  // namespace
 
 std::string DepartmentReportId(const std::string& department_code, int year) {
   return report_id::Format(department_code, year,
@@ -41,28 +26,33 @@ absl::StatusOr<std::string> ExplainedReportId(const std::vector<std::string>& ar
   if (arguments.size() != 2 || arguments[0].empty()) {
     return absl::InvalidArgumentError("takes REPORT_ID, or DEPT_CODE and YEAR");
   }
-  auto year = ParseYear("YEAR", arguments[1]);
-  if (!year.ok()) return year.status();
-  return DepartmentReportId(arguments[0], *year);
+  int year = 0;
+  if (!absl::SimpleAtoi(arguments[1], &year) || year < 1) {
+    return absl::InvalidArgumentError("YEAR must be a year, e.g. 2023");
+  }
+  return DepartmentReportId(arguments[0], year);
 }
 
 int RunExplain(const std::vector<std::string>& args) {
-  std::set<std::string> options = EndpointOptions(kQueryEndpoint);
-  options.insert("scheme");
-  ParsedCommandLine cl;
-  if (auto exit = ParseOrExit("explain", args, options, {"json"}, Usage(), cl)) return *exit;
-  auto report_id = ExplainedReportId(cl.arguments);
-  auto scheme = SchemeFromOptions(cl);
-  auto endpoint = ResolveEndpoint(cl, kQueryEndpoint);
-  for (const absl::Status& status : {report_id.status(), scheme.status(), endpoint.status()}) {
-    if (!status.ok()) return UsageError("explain", status, Usage());
-  }
+  OptionSet options("jixiao explain",
+                    "The scorecard of one report, every point gained or lost with its reason:\n"
+                    "REPORT_ID as ingest stored it (DEPT_CODE/YEAR/project/PROJECT_CODE for a\n"
+                    "project's self-evaluation, DEPT_CODE/YEAR/evaluation/PROJECT_CODE for an\n"
+                    "external evaluation), or DEPT_CODE YEAR for the department's own\n"
+                    "self-evaluation (DEPT_CODE/YEAR/department).");
+  std::vector<std::string> arguments;
+  options.AddArguments("REPORT", arguments, "REPORT_ID, or DEPT_CODE and YEAR");
+  QueryCommandOptions query;
+  AddQueryCommandOptions(options, query);
+  if (auto exit = ParseCommand(options, args)) return *exit;
+  auto report_id = ExplainedReportId(arguments);
+  if (!report_id.ok()) return UsageError(options, report_id.status().message());
 
   jixiao::v1::GetScoreCardRequest request;
   request.set_report_id(*report_id);
-  if (scheme->has_value()) *request.mutable_scheme() = **scheme;
+  if (query.scheme) *request.mutable_scheme() = *query.scheme;
   return CallQueryService<jixiao::v1::GetScoreCardResponse>(
-      *endpoint, cl.Flag("json"),
+      query,
       [&](auto& stub, auto* context, auto* response) {
         return stub.GetScoreCard(context, request, response);
       },

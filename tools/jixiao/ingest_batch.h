@@ -20,11 +20,11 @@
 #include <string>
 #include <vector>
 
+#include "common/domain/table_import/report_identity.h"
 #include "jixiao/v1/ingest_service.grpc.pb.h"
 #include "tools/jixiao/grpc_channel.h"
 #include "tools/jixiao/ingest_outcome.h"
 #include "tools/jixiao/ingest_request.h"
-#include "tools/jixiao/target_table_owner.h"
 
 namespace jixiao::cli {
 
@@ -37,7 +37,7 @@ inline constexpr int kReportsPerStream = 500;
 struct IngestPlan {
   std::vector<IngestInput> inputs;
   // For target table text; see BuildIngestRequest.
-  std::optional<TargetTableOwner> owner;
+  std::optional<table_import::ReportIdentity> owner;
   int concurrency = kDefaultIngestConcurrency;  // calls, or with `bulk` streams, in flight
   bool keep_json = false;                       // fill IngestOutcome::response_json
   bool bulk = false;

@@ -59,8 +59,8 @@ absl::StatusOr<std::vector<IngestInput>> SplitIngestInputs(const std::vector<std
   return inputs;
 }
 
-absl::StatusOr<IngestRequest> BuildIngestRequest(const IngestInput& input,
-                                                 const std::optional<TargetTableOwner>& owner) {
+absl::StatusOr<IngestRequest> BuildIngestRequest(
+    const IngestInput& input, const std::optional<table_import::ReportIdentity>& owner) {
   if (input.line > 0) {
     auto text = ReadLine(input);
     if (!text.ok()) return text.status();
@@ -79,8 +79,8 @@ absl::StatusOr<IngestRequest> BuildIngestRequest(const IngestInput& input,
     }
     jixiao::v1::ImportTargetTableRequest request;
     request.set_text(*std::move(text));
-    *request.mutable_department() = owner->department;
-    request.set_fiscal_year(owner->fiscal_year);
+    table_import::ApplyIdentity(*owner, *request.mutable_department());
+    request.set_fiscal_year(owner->year);
     return request;
   }
   jixiao::v1::SubmitReportRequest submit;

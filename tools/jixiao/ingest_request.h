@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "common/domain/table_import/report_identity.h"
 #include "jixiao/v1/ingest_service.pb.h"
-#include "tools/jixiao/target_table_owner.h"
 
 namespace jixiao::cli {
 
@@ -47,7 +47,7 @@ bool IsJsonLines(const std::string& path);
 absl::StatusOr<std::vector<IngestInput>> SplitIngestInputs(const std::vector<std::string>& files);
 
 // `owner` is needed only for target-table text; without it such a file fails.
-absl::StatusOr<IngestRequest> BuildIngestRequest(const IngestInput& input,
-                                                 const std::optional<TargetTableOwner>& owner);
+absl::StatusOr<IngestRequest> BuildIngestRequest(
+    const IngestInput& input, const std::optional<table_import::ReportIdentity>& owner);
 
 }  // namespace jixiao::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <system_error>
 
@@ -80,6 +81,16 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+absl::Status WriteOutput(const std::string& path, const std::string& text) {
+  if (path.empty()) {
+    std::cout << text;
+    return std::cout.flush() ? absl::OkStatus() : absl::UnavailableError("cannot write output");
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  return out.flush() ? absl::OkStatus() : absl::UnavailableError("cannot write " + path);
 }
 
 }  // namespace jixiao::cli

@@ -1,7 +1,8 @@
 #pragma once
 
 // The files a command reads: paths given on the command line, directories
-// expanded to the files they hold (sorted, so output order is stable).
+// expanded to the files they hold (sorted, so output order is stable); and
+// the one it writes.
 
 #include <string>
 #include <vector>
@@ -22,5 +23,9 @@ absl::StatusOr<std::vector<std::string>> WalkInputPaths(const std::vector<std::s
                                                         const std::vector<std::string>& extensions);
 
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path);
+
+// Writes `text` to the file `path` (replacing it), or to standard output when
+// `path` is empty.
+absl::Status WriteOutput(const std::string& path, const std::string& text);
 
 }  // namespace jixiao::cli

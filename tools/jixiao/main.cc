@@ -1,6 +1,7 @@
 // jixiao: the command-line tool of the jixiao suite.
 
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,34 +50,40 @@ constexpr char kUsage[] =
     "  score-year --year Y    score every stored report of a year into the cache and rankings\n"
     "                         (--scoring HOST:PORT, $JIXIAO_SCORING_ADDRESS, localhost:50052)\n"
     "\n"
-    "jixiao <network command> --help describes its options.\n"
+    "jixiao <command> --help describes its options.\n"
     "exit codes: 0 done, 1 failed (a file refused, a call failed), 2 bad command line\n";
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  using Command = int (*)(const std::vector<std::string>&);
+  static const std::map<std::string, Command> kCommands = {
+      {"validate", &jixiao::cli::RunValidate},
+      {"import-targets", &jixiao::cli::RunImportTargets},
+      {"import-evaluation", &jixiao::cli::RunImportEvaluation},
+      {"parse", [](const std::vector<std::string>& args) { return jixiao::cli::RunParse(args); }},
+      {"corpus", &jixiao::cli::RunCorpus},
+      {"score", [](const std::vector<std::string>& args) { return jixiao::cli::RunScore(args); }},
+      {"schemes", &jixiao::cli::RunSchemes},
+      {"gen", &jixiao::cli::RunGen},
+      {"ingest", [](const std::vector<std::string>& args) { return jixiao::cli::RunIngest(args); }},
+      {"compare", &jixiao::cli::RunCompare},
+      {"ranking", &jixiao::cli::RunRanking},
+      {"statistics", &jixiao::cli::RunStatistics},
+      {"credibility", &jixiao::cli::RunCredibility},
+      {"explain", &jixiao::cli::RunExplain},
+      {"trend", &jixiao::cli::RunTrend},
+      {"score-year",
+       [](const std::vector<std::string>& args) { return jixiao::cli::RunScoreYear(args); }},
+  };
   if (argc < 2) {
     std::cerr << kUsage;
     return 2;
   }
   const std::string command = argv[1];
-  const std::vector<std::string> args(argv + 2, argv + argc);
-  if (command == "validate") return jixiao::cli::RunValidate(args);
-  if (command == "import-targets") return jixiao::cli::RunImportTargets(args);
-  if (command == "import-evaluation") return jixiao::cli::RunImportEvaluation(args);
-  if (command == "parse") return jixiao::cli::RunParse(args);
-  if (command == "corpus") return jixiao::cli::RunCorpus(args);
-  if (command == "score") return jixiao::cli::RunScore(args);
-  if (command == "schemes") return jixiao::cli::RunSchemes(args);
-  if (command == "gen") return jixiao::cli::RunGen(args);
-  if (command == "ingest") return jixiao::cli::RunIngest(args);
-  if (command == "compare") return jixiao::cli::RunCompare(args);
-  if (command == "ranking") return jixiao::cli::RunRanking(args);
-  if (command == "statistics") return jixiao::cli::RunStatistics(args);
-  if (command == "credibility") return jixiao::cli::RunCredibility(args);
-  if (command == "explain") return jixiao::cli::RunExplain(args);
-  if (command == "trend") return jixiao::cli::RunTrend(args);
-  if (command == "score-year") return jixiao::cli::RunScoreYear(args);
+  if (const auto found = kCommands.find(command); found != kCommands.end()) {
+    return found->second(std::vector<std::string>(argv + 2, argv + argc));
+  }
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
     return 0;

@@ -1,9 +1,7 @@
 #include "tools/jixiao/offline_commands.h"
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <set>
 
 #include "common/domain/normalization/report_normalizer.h"
 #include "common/domain/report_id/report_id.h"
@@ -11,10 +9,9 @@
 #include "common/domain/table_import/target_table_layouts.h"
 #include "common/domain/validation/consistency_checker.h"
 #include "common/domain/validation/report_validator.h"
-#include "tools/jixiao/command_line.h"
+#include "tools/jixiao/command_options.h"
 #include "tools/jixiao/corpus/corpus_file.h"
 #include "tools/jixiao/input_files.h"
-#include "tools/jixiao/target_table_owner.h"
 
 namespace jixiao::cli {
 namespace {
@@ -69,43 +66,40 @@ bool ValidateFile(const std::string& path) {
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& args) {
-  auto command_line = ParseCommandLine(args, {}, {});
-  if (!command_line.ok() || command_line->arguments.empty()) {
-    std::cerr << "usage: jixiao validate FILE|DIR…\n";
-    return 2;
-  }
-  auto files = ExpandInputPaths(command_line->arguments, {".json"});
+  OptionSet options("jixiao validate",
+                    "Checks reports and target tables (proto3 JSON): errors refuse a file, "
+                    "warnings do not.");
+  std::vector<std::string> paths;
+  options.AddArguments("FILE|DIR", paths, "files, and folders walked for *.json")->required();
+  if (auto exit = ParseCommand(options, args)) return *exit;
+  auto files = ExpandInputPaths(paths, {".json"});
   if (!files.ok()) {
     std::cerr << "jixiao validate: " << files.status().message() << "\n";
-    return 2;
+    return kExitUsage;
   }
   int refused = 0;
   for (const auto& file : *files) refused += ValidateFile(file) ? 0 : 1;
   std::cout << files->size() - refused << " valid, " << refused << " refused\n";
-  return refused == 0 ? 0 : 1;
+  return refused == 0 ? kExitOk : kExitFailure;
 }
 
 int RunImportTargets(const std::vector<std::string>& args) {
-  std::set<std::string> option_names = TargetTableOwnerOptions();
-  option_names.insert("out");
-  auto command_line = ParseCommandLine(args, option_names, {});
-  if (!command_line.ok() || command_line->arguments.size() != 1) {
-    std::cerr << (command_line.ok() ? "" : std::string(command_line.status().message()) + "\n")
-              << "usage: jixiao import-targets FILE.txt --department-code CODE --district-name NAME"
-                 " --level LEVEL --year YEAR [--department-name NAME] [--sector-tags a,b]"
-                 " [--out FILE]\n";
-    return 2;
+  OptionSet options("jixiao import-targets",
+                    "Imports a 项目支出绩效目标表 text as a target table, printed as proto3 JSON.");
+  std::string path;
+  options.AddArguments("FILE", path, "the table's text")->required();
+  table_import::ReportIdentity owner;
+  AddReportIdentity(options, owner);
+  std::string out_path;
+  options.Add("--out", out_path, "write the JSON here instead of standard output")
+      ->type_name("FILE");
+  if (auto exit = ParseCommand(options, args)) return *exit;
+  if (absl::Status status = CheckTargetTableOwner(owner); !status.ok()) {
+    return UsageError(options, status.message());
   }
-  const auto& cl = *command_line;
-  const std::string& path = cl.arguments[0];
   auto text = ReadWholeFile(path);
   if (!text.ok()) {
     std::cerr << "jixiao import-targets: " << text.status().message() << "\n";
-    return 2;
-  }
-  auto owner = TargetTableOwnerFromOptions(cl);
-  if (!owner.ok()) {
-    std::cerr << "jixiao import-targets: " << owner.status().message() << "\n";
     return 2;
   }
   // A corpus file carries a header block before the table; line numbers count
@@ -122,10 +116,9 @@ int RunImportTargets(const std::vector<std::string>& args) {
     std::cerr << path << ":" << f.line << ": " << f.reason << "\n";
 
   auto& table = imported.table;
-  // Merged, so that the department name printed in the text stays unless
-  // --department-name replaces it.
-  table.mutable_department()->MergeFrom(owner->department);
-  if (owner->fiscal_year > 0) table.set_fiscal_year(owner->fiscal_year);
+  // The department name printed in the text stays unless --department-name
+  // replaces it.
+  table_import::ApplyIdentity(owner, table);
 
   const auto violations = validation::ValidateTargetTable(table);
   for (const auto& v : violations)
@@ -136,15 +129,9 @@ int RunImportTargets(const std::vector<std::string>& args) {
     std::cerr << path << ": warning " << f.code() << ": " << f.message() << "\n";
   }
   const std::string json = report_json::ToJson(table);
-  if (cl.Option("out").empty()) {
-    std::cout << json;
-  } else {
-    std::ofstream out(cl.Option("out"), std::ios::binary | std::ios::trunc);
-    out << json;
-    if (!out) {
-      std::cerr << "jixiao import-targets: cannot write " << cl.Option("out") << "\n";
-      return 1;
-    }
+  if (absl::Status written = WriteOutput(out_path, json); !written.ok()) {
+    std::cerr << "jixiao import-targets: " << written.message() << "\n";
+    return kExitFailure;
   }
   std::cerr << path << ": " << table_import::TargetLayoutName(layout_import->layout)
             << ", imported " << table.projects_size() << " projects, " << imported.errors.size()

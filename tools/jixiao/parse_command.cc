@@ -6,12 +6,12 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "common/domain/target_value/target_value_parser.h"
+#include "common/platform/options/option_checks.h"
 #include "jixiao/v1/indicator.pb.h"
 #include "services/scoring/engine/indicators/completion.h"
 #include "services/scoring/engine/indicators/measured_value.h"
 #include "services/scoring/scheme/curves.h"
-#include "tools/jixiao/command_line.h"
-#include "tools/jixiao/command_usage.h"
+#include "tools/jixiao/command_options.h"
 
 namespace jixiao::cli {
 namespace {
@@ -19,17 +19,6 @@ namespace {
 using scoring::Completion;
 using scoring::CompletionBasis;
 using scoring::Direction;
-
-const char kUsage[] =
-    "usage: jixiao parse TARGET [ACTUAL] [--stated PERCENT]\n"
-    "  How a target (年度指标值) and an actual (实际完成值) are read, and how scoring\n"
-    "  compares them. Example: jixiao parse '≤90万元' 89.974\n"
-    "options:\n";
-
-std::string Usage() {
-  return absl::StrCat(kUsage,
-                      OptionHelp("--stated PERCENT", "the report's stated completion (完成率)"));
-}
 
 absl::string_view KindName(v1::ValueKind kind) {
   switch (kind) {
@@ -237,30 +226,39 @@ void PrintComparison(const v1::Indicator& indicator, const Completion& completio
 }  // namespace
 
 int RunParse(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  ParsedCommandLine cl;
-  if (std::optional<int> exit = ParseOrExit("parse", args, {"stated"}, {}, Usage(), cl, out, err)) {
-    return *exit;
-  }
-  if (cl.arguments.empty() || cl.arguments.size() > 2) {
-    return UsageError("parse", absl::InvalidArgumentError("give a TARGET and at most one ACTUAL"),
-                      Usage(), err);
-  }
-  const std::string stated_text = cl.Option("stated");
-  const std::optional<stated_percent::StatedPercent> stated =
-      scoring::ParseStatedPercent(stated_text);
-  if (!stated_text.empty() && !stated.has_value()) {
-    return UsageError("parse", absl::InvalidArgumentError("--stated: not a percentage"), Usage(),
-                      err);
-  }
+  OptionSet options(
+      "jixiao parse",
+      "How a target (年度指标值) and an actual (实际完成值) are read, and how scoring\n"
+      "compares them. Example: jixiao parse '≤90万元' 89.974");
+  std::vector<std::string> values;
+  options.AddArguments("TARGET [ACTUAL]", values, "the target, and the actual")->required();
+  std::string stated_text;
+  std::optional<stated_percent::StatedPercent> stated;
+  options.app()
+      .add_option_function<std::string>(
+          "--stated",
+          [&](const std::string& text) {
+            stated_text = text;
+            stated = scoring::ParseStatedPercent(text);
+          },
+          "the report's stated completion (完成率)")
+      ->type_name("PERCENT")
+      ->check(options::Checked([](absl::string_view text) {
+        return scoring::ParseStatedPercent(std::string(text)).has_value()
+                   ? absl::OkStatus()
+                   : absl::InvalidArgumentError("must be a percentage");
+      }));
+  if (std::optional<int> exit = ParseCommand(options, args, out, err)) return *exit;
+  if (values.size() > 2) return UsageError(options, "give a TARGET and at most one ACTUAL", err);
   v1::Indicator indicator;
-  indicator.mutable_target()->set_text(cl.arguments[0]);
-  PrintValue("target", cl.arguments[0], target_value::ParseValue(cl.arguments[0]), out);
-  if (cl.arguments.size() < 2) return kExitOk;
+  indicator.mutable_target()->set_text(values[0]);
+  PrintValue("target", values[0], target_value::ParseValue(values[0]), out);
+  if (values.size() < 2) return kExitOk;
 
-  indicator.mutable_actual()->set_text(cl.arguments[1]);
+  indicator.mutable_actual()->set_text(values[1]);
   indicator.set_stated_completion_percent(stated_text);
-  const v1::ParsedValue printed_actual = target_value::ParseValue(cl.arguments[1]);
-  PrintValue("actual", cl.arguments[1], printed_actual, out);
+  const v1::ParsedValue printed_actual = target_value::ParseValue(values[1]);
+  PrintValue("actual", values[1], printed_actual, out);
   scoring::ParsedValueStore store;
   const Completion completion = scoring::AssessCompletion(indicator, stated, store);
   PrintComparison(indicator, completion, printed_actual, out);

@@ -11,6 +11,7 @@
 
 #include "jixiao/v1/query_service.grpc.pb.h"
 #include "tools/jixiao/call_failure.h"
+#include "tools/jixiao/command_options.h"
 #include "tools/jixiao/grpc_channel.h"
 #include "tools/jixiao/json_output.h"
 
@@ -22,17 +23,17 @@ namespace jixiao::cli {
 // `print(response, out)` prints it readably. Returns the exit code: 0, or 1 when
 // the call failed.
 template <typename Response, typename Call, typename Print>
-int CallQueryService(const ServiceEndpoint& endpoint, bool json, Call&& call, Print&& print) {
-  auto stub = jixiao::v1::QueryService::NewStub(OpenChannel(endpoint));
+int CallQueryService(const QueryCommandOptions& query, Call&& call, Print&& print) {
+  auto stub = jixiao::v1::QueryService::NewStub(OpenChannel(query.endpoint));
   grpc::ClientContext context;
-  SetDeadline(endpoint, context);
+  SetDeadline(query.endpoint, context);
   Response response;
   const grpc::Status status = std::forward<Call>(call)(*stub, &context, &response);
   if (!status.ok()) {
-    PrintCallFailure(endpoint, status, std::cerr);
+    PrintCallFailure(query.endpoint, status, std::cerr);
     return 1;
   }
-  if (json) {
+  if (query.json) {
     std::cout << ToStableJson(response);
   } else {
     std::forward<Print>(print)(response, std::cout);

@@ -12,18 +12,16 @@
 #include "services/scoring/engine/explanation/scorecard_text.h"
 #include "services/scoring/engine/score_engine.h"
 #include "services/scoring/scheme/scheme_loader.h"
-#include "tools/jixiao/command_line.h"
+#include "tools/jixiao/command_options.h"
 #include "tools/jixiao/input_files.h"
-#include "tools/jixiao/schemes_directory.h"
 #include "tools/jixiao/text_table.h"
-#include "tools/jixiao/typed_options.h"
 
 namespace jixiao::cli {
 namespace {
 
-absl::StatusOr<scoring::SchemeDirectory> LoadSchemes(const ParsedCommandLine& cl,
+absl::StatusOr<scoring::SchemeDirectory> LoadSchemes(const std::string& directory,
                                                      std::ostream& err) {
-  auto dir = scoring::LoadSchemeDirectory(SchemesDirectory(cl.Option("schemes")));
+  auto dir = scoring::LoadSchemeDirectory(directory);
   if (dir.ok()) {
     for (const auto& refused : dir->refused) err << "refused: " << refused.message() << "\n";
   }
@@ -49,7 +47,6 @@ std::vector<std::string> ComparisonRow(const jixiao::v1::ScoreCard& card,
   std::vector<std::string> cells = {d.district().name(), d.name()};
   if (with_project) cells.push_back(ProjectCell(report));
   std::vector<std::string> rest = {
-      absl::StrCat(card.fiscal_year()),
       absl::StrCat(card.fiscal_year()),
       card.complete() ? Points(card.total()) : Points(card.total()) + " (不完整)",
       card.grade().empty() ? "-" : card.grade(),
@@ -85,33 +82,36 @@ absl::StatusOr<std::optional<jixiao::v1::EvaluationReport>> ReadReport(const std
 int RunScore(const std::vector<std::string>& args) { return RunScore(args, std::cout, std::cerr); }
 
 int RunScore(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  auto command_line = ParseCommandLine(args, {"scheme", "schemes"}, {"explain", "json"});
-  if (!command_line.ok() || command_line->arguments.empty()) {
-    err << (command_line.ok() ? "" : std::string(command_line.status().message()) + "\n")
-        << "usage: jixiao score FILE|DIR… [--scheme ID[@VERSION]] [--schemes DIR]"
-           " [--explain] [--json]\n";
-    return 2;
-  }
-  const auto& cl = *command_line;
-  auto schemes = LoadSchemes(cl, err);
+  OptionSet options("jixiao score",
+                    "Scores reports offline under a scheme read from the schemes folder, and "
+                    "prints them as\none table beside their declared scores.");
+  std::vector<std::string> paths;
+  options.AddArguments("FILE|DIR", paths, "reports, and folders walked for *.json")->required();
+  std::optional<jixiao::v1::SchemeRef> scheme;
+  AddScheme(options, scheme, scheme_resolution::kDefaultSchemeId);
+  std::string schemes_directory;
+  AddSchemesDirectory(options, schemes_directory);
+  bool explain = false;
+  options.AddFlag("--explain", explain, "print every scorecard in full");
+  bool json = false;
+  options.AddFlag("--json", json, "print every scorecard as one line of JSON");
+  if (auto exit = ParseCommand(options, args, out, err)) return *exit;
+  auto schemes = LoadSchemes(schemes_directory, err);
   if (!schemes.ok()) {
     err << "jixiao score: " << schemes.status().message() << "\n";
-    return 2;
+    return kExitUsage;
   }
-  const std::string wanted = cl.Option("scheme", scheme_resolution::kDefaultSchemeId);
-  auto ref = ParseSchemeRef(wanted);
-  if (!ref.ok()) {
-    err << "jixiao score: " << ref.status().message() << "\n";
-    return 2;
-  }
-  const scoring::PreparedScheme* prepared =
-      schemes->schemes.FindPrepared(ref->id(), ref->version());
+  jixiao::v1::SchemeRef ref;
+  ref.set_id(scheme_resolution::kDefaultSchemeId);
+  if (scheme) ref = *scheme;
+  const scoring::PreparedScheme* prepared = schemes->schemes.FindPrepared(ref.id(), ref.version());
   if (prepared == nullptr) {
-    err << "jixiao score: no scheme " << wanted << " in " << SchemesDirectory(cl.Option("schemes"))
-        << "\n";
-    return 2;
+    err << "jixiao score: no scheme " << ref.id()
+        << (ref.version() > 0 ? absl::StrCat("@", ref.version()) : "") << " in "
+        << schemes_directory << "\n";
+    return kExitUsage;
   }
-  auto files = ExpandInputPaths(cl.arguments, {".json"});
+  auto files = ExpandInputPaths(paths, {".json"});
   if (!files.ok()) {
     err << "jixiao score: " << files.status().message() << "\n";
     return 2;
@@ -146,16 +146,16 @@ int RunScore(const std::vector<std::string>& args, std::ostream& out, std::ostre
       ++failed;
       continue;
     }
-    if (cl.Flag("json")) {
+    if (json) {
       out << report_json::ToJson(*card) << "\n";
-    } else if (cl.Flag("explain")) {
+    } else if (explain) {
       scoring::PrintScoreCard(*card, out);
       out << "\n";
     } else {
       scored.emplace_back(*std::move(card), report);
     }
   }
-  if (!cl.Flag("json") && !cl.Flag("explain")) {
+  if (!json && !explain) {
     bool with_project = false;
     for (const auto& [card, report] : scored) with_project |= !report.project_code().empty();
     std::vector<std::string> header = {"区", "部门"};
@@ -176,15 +176,14 @@ int RunScore(const std::vector<std::string>& args, std::ostream& out, std::ostre
 }
 
 int RunSchemes(const std::vector<std::string>& args) {
-  auto command_line = ParseCommandLine(args, {"schemes"}, {});
-  if (!command_line.ok() || !command_line->arguments.empty()) {
-    std::cerr << "usage: jixiao schemes [--schemes DIR]\n";
-    return 2;
-  }
-  auto schemes = LoadSchemes(*command_line, std::cerr);
+  OptionSet options("jixiao schemes", "Lists the scoring schemes of the schemes folder.");
+  std::string schemes_directory;
+  AddSchemesDirectory(options, schemes_directory);
+  if (auto exit = ParseCommand(options, args)) return *exit;
+  auto schemes = LoadSchemes(schemes_directory, std::cerr);
   if (!schemes.ok()) {
     std::cerr << "jixiao schemes: " << schemes.status().message() << "\n";
-    return 2;
+    return kExitUsage;
   }
   TextTable table({"id", "version", "title", "sha256"});
   for (const auto* s : schemes->schemes.All()) {

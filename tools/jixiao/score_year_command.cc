@@ -5,15 +5,12 @@
 #include <iostream>
 #include <memory>
 
-#include "absl/strings/str_cat.h"
 #include "jixiao/v1/scoring_service.grpc.pb.h"
 #include "tools/jixiao/call_failure.h"
-#include "tools/jixiao/command_usage.h"
+#include "tools/jixiao/command_options.h"
 #include "tools/jixiao/grpc_channel.h"
 #include "tools/jixiao/json_output.h"
-#include "tools/jixiao/query_request_options.h"
 #include "tools/jixiao/score_year_output.h"
-#include "tools/jixiao/typed_options.h"
 
 namespace jixiao::cli {
 namespace {
@@ -26,55 +23,31 @@ constexpr EndpointSpec kScoringEndpoint{"scoring", "scoring", "JIXIAO_SCORING_AD
 // answer's, so it is far longer than the other commands' default.
 constexpr absl::Duration kDefaultRunTimeout = absl::Hours(1);
 
-std::string Usage() {
-  return absl::StrCat(
-      "usage: jixiao score-year --year YEAR [--scheme ID[@VERSION]] [--json]\n"
-      "Scores every stored report of a year (latest versions) under one scheme through\n"
-      "ScoringService.ScoreYear, filling the scorecard cache and the rankings, e.g. after a\n"
-      "bulk load or a new scheme version. Progress and failed reports go to stderr, the\n"
-      "summary to stdout.\n",
-      OptionHelp("--scheme ID[@VERSION]",
-                 "scoring scheme (default: the scoring service's default, latest version)"),
-      OptionHelp("--json", "print the summary as JSON, every failure named in it"),
-      OptionHelp("--scoring HOST:PORT",
-                 absl::StrCat("the scoring service (default $", kScoringEndpoint.env, ", else ",
-                              kScoringEndpoint.fallback, ")")),
-      OptionHelp("--timeout SECONDS", absl::StrCat("deadline of the whole run (default ",
-                                                   absl::ToInt64Seconds(kDefaultRunTimeout), ")")));
-}
-
 }  // namespace
 
 int RunScoreYear(const std::vector<std::string>& args, const ScoreYearStreams& streams) {
-  std::set<std::string> options = EndpointOptions(kScoringEndpoint);
-  options.insert({"year", "scheme"});
-  ParsedCommandLine cl;
-  if (auto exit = ParseOrExit("score-year", args, options, {"json"}, Usage(), cl, streams.out,
-                              streams.err)) {
-    return *exit;
-  }
-  if (!cl.arguments.empty()) {
-    return UsageError("score-year", absl::InvalidArgumentError("takes no arguments"), Usage(),
-                      streams.err);
-  }
-  if (cl.Option("year").empty()) {
-    return UsageError("score-year", absl::InvalidArgumentError("--year is required"), Usage(),
-                      streams.err);
-  }
-  auto year = ParseYear("--year", cl.Option("year"));
-  auto scheme = SchemeFromOptions(cl);
-  auto endpoint = ResolveEndpoint(cl, kScoringEndpoint);
-  for (const absl::Status& status : {year.status(), scheme.status(), endpoint.status()}) {
-    if (!status.ok()) return UsageError("score-year", status, Usage(), streams.err);
-  }
-  if (cl.options.count("timeout") == 0) endpoint->timeout = kDefaultRunTimeout;
+  OptionSet options("jixiao score-year",
+                    "Scores every stored report of a year (latest versions) under one scheme "
+                    "through\nScoringService.ScoreYear, filling the scorecard cache and the "
+                    "rankings, e.g. after a\nbulk load or a new scheme version. Progress and "
+                    "failed reports go to stderr, the\nsummary to stdout.");
+  int year = 0;
+  AddYear(options, "--year", year, "fiscal year")->required();
+  std::optional<jixiao::v1::SchemeRef> scheme;
+  AddScheme(options, scheme, "the scoring service's default");
+  bool json = false;
+  options.AddFlag("--json", json, "print the summary as JSON, every failure named in it");
+  ServiceEndpoint endpoint;
+  endpoint.timeout = kDefaultRunTimeout;
+  AddEndpoint(options, kScoringEndpoint, endpoint);
+  if (auto exit = ParseCommand(options, args, streams.out, streams.err)) return *exit;
 
   jixiao::v1::ScoreYearRequest request;
-  request.set_fiscal_year(*year);
-  if (scheme->has_value()) *request.mutable_scheme() = **scheme;
-  auto stub = jixiao::v1::ScoringService::NewStub(OpenChannel(*endpoint));
+  request.set_fiscal_year(year);
+  if (scheme) *request.mutable_scheme() = *scheme;
+  auto stub = jixiao::v1::ScoringService::NewStub(OpenChannel(endpoint));
   grpc::ClientContext context;
-  SetDeadline(*endpoint, context);
+  SetDeadline(endpoint, context);
   std::unique_ptr<grpc::ClientReader<jixiao::v1::ScoreYearProgress>> reader =
       stub->ScoreYear(&context, request);
   ScoreYearOutcome outcome;
@@ -88,15 +61,15 @@ int RunScoreYear(const std::vector<std::string>& args, const ScoreYearStreams& s
   }
   const grpc::Status status = reader->Finish();
   if (!status.ok()) {
-    PrintCallFailure(*endpoint, status, streams.err);
+    PrintCallFailure(endpoint, status, streams.err);
     return kExitFailure;
   }
   if (!outcome.done()) {
-    streams.err << "jixiao: " << endpoint->service << " service at " << endpoint->address
+    streams.err << "jixiao: " << endpoint.service << " service at " << endpoint.address
                 << " ended ScoreYear without its last message\n";
     return kExitFailure;
   }
-  if (cl.Flag("json")) {
+  if (json) {
     streams.out << ToStableJson(outcome.total());
   } else {
     PrintScoreYearSummary(outcome.total(), streams.out);

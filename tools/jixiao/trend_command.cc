@@ -1,58 +1,35 @@
 #include "tools/jixiao/trend_command.h"
 
-#include "absl/strings/str_cat.h"
-#include "tools/jixiao/command_usage.h"
+#include "tools/jixiao/command_options.h"
 #include "tools/jixiao/query_call.h"
-#include "tools/jixiao/query_request_options.h"
 #include "tools/jixiao/trend_table.h"
-#include "tools/jixiao/typed_options.h"
 
 namespace jixiao::cli {
-namespace {
-
-std::string Usage() {
-  return absl::StrCat("usage: jixiao trend DEPT_CODE [--from YEAR] [--to YEAR] ", kSchemeUsage,
-                      " [--json]\n"
-                      "A department's recomputed and declared scores year by year (default: every "
-                      "year stored).\n",
-                      SchemeHelp(), EndpointUsage(kQueryEndpoint));
-}
-
-// An absent bound is 0, which the request reads as open.
-absl::StatusOr<int> OptionalYear(const ParsedCommandLine& cl, const std::string& name) {
-  if (cl.Option(name).empty()) return 0;
-  return ParseYear("--" + name, cl.Option(name));
-}
-
-}  // namespace
 
 int RunTrend(const std::vector<std::string>& args) {
-  std::set<std::string> options = EndpointOptions(kQueryEndpoint);
-  options.insert({"scheme", "from", "to"});
-  ParsedCommandLine cl;
-  if (auto exit = ParseOrExit("trend", args, options, {"json"}, Usage(), cl)) return *exit;
-  if (cl.arguments.size() != 1 || cl.arguments[0].empty()) {
-    return UsageError("trend", absl::InvalidArgumentError("takes one DEPT_CODE"), Usage());
-  }
-  auto from = OptionalYear(cl, "from");
-  auto to = OptionalYear(cl, "to");
-  auto scheme = SchemeFromOptions(cl);
-  auto endpoint = ResolveEndpoint(cl, kQueryEndpoint);
-  for (const absl::Status& status :
-       {from.status(), to.status(), scheme.status(), endpoint.status()}) {
-    if (!status.ok()) return UsageError("trend", status, Usage());
-  }
-  if (*from > 0 && *to > 0 && *from > *to) {
-    return UsageError("trend", absl::InvalidArgumentError("--from is after --to"), Usage());
-  }
-
+  OptionSet options("jixiao trend",
+                    "A department's recomputed and declared scores year by year (default: every "
+                    "year stored).");
+  std::string department_code;
+  options.AddArguments("DEPT_CODE", department_code, "the department")->required();
+  // An absent bound is 0, which the request reads as open.
   jixiao::v1::TrendRequest request;
-  request.set_department_code(cl.arguments[0]);
-  if (scheme->has_value()) *request.mutable_scheme() = **scheme;
-  request.set_from_year(*from);
-  request.set_to_year(*to);
+  int from = 0;
+  int to = 0;
+  AddYear(options, "--from", from, "first year");
+  AddYear(options, "--to", to, "last year");
+  QueryCommandOptions query;
+  AddQueryCommandOptions(options, query);
+  if (auto exit = ParseCommand(options, args)) return *exit;
+  if (department_code.empty()) return UsageError(options, "DEPT_CODE is empty");
+  if (from > 0 && to > 0 && from > to) return UsageError(options, "--from is after --to");
+
+  request.set_department_code(department_code);
+  if (query.scheme) *request.mutable_scheme() = *query.scheme;
+  request.set_from_year(from);
+  request.set_to_year(to);
   return CallQueryService<jixiao::v1::TrendResponse>(
-      *endpoint, cl.Flag("json"),
+      query,
       [&](auto& stub, auto* context, auto* response) {
         return stub.Trend(context, request, response);
       },

@@ -1,9 +1,8 @@
 #include "common/domain/table_import/report_identity.h"
 
 namespace jixiao::table_import {
-namespace {
 
-void ApplyToDepartment(const ReportIdentity& identity, jixiao::v1::Department& department) {
+void ApplyIdentity(const ReportIdentity& identity, jixiao::v1::Department& department) {
   if (!identity.department_code.empty()) {
     department.set_code(identity.department_code);
     department.mutable_district()->set_code(
@@ -22,10 +21,8 @@ void ApplyToDepartment(const ReportIdentity& identity, jixiao::v1::Department& d
   }
 }
 
-}  // namespace
-
 void ApplyIdentity(const ReportIdentity& identity, jixiao::v1::EvaluationReport& report) {
-  ApplyToDepartment(identity, *report.mutable_department());
+  ApplyIdentity(identity, *report.mutable_department());
   if (identity.year > 0) {
     report.set_fiscal_year(identity.year);
     if (report.kind() == jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION &&
@@ -37,7 +34,7 @@ void ApplyIdentity(const ReportIdentity& identity, jixiao::v1::EvaluationReport&
 }
 
 void ApplyIdentity(const ReportIdentity& identity, jixiao::v1::ProjectTargetTable& table) {
-  ApplyToDepartment(identity, *table.mutable_department());
+  ApplyIdentity(identity, *table.mutable_department());
   if (identity.year > 0) table.set_fiscal_year(identity.year);
 }
 

@@ -24,6 +24,7 @@ struct ReportIdentity {
   std::string project_code;
 };
 
+void ApplyIdentity(const ReportIdentity& identity, jixiao::v1::Department& department);
 void ApplyIdentity(const ReportIdentity& identity, jixiao::v1::EvaluationReport& report);
 void ApplyIdentity(const ReportIdentity& identity, jixiao::v1::ProjectTargetTable& table);
 

@@ -129,6 +129,9 @@ absl::StatusOr<ParseOutcome> OptionSet::Parse(absl::Span<const std::string> args
   try {
     app_.parse(reversed);
   } catch (const CLI::ParseError& error) {
+    // A misspelt option explains a missing one ("--yaer" for the required
+    // "--year"): the leftover is named first.
+    if (!app_.remaining().empty()) return Leftover(app_.remaining().front());
     return FromCli11(error);
   }
   if (!app_.remaining().empty()) return Leftover(app_.remaining().front());

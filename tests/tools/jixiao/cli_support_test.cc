@@ -2,41 +2,66 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
-#include "tools/jixiao/command_line.h"
+#include "tools/jixiao/cohort_year_command.h"
 #include "tools/jixiao/text_table.h"
-#include "tools/jixiao/typed_options.h"
 
 namespace jixiao::cli {
 namespace {
 
-TEST(ParseCommandLine, ReadsOptionsFlagsAndArguments) {
-  auto cl = ParseCommandLine({"a.json", "--year", "2024", "--json", "--scheme=x@2", "dir"},
-                             {"year", "scheme"}, {"json"});
-  ASSERT_TRUE(cl.ok()) << cl.status();
-  EXPECT_EQ(cl->Option("year"), "2024");
-  EXPECT_EQ(cl->Option("scheme"), "x@2");
-  EXPECT_EQ(cl->Option("missing", "fallback"), "fallback");
-  EXPECT_TRUE(cl->Flag("json"));
-  EXPECT_THAT(cl->arguments, ::testing::ElementsAre("a.json", "dir"));
+// The options compare, statistics and credibility share, parsed from `args`.
+absl::StatusOr<CohortYearOptions> ParseCohortYear(const std::vector<std::string>& args) {
+  OptionSet options("jixiao test", "");
+  CohortYearOptions parsed;
+  AddCohortYearOptions(options, parsed);
+  if (auto outcome = options.Parse(args, {}); !outcome.ok()) return outcome.status();
+  return parsed;
 }
 
-TEST(ParseCommandLine, KeepsEveryValueOfARepeatedOption) {
-  auto cl = ParseCommandLine({"--district", "440106", "--district=440103", "--year", "2023"},
-                             {"district", "year"}, {});
-  ASSERT_TRUE(cl.ok()) << cl.status();
-  EXPECT_THAT(cl->Options("district"), ::testing::ElementsAre("440106", "440103"));
-  EXPECT_EQ(cl->Option("district"), "440103");  // the last wins where one value is read
-  EXPECT_THAT(cl->Options("year"), ::testing::ElementsAre("2023"));
-  EXPECT_THAT(cl->Options("sector"), ::testing::IsEmpty());
+TEST(CommandOptions, ReadIntoTypedFields) {
+  auto parsed = ParseCohortYear({"--year", "2024", "--json", "--scheme=x@2", "--district", "440106",
+                                 "--district=440103", "--level", "District", "--sector", "教育"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->year, 2024);
+  EXPECT_TRUE(parsed->query.json);
+  ASSERT_TRUE(parsed->query.scheme.has_value());
+  EXPECT_EQ(parsed->query.scheme->id(), "x");
+  EXPECT_EQ(parsed->query.scheme->version(), 2);
+  EXPECT_THAT(parsed->district_codes, ::testing::ElementsAre("440106", "440103"));
+  ASSERT_TRUE(parsed->cohort.has_value());
+  EXPECT_EQ(parsed->cohort->level(), jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
+  EXPECT_THAT(parsed->cohort->sector_tags(), ::testing::ElementsAre("教育"));
+  EXPECT_EQ(parsed->query.endpoint.address, "localhost:50053");
 }
 
-TEST(ParseCommandLine, RefusesUnknownOptionsAndMissingValues) {
-  EXPECT_FALSE(ParseCommandLine({"--yaer", "2024"}, {"year"}, {}).ok());
-  EXPECT_FALSE(ParseCommandLine({"--year"}, {"year"}, {}).ok());
+TEST(CommandOptions, LeaveSchemeAndCohortUnsetWhenNotGiven) {
+  auto parsed = ParseCohortYear({"--year", "2023"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_FALSE(parsed->query.scheme.has_value());  // the service's default
+  EXPECT_FALSE(parsed->cohort.has_value());        // every department
+  EXPECT_FALSE(parsed->query.json);
 }
 
-TEST(TypedOptions, SchemeRefsLevelsAndNumbers) {
+TEST(CommandOptions, RefuseWhatDoesNotParseNamingTheOption) {
+  for (const auto& [args, problem] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{}, "--year is required"},
+           {{"--yaer", "2024"}, "unknown option --yaer"},
+           {{"--year"}, "--year needs a value"},
+           {{"--year", "-1"}, "--year must be a year"},
+           {{"--year", "2023", "--year", "2024"}, "--year is given more than once"},
+           {{"--year", "2023", "--scheme", "x@0"}, "--scheme takes ID or ID@VERSION"},
+           {{"--year", "2023", "--level", "town"}, "--level must be province, city"},
+           {{"--year", "2023", "stray"}, "unexpected argument \"stray\""}}) {
+    auto parsed = ParseCohortYear(args);
+    ASSERT_FALSE(parsed.ok()) << problem;
+    EXPECT_THAT(std::string(parsed.status().message()), ::testing::HasSubstr(problem));
+  }
+}
+
+TEST(CommandOptions, SchemeRefsAndLevels) {
   auto latest = ParseSchemeRef("guangzhou-department");
   ASSERT_TRUE(latest.ok()) << latest.status();
   EXPECT_EQ(latest->id(), "guangzhou-department");
@@ -50,12 +75,6 @@ TEST(TypedOptions, SchemeRefsLevelsAndNumbers) {
             jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
   EXPECT_FALSE(ParseLevel("unspecified").ok());
   EXPECT_FALSE(ParseLevel("town").ok());
-
-  EXPECT_EQ(ParseIntOption("--top", "10", 1, 1000).value_or(0), 10);
-  EXPECT_FALSE(ParseIntOption("--top", "0", 1, 1000).ok());
-  EXPECT_FALSE(ParseIntOption("--top", "10x", 1, 1000).ok());
-  EXPECT_EQ(ParseYear("--year", "2023").value_or(0), 2023);
-  EXPECT_FALSE(ParseYear("--year", "-1").ok());
 }
 
 TEST(TextTable, PadsChineseByDisplayWidth) {

@@ -12,7 +12,7 @@
 #include "common/platform/server/grpc_status.h"
 #include "common/platform/server/rich_error.h"
 #include "tools/jixiao/call_failure.h"
-#include "tools/jixiao/command_line.h"
+#include "tools/jixiao/command_options.h"
 #include "tools/jixiao/grpc_channel.h"
 
 namespace jixiao::cli {
@@ -61,41 +61,50 @@ TEST(CallFailure, PrintsTheFieldsARefusalNames) {
             "  report.fiscal_year: must be between 2000 and 2100, got 1999\n");
 }
 
-ParsedCommandLine Parse(const std::vector<std::string>& args) {
-  auto cl = ParseCommandLine(args, EndpointOptions(kQueryEndpoint), {});
-  EXPECT_TRUE(cl.ok()) << cl.status();
-  return cl.value_or(ParsedCommandLine());
+// The endpoint the options give for `args` and `environment`.
+absl::StatusOr<ServiceEndpoint> ResolveEndpoint(const std::vector<std::string>& args,
+                                                const options::Environment& environment = {}) {
+  OptionSet options("jixiao test", "");
+  ServiceEndpoint endpoint;
+  AddEndpoint(options, kQueryEndpoint, endpoint);
+  if (auto parsed = options.Parse(args, environment); !parsed.ok()) return parsed.status();
+  return endpoint;
 }
 
 TEST(ResolveEndpoint, OptionThenVariableThenDefault) {
-  unsetenv("JIXIAO_QUERY_ADDRESS");
-  auto endpoint = ResolveEndpoint(Parse({}), kQueryEndpoint);
+  auto endpoint = ResolveEndpoint({});
   ASSERT_TRUE(endpoint.ok()) << endpoint.status();
   EXPECT_EQ(endpoint->address, "localhost:50053");
   EXPECT_EQ(endpoint->service, "query");
   EXPECT_EQ(endpoint->timeout, absl::Seconds(30));
 
-  setenv("JIXIAO_QUERY_ADDRESS", "query.jixiao:50053", 1);
-  endpoint = ResolveEndpoint(Parse({}), kQueryEndpoint);
+  const options::Environment environment = {{"JIXIAO_QUERY_ADDRESS", "query.jixiao:50053"}};
+  endpoint = ResolveEndpoint({}, environment);
   ASSERT_TRUE(endpoint.ok()) << endpoint.status();
   EXPECT_EQ(endpoint->address, "query.jixiao:50053");
 
-  endpoint = ResolveEndpoint(Parse({"--query", "10.0.0.1:9", "--timeout", "2.5"}), kQueryEndpoint);
+  endpoint = ResolveEndpoint({"--query", "10.0.0.1:9", "--timeout", "2.5"}, environment);
   ASSERT_TRUE(endpoint.ok()) << endpoint.status();
   EXPECT_EQ(endpoint->address, "10.0.0.1:9");
   EXPECT_EQ(endpoint->timeout, absl::Milliseconds(2500));
+}
 
-  setenv("JIXIAO_QUERY_ADDRESS", "", 1);  // set but empty: as if unset
-  endpoint = ResolveEndpoint(Parse({}), kQueryEndpoint);
-  ASSERT_TRUE(endpoint.ok()) << endpoint.status();
-  EXPECT_EQ(endpoint->address, "localhost:50053");
+TEST(ResolveEndpoint, AVariableSetButEmptyCountsAsUnset) {
+  setenv("JIXIAO_QUERY_ADDRESS", "", 1);
+  OptionSet options("jixiao test", "");
+  ServiceEndpoint endpoint;
+  AddEndpoint(options, kQueryEndpoint, endpoint);
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(ParseCommand(options, {}, out, err), std::nullopt) << err.str();
+  EXPECT_EQ(endpoint.address, "localhost:50053");
   unsetenv("JIXIAO_QUERY_ADDRESS");
 }
 
 TEST(ResolveEndpoint, RefusesEmptyAddressAndBadTimeouts) {
-  EXPECT_FALSE(ResolveEndpoint(Parse({"--query="}), kQueryEndpoint).ok());
+  EXPECT_FALSE(ResolveEndpoint({"--query="}).ok());
   for (const char* timeout : {"0", "-1", "soon", "nan", "1e9"}) {
-    auto endpoint = ResolveEndpoint(Parse({"--timeout", timeout}), kQueryEndpoint);
+    auto endpoint = ResolveEndpoint({"--timeout", timeout});
     ASSERT_FALSE(endpoint.ok()) << timeout;
     EXPECT_THAT(std::string(endpoint.status().message()), HasSubstr("--timeout"));
   }

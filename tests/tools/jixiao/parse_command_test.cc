@@ -79,12 +79,12 @@ TEST(ParseCommand, ATargetAloneAndUnknownWords) {
   EXPECT_THAT(stated.out, HasSubstr("basis: stated completion (qualitative)\n"));
 }
 
-TEST(ParseCommand, BadUsageIsExitTwoWithTheUsageOnStderr) {
+TEST(ParseCommand, BadUsageIsExitTwoWithTheProblemOnStderr) {
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
            {}, {"a", "b", "c"}, {"--nope", "a"}, {"a", "b", "--stated", "x"}}) {
     const ParseRun run = Parse(args);
     EXPECT_EQ(run.exit, 2);
-    EXPECT_THAT(run.err, HasSubstr("usage: jixiao parse TARGET [ACTUAL]"));
+    EXPECT_THAT(run.err, HasSubstr("Run jixiao parse --help for the options."));
     EXPECT_TRUE(run.out.empty());
   }
 }

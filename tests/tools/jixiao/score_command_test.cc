@@ -71,6 +71,9 @@ TEST_F(ScoreCommandTest, AMalformedFileIsNamedWithItsErrorAndFailsTheRun) {
   // The good file is scored all the same.
   EXPECT_THAT(run.out, HasSubstr("中国国际贸易促进委员会广州市天河区委员会"));
   EXPECT_THAT(run.out, Not(HasSubstr("项目")));  // no project among the rows
+  // Each value under its heading: the year, then the recomputed score and grade.
+  EXPECT_THAT(run.out, HasSubstr("年度  重算得分  等级  自评得分"));
+  EXPECT_THAT(run.out, HasSubstr("2023  99.98     优    99.98"));
 }
 
 TEST_F(ScoreCommandTest, GoodFilesAndATargetTableBesideThemPass) {
