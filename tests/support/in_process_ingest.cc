@@ -7,12 +7,6 @@
 #include "services/ingest/store/report_store.h"
 
 namespace jixiao::testing {
-namespace {
-
-// Reports committed together at most, as the binary's default.
-constexpr size_t kCommitBatch = 64;
-
-}  // namespace
 
 absl::StatusOr<std::unique_ptr<InProcessIngest>> InProcessIngest::Start(const Options& options) {
   absl::StatusOr<std::unique_ptr<ingest::ReportStore>> opened =
@@ -21,17 +15,17 @@ absl::StatusOr<std::unique_ptr<InProcessIngest>> InProcessIngest::Start(const Op
   std::unique_ptr<InProcessIngest> ingest(new InProcessIngest());
   ingest->store_ = std::make_unique<InstrumentedReportStore>(*std::move(opened));
   ingest->commit_queue_ =
-      std::make_unique<ingest::ReportCommitQueue>(ingest->store_.get(), kCommitBatch);
+      std::make_unique<ingest::ReportCommitQueue>(ingest->store_.get(), options.commit_batch);
 
   server::ServerConfig config;
   config.listen = "127.0.0.1:0";
   config.workers = options.workers;
-  config.worker_queue = 64;
-  config.drain = absl::Seconds(5);
+  config.worker_queue = options.worker_queue;
+  config.drain = options.drain;
   ingest->runner_ = std::make_unique<server::ServerRunner>(config, options.logger);
   ingest->service_ = std::make_unique<ingest::IngestServiceImpl>(
       ingest->store_.get(), ingest->commit_queue_.get(), ingest->runner_->workers(),
-      /*publisher=*/nullptr, options.logger);
+      options.publisher, options.logger);
   ingest->runner_->AddService(jixiao::v1::IngestService::service_full_name(),
                               ingest->service_.get());
   absl::StatusOr<int> port = ingest->runner_->Start();
@@ -41,8 +35,12 @@ absl::StatusOr<std::unique_ptr<InProcessIngest>> InProcessIngest::Start(const Op
 }
 
 InProcessIngest::~InProcessIngest() {
-  // A held fetch would keep its worker, and with it the server's stop, waiting.
-  if (store_ != nullptr) store_->ReleaseHeldFetches();
+  // A held fetch or commit would keep its worker, and with it the server's
+  // stop, waiting.
+  if (store_ != nullptr) {
+    store_->ReleaseHeldFetches();
+    store_->ReleaseCommits();
+  }
   // The service must outlive the server it is registered with (the runner's
   // destructor stops it).
   runner_.reset();

@@ -2,14 +2,15 @@
 
 // The real ingest service in this process: IngestServiceImpl behind a
 // ServerRunner on a loopback port, over a private in-memory SQLite store
-// (behind the group commit, as in production, publishing nothing), for tests of
-// the services and tools that call ingest. The store is instrumented
+// (behind the group commit, as in production), for tests of
+// the services and tools that call ingest, and of ingest itself. The store is instrumented
 // (instrumented_report_store.h) for what a working store never does.
 
 #include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/server/server_runner.h"
 #include "jixiao/v1/report.pb.h"
@@ -25,6 +26,15 @@ class InProcessIngest {
     // Worker threads: each GetReport or ListReports call holds one while it
     // reads the store (or is held there).
     int workers = 8;
+    // Blocking tasks that may wait for a worker.
+    int worker_queue = 64;
+    // How long in-flight calls may take once the server is told to stop.
+    absl::Duration drain = absl::Seconds(5);
+    // Reports committed together at most, as the binary's default.
+    size_t commit_batch = 64;
+    // Told of every stored version before its submission is answered; may be
+    // null (nothing published). Must outlive the service.
+    ingest::ReportPublisher* publisher = nullptr;
     logging::Logger logger = logging::Logger(logging::LogLevel::kWarn);
   };
 
@@ -37,6 +47,8 @@ class InProcessIngest {
   // "127.0.0.1:<port>"
   const std::string& address() const { return address_; }
   InstrumentedReportStore& store() { return *store_; }
+  server::ServerRunner& runner() { return *runner_; }
+  WorkerPool& workers() { return runner_->workers(); }
 
   // Stores `report` as the next version of its report id, with the content
   // hash given, as a submission ingest hashed to it would (no validation or

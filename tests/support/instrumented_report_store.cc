@@ -39,6 +39,28 @@ void InstrumentedReportStore::ReleaseHeldFetches() {
   held_changed_.notify_all();
 }
 
+void InstrumentedReportStore::HoldCommits() {
+  std::lock_guard<std::mutex> lock(mu_);
+  hold_commits_ = true;
+}
+
+bool InstrumentedReportStore::WaitForHeldCommit(absl::Duration timeout) {
+  std::unique_lock<std::mutex> lock(mu_);
+  return held_changed_.wait_for(lock, absl::ToChronoNanoseconds(timeout),
+                                [this] { return held_commits_ > 0; });
+}
+
+void InstrumentedReportStore::ReleaseCommits() {
+  std::lock_guard<std::mutex> lock(mu_);
+  hold_commits_ = false;
+  held_changed_.notify_all();
+}
+
+void InstrumentedReportStore::FailCommitsWith(absl::Status status) {
+  std::lock_guard<std::mutex> lock(mu_);
+  commit_status_ = std::move(status);
+}
+
 int InstrumentedReportStore::list_calls() const {
   std::lock_guard<std::mutex> lock(mu_);
   return list_calls_;
@@ -56,6 +78,14 @@ int InstrumentedReportStore::largest_page_size_asked() const {
 
 absl::StatusOr<std::vector<absl::StatusOr<ingest::PutOutcome>>> InstrumentedReportStore::PutReports(
     const std::vector<ingest::ReportToStore>& reports) {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    ++held_commits_;
+    held_changed_.notify_all();
+    held_changed_.wait(lock, [this] { return !hold_commits_; });
+    --held_commits_;
+    if (!commit_status_.ok()) return commit_status_;
+  }
   return inner_->PutReports(reports);
 }
 

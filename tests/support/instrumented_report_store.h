@@ -6,8 +6,9 @@
 // smaller page limit (so that a few reports still take several pages), a
 // listing that fails, reports that GetReport no longer finds although
 // ListReports still lists them (as if deleted between the two calls), and
-// GetReport calls held unanswered until released, so that a test can act
-// while fetches are under way without sleeping.
+// GetReport calls or group commits (PutReports) held unanswered until
+// released, so that a test can act while they are under way without
+// sleeping, and commits that fail.
 //
 // Thread-safe, as the ReportStore contract asks.
 
@@ -30,7 +31,10 @@ class InstrumentedReportStore final : public ingest::ReportStore {
   explicit InstrumentedReportStore(std::unique_ptr<ingest::ReportStore> inner)
       : inner_(std::move(inner)) {}
   // Answers whatever is held, so that a failed test never leaves calls open.
-  ~InstrumentedReportStore() override { ReleaseHeldFetches(); }
+  ~InstrumentedReportStore() override {
+    ReleaseHeldFetches();
+    ReleaseCommits();
+  }
 
   // ListReports answers at most `page_size` reports a page; 0: the store's own limit.
   void LimitPageSize(int page_size);
@@ -44,6 +48,15 @@ class InstrumentedReportStore final : public ingest::ReportStore {
   bool WaitForHeldFetches(int count, absl::Duration timeout);
   // Lets every held call go on and stops holding.
   void ReleaseHeldFetches();
+
+  // PutReports calls are held from now on, until released.
+  void HoldCommits();
+  // Waits until a PutReports call is held; false after `timeout`.
+  bool WaitForHeldCommit(absl::Duration timeout);
+  // Lets every held commit go on and stops holding.
+  void ReleaseCommits();
+  // PutReports fails with `status` from now on.
+  void FailCommitsWith(absl::Status status);
 
   int list_calls() const;
   int get_calls() const;
@@ -72,6 +85,9 @@ class InstrumentedReportStore final : public ingest::ReportStore {
   absl::Status listing_status_;              // guarded by mu_
   bool hold_fetches_ = false;                // guarded by mu_
   int held_ = 0;                             // guarded by mu_
+  bool hold_commits_ = false;                // guarded by mu_
+  int held_commits_ = 0;                     // guarded by mu_
+  absl::Status commit_status_;               // guarded by mu_
   int list_calls_ = 0;                       // guarded by mu_
   int get_calls_ = 0;                        // guarded by mu_
   int largest_page_size_asked_ = 0;          // guarded by mu_

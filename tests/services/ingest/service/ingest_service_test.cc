@@ -32,6 +32,7 @@
 #include "services/ingest/service/submit_reports_reactor.h"
 #include "tests/services/ingest/service/pending_call.h"
 #include "tests/services/ingest/service/seeds.h"
+#include "tests/support/in_process_ingest.h"
 #include "tests/support/source_dir.h"
 #include "tools/gen/dataset_shape.h"
 #include "tools/gen/report_generator.h"
@@ -51,72 +52,6 @@ using ::testing::SizeIs;
 // Bounds waits on events that normally take milliseconds; they only turn a
 // hang into a failure.
 constexpr absl::Duration kPatience = absl::Seconds(10);
-
-// A ReportStore that forwards to another and lets a test hold group commits
-// (to act while a commit is in progress) or fail them.
-class ControlledStore final : public ReportStore {
- public:
-  explicit ControlledStore(ReportStore* inner) : inner_(inner) {}
-
-  void HoldCommits() {
-    std::lock_guard<std::mutex> lock(mu_);
-    hold_ = true;
-  }
-  void ReleaseCommits() {
-    std::lock_guard<std::mutex> lock(mu_);
-    hold_ = false;
-    changed_.notify_all();
-  }
-  // True once a commit waits in HoldCommits.
-  bool WaitForHeldCommit(absl::Duration timeout) {
-    std::unique_lock<std::mutex> lock(mu_);
-    return changed_.wait_for(lock, absl::ToChronoNanoseconds(timeout),
-                             [this] { return held_ > 0; });
-  }
-  void FailCommitsWith(absl::Status status) {
-    std::lock_guard<std::mutex> lock(mu_);
-    failure_ = std::move(status);
-  }
-
-  absl::StatusOr<std::vector<absl::StatusOr<PutOutcome>>> PutReports(
-      const std::vector<ReportToStore>& reports) override {
-    {
-      std::unique_lock<std::mutex> lock(mu_);
-      ++held_;
-      changed_.notify_all();
-      changed_.wait(lock, [this] { return !hold_; });
-      --held_;
-      if (!failure_.ok()) return failure_;
-    }
-    return inner_->PutReports(reports);
-  }
-  absl::StatusOr<StoredReport> GetReport(absl::string_view report_id, int64_t version) override {
-    return inner_->GetReport(report_id, version);
-  }
-  absl::StatusOr<ReportPage> ListReports(const ReportFilter& filter, int page_size,
-                                         absl::string_view page_token) override {
-    return inner_->ListReports(filter, page_size, page_token);
-  }
-  absl::StatusOr<std::vector<StoredReport>> ReportHistory(absl::string_view report_id) override {
-    return inner_->ReportHistory(report_id);
-  }
-  absl::StatusOr<TargetTablePutOutcome> PutTargetTable(const jixiao::v1::ProjectTargetTable& table,
-                                                       absl::string_view content_hash) override {
-    return inner_->PutTargetTable(table, content_hash);
-  }
-  absl::StatusOr<StoredTargetTable> GetTargetTable(absl::string_view table_id,
-                                                   int64_t version) override {
-    return inner_->GetTargetTable(table_id, version);
-  }
-
- private:
-  ReportStore* const inner_;
-  std::mutex mu_;
-  std::condition_variable changed_;
-  bool hold_ = false;                        // guarded by mu_
-  int held_ = 0;                             // guarded by mu_
-  absl::Status failure_ = absl::OkStatus();  // guarded by mu_
-};
 
 // Records each publication; can hold Publish (and with it the acknowledgement)
 // until released.
@@ -222,57 +157,40 @@ class PoolFiller {
   bool released_ = false;
 };
 
-std::unique_ptr<ReportStore> OpenInMemoryStore() {
-  absl::StatusOr<std::unique_ptr<ReportStore>> store = OpenReportStore("sqlite::memory:");
-  if (!store.ok()) {
-    std::fprintf(stderr, "cannot open sqlite::memory: %s\n", store.status().ToString().c_str());
-    std::abort();
-  }
-  return *std::move(store);
-}
-
-server::ServerConfig TestConfig(int workers, int worker_queue, absl::Duration drain) {
-  server::ServerConfig config;
-  config.listen = "127.0.0.1:0";
-  config.workers = workers;
-  config.worker_queue = worker_queue;
-  config.drain = drain;
-  return config;
-}
-
-// The service on a started runner, and a stub to call it.
+// The service in this process, and a stub to call it.
 class IngestServer {
  public:
   explicit IngestServer(int workers = 2, int worker_queue = 16,
-                        absl::Duration drain = absl::Seconds(10))
-      : store_(OpenInMemoryStore()),
-        controlled_(store_.get()),
-        commit_queue_(&controlled_, 16),
-        runner_(TestConfig(workers, worker_queue, drain),
-                logging::Logger(logging::LogLevel::kDebug, &log_)),
-        service_(&controlled_, &commit_queue_, runner_.workers(), &publisher_,
-                 logging::Logger(logging::LogLevel::kDebug, &log_)) {
-    runner_.AddService(jixiao::v1::IngestService::service_full_name(), &service_);
-    absl::StatusOr<int> port = runner_.Start();
-    EXPECT_TRUE(port.ok()) << port.status();
-    channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", port.value_or(0)),
-                                   grpc::InsecureChannelCredentials());
+                        absl::Duration drain = absl::Seconds(10)) {
+    jixiao::testing::InProcessIngest::Options options;
+    options.workers = workers;
+    options.worker_queue = worker_queue;
+    options.drain = drain;
+    options.commit_batch = 16;
+    options.publisher = &publisher_;
+    options.logger = logging::Logger(logging::LogLevel::kDebug, &log_);
+    absl::StatusOr<std::unique_ptr<jixiao::testing::InProcessIngest>> ingest =
+        jixiao::testing::InProcessIngest::Start(options);
+    if (!ingest.ok()) {
+      std::fprintf(stderr, "cannot start ingest: %s\n", ingest.status().ToString().c_str());
+      std::abort();
+    }
+    ingest_ = *std::move(ingest);
+    channel_ = grpc::CreateChannel(ingest_->address(), grpc::InsecureChannelCredentials());
     stub_ = jixiao::v1::IngestService::NewStub(channel_);
   }
-  // The server stops before the service it calls into; nothing held may keep
-  // a call from finishing.
+  // The server stops before the publisher it calls into; nothing held may
+  // keep a call from finishing.
   ~IngestServer() {
     publisher_.Release();
-    controlled_.ReleaseCommits();
-    runner_.RequestShutdown();
-    runner_.Wait();
+    ingest_.reset();
   }
 
   jixiao::v1::IngestService::Stub& stub() { return *stub_; }
-  ControlledStore& store() { return controlled_; }
+  jixiao::testing::InstrumentedReportStore& store() { return ingest_->store(); }
   RecordingPublisher& publisher() { return publisher_; }
-  WorkerPool& workers() { return runner_.workers(); }
-  server::ServerRunner& runner() { return runner_; }
+  WorkerPool& workers() { return ingest_->workers(); }
+  server::ServerRunner& runner() { return ingest_->runner(); }
   logging::RecordingLogSink& log() { return log_; }
 
   grpc::Status Submit(const EvaluationReport& report, jixiao::v1::SubmitReportResponse* response) {
@@ -336,12 +254,8 @@ class IngestServer {
 
  private:
   logging::RecordingLogSink log_;
-  std::unique_ptr<ReportStore> store_;
-  ControlledStore controlled_;
-  ReportCommitQueue commit_queue_;
   RecordingPublisher publisher_;
-  server::ServerRunner runner_;
-  IngestServiceImpl service_;
+  std::unique_ptr<jixiao::testing::InProcessIngest> ingest_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<jixiao::v1::IngestService::Stub> stub_;
 };
