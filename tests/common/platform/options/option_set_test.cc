@@ -25,9 +25,9 @@ struct Settings {
 };
 
 // A set bound to `settings`, which must outlive it.
-class Table {
+class BoundSet {
  public:
-  Table() : set_("jixiao-ingest", "Stores reports.") {
+  BoundSet() : set_("jixiao-ingest", "Stores reports.") {
     set_.Add("--port", settings.port, "port to listen on", "JIXIAO_PORT")
         ->check(IntInRange(0, 65535));
     set_.Add("--store", settings.store, "where reports live", "JIXIAO_STORE")->check(NonEmpty());
@@ -54,8 +54,8 @@ class Table {
   OptionSet set_;
 };
 
-TEST(OptionTableTest, DefaultsApplyWhenNothingIsGiven) {
-  Table table;
+TEST(OptionSetTest, DefaultsApplyWhenNothingIsGiven) {
+  BoundSet table;
   ASSERT_TRUE(table.Parse({}).ok());
   EXPECT_EQ(table.settings.port, 50051);
   EXPECT_EQ(table.settings.store, "sqlite:ingest.db");
@@ -63,58 +63,58 @@ TEST(OptionTableTest, DefaultsApplyWhenNothingIsGiven) {
   EXPECT_FALSE(table.settings.verbose);
 }
 
-TEST(OptionTableTest, EnvironmentOverridesTheDefaultAndAFlagOverridesBoth) {
-  Table table;
+TEST(OptionSetTest, EnvironmentOverridesTheDefaultAndAFlagOverridesBoth) {
+  BoundSet table;
   const Environment env = {{"JIXIAO_PORT", "7000"}, {"JIXIAO_STORE", "postgres://db/jixiao"}};
   ASSERT_TRUE(table.Parse({"--port=8000"}, env).ok());
   EXPECT_EQ(table.settings.port, 8000);
   EXPECT_EQ(table.settings.store, "postgres://db/jixiao");
 }
 
-TEST(OptionTableTest, AcceptsTheValueAsTheNextArgument) {
-  Table table;
+TEST(OptionSetTest, AcceptsTheValueAsTheNextArgument) {
+  BoundSet table;
   ASSERT_TRUE(table.Parse({"--port", "9000", "--mode", "careful", "--drain-seconds", "3"}).ok());
   EXPECT_EQ(table.settings.port, 9000);
   EXPECT_EQ(table.settings.mode, "careful");
   EXPECT_EQ(table.settings.drain, absl::Seconds(3));
 }
 
-TEST(OptionTableTest, BadFlagValueNamesTheFlagTheRuleAndTheValue) {
-  EXPECT_EQ(Table().Error({"--port=abc"}), "--port must be an integer in 0..65535, got \"abc\"");
-  EXPECT_EQ(Table().Error({"--port", "70000"}),
+TEST(OptionSetTest, BadFlagValueNamesTheFlagTheRuleAndTheValue) {
+  EXPECT_EQ(BoundSet().Error({"--port=abc"}), "--port must be an integer in 0..65535, got \"abc\"");
+  EXPECT_EQ(BoundSet().Error({"--port", "70000"}),
             "--port must be an integer in 0..65535, got \"70000\"");
-  EXPECT_EQ(Table().Error({"--port= 80"}), "--port must be an integer in 0..65535, got \" 80\"");
+  EXPECT_EQ(BoundSet().Error({"--port= 80"}), "--port must be an integer in 0..65535, got \" 80\"");
 }
 
-TEST(OptionTableTest, BadEnvironmentValueNamesTheVariable) {
-  EXPECT_EQ(Table().Error({}, {{"JIXIAO_PORT", "-1"}}),
+TEST(OptionSetTest, BadEnvironmentValueNamesTheVariable) {
+  EXPECT_EQ(BoundSet().Error({}, {{"JIXIAO_PORT", "-1"}}),
             "JIXIAO_PORT must be an integer in 0..65535, got \"-1\"");
-  EXPECT_EQ(Table().Error({}, {{"JIXIAO_STORE", ""}}), "JIXIAO_STORE must not be empty, got \"\"");
+  EXPECT_EQ(BoundSet().Error({}, {{"JIXIAO_STORE", ""}}), "JIXIAO_STORE must not be empty, got \"\"");
 }
 
-TEST(OptionTableTest, AFlagFixesABadEnvironmentValue) {
+TEST(OptionSetTest, AFlagFixesABadEnvironmentValue) {
   // Only the value in force is checked: the flag replaces the variable.
-  EXPECT_TRUE(Table().Parse({"--port=1"}, {{"JIXIAO_PORT", "nonsense"}}).ok());
+  EXPECT_TRUE(BoundSet().Parse({"--port=1"}, {{"JIXIAO_PORT", "nonsense"}}).ok());
 }
 
-TEST(OptionTableTest, RefusesUnknownFlagsAndStrayArguments) {
-  EXPECT_EQ(Table().Error({"--prot=1"}), "unknown option --prot (see --help)");
-  EXPECT_EQ(Table().Error({"--quiet"}), "unknown option --quiet (see --help)");
-  EXPECT_THAT(Table().Error({"serve"}), HasSubstr("unexpected argument \"serve\""));
-  EXPECT_THAT(Table().Error({"-p", "1"}), HasSubstr("unknown option -p"));
+TEST(OptionSetTest, RefusesUnknownFlagsAndStrayArguments) {
+  EXPECT_EQ(BoundSet().Error({"--prot=1"}), "unknown option --prot (see --help)");
+  EXPECT_EQ(BoundSet().Error({"--quiet"}), "unknown option --quiet (see --help)");
+  EXPECT_THAT(BoundSet().Error({"serve"}), HasSubstr("unexpected argument \"serve\""));
+  EXPECT_THAT(BoundSet().Error({"-p", "1"}), HasSubstr("unknown option -p"));
 }
 
-TEST(OptionTableTest, RefusesAMissingValueARepeatedFlagAndAValuedSwitch) {
-  EXPECT_EQ(Table().Error({"--port"}), "--port needs a value");
-  EXPECT_EQ(Table().Error({"--port=1", "--port=2"}), "--port is given more than once");
-  EXPECT_EQ(Table().Error({"--verbose=yes"}), "--verbose takes no value");
+TEST(OptionSetTest, RefusesAMissingValueARepeatedFlagAndAValuedSwitch) {
+  EXPECT_EQ(BoundSet().Error({"--port"}), "--port needs a value");
+  EXPECT_EQ(BoundSet().Error({"--port=1", "--port=2"}), "--port is given more than once");
+  EXPECT_EQ(BoundSet().Error({"--verbose=yes"}), "--verbose takes no value");
 }
 
-TEST(OptionTableTest, OneOfListsTheChoices) {
-  EXPECT_EQ(Table().Error({"--mode=slow"}), "--mode must be one of fast, careful, got \"slow\"");
+TEST(OptionSetTest, OneOfListsTheChoices) {
+  EXPECT_EQ(BoundSet().Error({"--mode=slow"}), "--mode must be one of fast, careful, got \"slow\"");
 }
 
-TEST(OptionTableTest, AnInvalidDefaultIsReportedAsSuch) {
+TEST(OptionSetTest, AnInvalidDefaultIsReportedAsSuch) {
   OptionSet set("svc", "");
   std::string store;
   set.Add("--store", store, "where reports live", "JIXIAO_STORE")->check(NonEmpty());
@@ -123,22 +123,22 @@ TEST(OptionTableTest, AnInvalidDefaultIsReportedAsSuch) {
   EXPECT_EQ(outcome.status().message(), "default of --store must not be empty, got \"\"");
 }
 
-TEST(OptionTableTest, HelpSkipsValidation) {
-  absl::StatusOr<ParseOutcome> outcome = Table().Parse({"--port=abc", "--help"});
+TEST(OptionSetTest, HelpSkipsValidation) {
+  absl::StatusOr<ParseOutcome> outcome = BoundSet().Parse({"--port=abc", "--help"});
   ASSERT_TRUE(outcome.ok()) << outcome.status();
   EXPECT_TRUE(outcome->help_requested);
 }
 
-TEST(OptionTableTest, ReportsUnknownVariablesWithThePrefix) {
+TEST(OptionSetTest, ReportsUnknownVariablesWithThePrefix) {
   absl::StatusOr<ParseOutcome> outcome =
-      Table().Parse({}, {{"JIXIAO_PROT", "1"}, {"JIXIAO_PORT", "2"}, {"HOME", "/root"}});
+      BoundSet().Parse({}, {{"JIXIAO_PROT", "1"}, {"JIXIAO_PORT", "2"}, {"HOME", "/root"}});
   ASSERT_TRUE(outcome.ok()) << outcome.status();
   EXPECT_THAT(outcome->unknown_environment, ElementsAre("JIXIAO_PROT"));
-  EXPECT_THAT(Table().Parse({})->unknown_environment, IsEmpty());
+  EXPECT_THAT(BoundSet().Parse({})->unknown_environment, IsEmpty());
 }
 
-TEST(OptionTableTest, UsageListsEveryOptionWithVariableDefaultAndHelp) {
-  Table table;
+TEST(OptionSetTest, UsageListsEveryOptionWithVariableDefaultAndHelp) {
+  BoundSet table;
   const std::string usage = table.set().Usage();
   EXPECT_THAT(usage, HasSubstr("Usage: jixiao-ingest"));
   EXPECT_THAT(usage, HasSubstr("--port INT=50051"));
@@ -147,8 +147,8 @@ TEST(OptionTableTest, UsageListsEveryOptionWithVariableDefaultAndHelp) {
   EXPECT_THAT(usage, HasSubstr("--help"));
 }
 
-TEST(OptionTableTest, UsageErrorsExitTwoAndHelpZero) {
-  Table table;
+TEST(OptionSetTest, UsageErrorsExitTwoAndHelpZero) {
+  BoundSet table;
   std::ostringstream out;
   std::ostringstream err;
   EXPECT_EQ(ExitCodeForParse(table.Parse({"--help"}), table.set(), out, err), kExitOk);
