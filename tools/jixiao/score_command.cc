@@ -168,8 +168,9 @@ int RunScore(const std::vector<std::string>& args, std::ostream& out, std::ostre
     for (const auto& [card, report] : scored) {
       table.AddRow(ComparisonRow(card, report, with_project));
     }
-    const jixiao::v1::Scheme& scheme = prepared->scheme();
-    out << "scheme " << scheme.id() << " v" << scheme.version() << ": " << scheme.title() << "\n";
+    const jixiao::v1::Scheme& scored_under = prepared->scheme();
+    out << "scheme " << scored_under.id() << " v" << scored_under.version() << ": "
+        << scored_under.title() << "\n";
     table.Print(out);
   }
   return failed == 0 ? 0 : 1;

@@ -85,8 +85,9 @@ INSTANTIATE_TEST_SUITE_P(Corpus, CorpusImport,
                                            "2025-linyi-shifanfuxiao-project-targets-1",
                                            "2019-ningjin-jiaoyuju-project-targets-1",
                                            "2021-guangyuan-zhaohua-weijianju-project-targets-1"),
-                         [](const ::testing::TestParamInfo<const char*>& info) {
-                           std::string name = info.param;
+                         [](const ::testing::TestParamInfo<const char*>& table) {
+                           // (not `info`: the macro's own parameter is named so)
+                           std::string name = table.param;
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });
