@@ -230,9 +230,9 @@ EvaluationImport ReadForm10Lines(absl::string_view text) {
       // A row without its "指标N:" label still ends in its 分值 and 得分; the level
       // names before its name are whole words.
       words = Words(line);
-      const bool row = words.size() >= 3 && IsPlainNumber(words.back()) &&
-                       IsPlainNumber(words[words.size() - 2]);
-      if (!row) {
+      const bool ends_in_scores = words.size() >= 3 && IsPlainNumber(words.back()) &&
+                                  IsPlainNumber(words[words.size() - 2]);
+      if (!ends_in_scores) {
         absl::StrAppend(&pending_levels, line);
         continue;
       }
