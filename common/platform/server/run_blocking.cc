@@ -3,6 +3,7 @@
 #include <grpcpp/impl/codegen/server_context.h>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 
 namespace jixiao::server {
@@ -38,15 +39,22 @@ class BlockingCallReactor final : public grpc::ServerUnaryReactor {
 
 }  // namespace
 
-grpc::ServerUnaryReactor* RunBlocking(grpc::CallbackServerContext* /*context*/, WorkerPool& pool,
+grpc::ServerUnaryReactor* RunBlocking(grpc::CallbackServerContext* context, WorkerPool& pool,
                                       std::function<grpc::Status()> work) {
   auto call = std::make_shared<BlockingCall>();
   auto* reactor = new BlockingCallReactor(call);
   call->reactor = reactor;
-  const bool queued = pool.Submit([call, work = std::move(work)] {
+  const bool queued = pool.Submit([call, context, work = std::move(work)] {
     Phase expected = Phase::kQueued;
     if (!call->phase.compare_exchange_strong(expected, Phase::kRunning)) return;  // cancelled
-    const grpc::Status status = work();
+    grpc::Status status = work();
+    // A downstream call made for this one is cancelled when this call's
+    // deadline passes, and says CANCELLED; what ended it is the deadline.
+    // (The context lives until the call is finished, below.)
+    if (status.error_code() == grpc::StatusCode::CANCELLED &&
+        context->deadline() <= std::chrono::system_clock::now()) {
+      status = grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED, status.error_message());
+    }
     call->phase.store(Phase::kFinished);
     call->reactor->Finish(status);
   });

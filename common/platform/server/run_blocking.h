@@ -31,7 +31,9 @@ namespace jixiao::server {
 //   CANCELLED and `work` is skipped, so queued work never outlives its call.
 // - Once `work` runs, the call finishes only when it returns: the request and
 //   response it writes stay valid until then. Work that may block for long
-//   should therefore have its own I/O timeouts.
+//   should therefore have its own I/O timeouts. Work that ends CANCELLED once
+//   the call's deadline has passed (its downstream calls were cancelled with
+//   the call) finishes it DEADLINE_EXCEEDED, as the caller's own clock would.
 grpc::ServerUnaryReactor* RunBlocking(grpc::CallbackServerContext* context, WorkerPool& pool,
                                       std::function<grpc::Status()> work);
 
