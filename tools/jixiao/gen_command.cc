@@ -49,30 +49,27 @@ int RunGen(const std::vector<std::string>& args) {
   options.Add("--years", shape.years, "number of years")
       ->type_name("N")
       ->check(options::IntInRange(1, 100));
-  options
-      .Add("--over-completion", shape.over_completion_share,
-           "share of indicators completed above 150%")
-      ->type_name("SHARE")
-      ->check(Share());
-  options.Add("--missing-actual", shape.missing_actual_share, "share of indicators with no actual")
-      ->type_name("SHARE")
-      ->check(Share());
-  options
-      .Add("--inconsistent", shape.inconsistent_figures_share,
-           "share of reports whose stated execution rate disagrees with their figures")
-      ->type_name("SHARE")
-      ->check(Share());
-  options
-      .Add("--over-claiming", shape.over_claiming_share,
-           "share of departments that declare more than they earn")
-      ->type_name("SHARE")
-      ->check(Share());
-  options
-      .Add("--unlisted-fund", shape.unlisted_fund_share,
-           "share of special funds not fully met whose indicators are not listed, leaving "
-           "the total incomplete")
-      ->type_name("SHARE")
-      ->check(Share());
+  // The flaws the seed reports show, each as a share of what it applies to.
+  struct ShareOption {
+    const char* flag;
+    double* share;
+    const char* help;
+  };
+  for (const ShareOption& option : {
+           ShareOption{"--over-completion", &shape.over_completion_share,
+                       "share of indicators completed above 150%"},
+           ShareOption{"--missing-actual", &shape.missing_actual_share,
+                       "share of indicators with no actual"},
+           ShareOption{"--inconsistent", &shape.inconsistent_figures_share,
+                       "share of reports whose stated execution rate disagrees with their figures"},
+           ShareOption{"--over-claiming", &shape.over_claiming_share,
+                       "share of departments that declare more than they earn"},
+           ShareOption{"--unlisted-fund", &shape.unlisted_fund_share,
+                       "share of special funds not fully met whose indicators are not listed, "
+                       "leaving the total incomplete"},
+       }) {
+    options.Add(option.flag, *option.share, option.help)->type_name("SHARE")->check(Share());
+  }
   std::string as = "reports";
   options.Add("--as", as, "bare reports, or SubmitReportRequest objects for a load test")
       ->check(options::OneOf({"reports", "submit-requests"}));
