@@ -1,11 +1,12 @@
 // The option parser every jixiao program shares (common/platform/options):
 // typed fields, environment variables, checks and the messages they give.
+#include "common/platform/options/option_set.h"
+
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "common/platform/options/option_checks.h"
-#include "common/platform/options/option_set.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -89,7 +90,8 @@ TEST(OptionSetTest, BadFlagValueNamesTheFlagTheRuleAndTheValue) {
 TEST(OptionSetTest, BadEnvironmentValueNamesTheVariable) {
   EXPECT_EQ(BoundSet().Error({}, {{"JIXIAO_PORT", "-1"}}),
             "JIXIAO_PORT must be an integer in 0..65535, got \"-1\"");
-  EXPECT_EQ(BoundSet().Error({}, {{"JIXIAO_STORE", ""}}), "JIXIAO_STORE must not be empty, got \"\"");
+  EXPECT_EQ(BoundSet().Error({}, {{"JIXIAO_STORE", ""}}),
+            "JIXIAO_STORE must not be empty, got \"\"");
 }
 
 TEST(OptionSetTest, AFlagFixesABadEnvironmentValue) {
