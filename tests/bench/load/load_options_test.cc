@@ -91,29 +91,14 @@ TEST(LoadOptionsTest, RefusesOutOfRangeLoad) {
 
 TEST(LoadOptionsTest, ParsesEveryOption) {
   const absl::StatusOr<LoadCommandLine> parsed =
-      Parse({"--target",
-             "10.0.0.1:50053",
-             "--method=jixiao.v1.QueryService/GetScoreCard",
-             "--requests",
-             "cards.jsonl",
-             "--no-repeat",
-             "--rate",
-             "250.5",
-             "--max-in-flight",
-             "64",
-             "--channels",
-             "4",
-             "--duration",
-             "2.5",
-             "--max-calls",
-             "5000",
-             "--warmup",
-             "0.5",
-             "--deadline-ms",
-             "750",
-             "--json",
-             "--label",
-             "cards"});
+      Parse({// Where, what, and which requests.
+             "--target", "10.0.0.1:50053", "--method=jixiao.v1.QueryService/GetScoreCard",
+             "--requests", "cards.jsonl", "--no-repeat",
+             // How hard and for how long.
+             "--rate", "250.5", "--max-in-flight", "64", "--channels", "4", "--duration", "2.5",
+             "--max-calls", "5000", "--warmup", "0.5", "--deadline-ms", "750",
+             // How the report is written.
+             "--json", "--label", "cards"});
   ASSERT_TRUE(parsed.ok()) << parsed.status();
   const LoadOptions& options = parsed->options;
   EXPECT_FALSE(parsed->help);

@@ -82,14 +82,20 @@ std::map<std::string, int64_t> ReportedStatuses(const LoadReport& report) {
   return named;
 }
 
-LoadOptions EchoLoad(const FailByCountServer& server) {
-  LoadOptions options;
-  options.target = server.address();
-  options.method = "jixiao.bench.v1.EchoService/Echo";
-  options.duration = kGenerousDuration;
-  options.deadline = kGenerousDeadline;
-  return options;
-}
+// Each test's own fail-by-count server, and options that call its Echo method.
+class LoadRunnerTest : public ::testing::Test {
+ protected:
+  LoadRunnerTest() {
+    options_.target = server_.address();
+    options_.method = "jixiao.bench.v1.EchoService/Echo";
+    options_.duration = kGenerousDuration;
+    options_.deadline = kGenerousDeadline;
+  }
+  void SetUp() override { ASSERT_TRUE(server_.started()); }
+
+  FailByCountServer server_;
+  LoadOptions options_;
+};
 
 google::protobuf::Struct ParseJson(const std::string& json) {
   google::protobuf::Struct parsed;
@@ -124,17 +130,14 @@ void ExpectConsistentCounts(const LoadReport& report) {
   EXPECT_EQ(json_statuses, ReportedStatuses(report));
 }
 
-TEST(LoadRunnerTest, ClosedLoopCountsEveryStatusExactly) {
-  FailByCountServer server;
-  ASSERT_TRUE(server.started());
-  LoadOptions options = EchoLoad(server);
-  options.mode = LoadMode::kClosedLoop;
-  options.concurrency = 16;
-  options.channels = 2;
-  options.max_calls = 1000;
-  options.request_json = R"({"payload":"aGVsbG8="})";
+TEST_F(LoadRunnerTest, ClosedLoopCountsEveryStatusExactly) {
+  options_.mode = LoadMode::kClosedLoop;
+  options_.concurrency = 16;
+  options_.channels = 2;
+  options_.max_calls = 1000;
+  options_.request_json = R"({"payload":"aGVsbG8="})";
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options);
+  const absl::StatusOr<LoadReport> report = RunLoad(options_);
   ASSERT_TRUE(report.ok()) << report.status();
 
   // 1000 calls: every 5th UNAVAILABLE (200); of the other 800, every 10th
@@ -153,8 +156,8 @@ TEST(LoadRunnerTest, ClosedLoopCountsEveryStatusExactly) {
   ExpectConsistentCounts(*report);
 
   // The server saw exactly the calls the report counts, and answered them so.
-  EXPECT_EQ(server.service().calls(), 1000);
-  EXPECT_EQ(server.Answered(), ReportedStatuses(*report));
+  EXPECT_EQ(server_.service().calls(), 1000);
+  EXPECT_EQ(server_.Answered(), ReportedStatuses(*report));
 
   const google::protobuf::Struct json = ParseJson(FormatReportJson(*report));
   EXPECT_EQ(Integer(json, "calls"), 1000);
@@ -169,39 +172,33 @@ TEST(LoadRunnerTest, ClosedLoopCountsEveryStatusExactly) {
   EXPECT_THAT(FormatReportText(*report), HasSubstr("OK 720, INVALID_ARGUMENT 80, UNAVAILABLE 200"));
 }
 
-TEST(LoadRunnerTest, OpenLoopCountsAgreeWithTheServer) {
-  FailByCountServer server;
-  ASSERT_TRUE(server.started());
-  LoadOptions options = EchoLoad(server);
-  options.mode = LoadMode::kOpenLoop;
-  options.rate = 2000;
-  options.max_in_flight = 4;
-  options.max_calls = 300;
+TEST_F(LoadRunnerTest, OpenLoopCountsAgreeWithTheServer) {
+  options_.mode = LoadMode::kOpenLoop;
+  options_.rate = 2000;
+  options_.max_in_flight = 4;
+  options_.max_calls = 300;
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options);
+  const absl::StatusOr<LoadReport> report = RunLoad(options_);
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_GT(report->calls(), 0);
   EXPECT_LE(report->calls(), 300);
   EXPECT_GE(report->not_sent, 0);
   ExpectConsistentCounts(*report);
-  EXPECT_EQ(server.service().calls(), report->calls());
-  EXPECT_EQ(server.Answered(), ReportedStatuses(*report));
+  EXPECT_EQ(server_.service().calls(), report->calls());
+  EXPECT_EQ(server_.Answered(), ReportedStatuses(*report));
 }
 
-TEST(LoadRunnerTest, WarmupCallsAreMadeButNotRecorded) {
-  FailByCountServer server;
-  ASSERT_TRUE(server.started());
-  LoadOptions options = EchoLoad(server);
-  options.concurrency = 2;
-  options.max_calls = 100;
-  options.warmup = absl::Milliseconds(50);
+TEST_F(LoadRunnerTest, WarmupCallsAreMadeButNotRecorded) {
+  options_.concurrency = 2;
+  options_.max_calls = 100;
+  options_.warmup = absl::Milliseconds(50);
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options);
+  const absl::StatusOr<LoadReport> report = RunLoad(options_);
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->calls(), 100);
   ExpectConsistentCounts(*report);
   // However many fell in the warm-up, they reached the server and nothing else.
-  EXPECT_EQ(server.service().calls(), report->calls() + report->warmup_calls);
+  EXPECT_EQ(server_.service().calls(), report->calls() + report->warmup_calls);
 }
 
 // Writes `lines` as a JSON Lines file in `directory` and returns its path.
@@ -213,72 +210,60 @@ std::string WriteRequests(const jixiao::testing::TempDir& directory,
   return path;
 }
 
-TEST(LoadRunnerTest, RequestsAreSentInOrderAndCycled) {
-  FailByCountServer server;
-  ASSERT_TRUE(server.started());
+TEST_F(LoadRunnerTest, RequestsAreSentInOrderAndCycled) {
   auto directory = jixiao::testing::TempDir::Create("jixiao-load-test");
   ASSERT_TRUE(directory.ok()) << directory.status();
-  LoadOptions options = EchoLoad(server);
   // base64 of "a", "b", "c"; one call at a time, so arrival order is send order.
-  options.requests_file = WriteRequests(
+  options_.requests_file = WriteRequests(
       **directory, {R"({"payload":"YQ=="})", R"({"payload":"Yg=="})", R"({"payload":"Yw=="})"});
-  options.concurrency = 1;
-  options.max_calls = 7;
+  options_.concurrency = 1;
+  options_.max_calls = 7;
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options);
+  const absl::StatusOr<LoadReport> report = RunLoad(options_);
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->requests, 3);
   EXPECT_EQ(report->calls(), 7);
-  EXPECT_THAT(server.service().payloads(), ElementsAre("a", "b", "c", "a", "b", "c", "a"));
+  EXPECT_THAT(server_.service().payloads(), ElementsAre("a", "b", "c", "a", "b", "c", "a"));
 }
 
-TEST(LoadRunnerTest, NoRepeatSendsEachRequestOnce) {
-  FailByCountServer server;
-  ASSERT_TRUE(server.started());
+TEST_F(LoadRunnerTest, NoRepeatSendsEachRequestOnce) {
   auto directory = jixiao::testing::TempDir::Create("jixiao-load-test");
   ASSERT_TRUE(directory.ok()) << directory.status();
-  LoadOptions options = EchoLoad(server);
-  options.requests_file = WriteRequests(
+  options_.requests_file = WriteRequests(
       **directory, {R"({"payload":"YQ=="})", "", R"({"payload":"Yg=="})", R"({"payload":"Yw=="})"});
-  options.concurrency = 1;
-  options.no_repeat = true;
+  options_.concurrency = 1;
+  options_.no_repeat = true;
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options);
+  const absl::StatusOr<LoadReport> report = RunLoad(options_);
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->stopped_by, StopReason::kRequestsExhausted);
   EXPECT_EQ(report->calls(), 3);
-  EXPECT_THAT(server.service().payloads(), ElementsAre("a", "b", "c"));
+  EXPECT_THAT(server_.service().payloads(), ElementsAre("a", "b", "c"));
 }
 
-TEST(LoadRunnerTest, RefusesAnUnknownMethodBeforeSendingAnything) {
-  FailByCountServer server;
-  ASSERT_TRUE(server.started());
-  LoadOptions options = EchoLoad(server);
-  options.method = "jixiao.bench.v1.EchoService/Shout";
-  const absl::StatusOr<LoadReport> report = RunLoad(options);
+TEST_F(LoadRunnerTest, RefusesAnUnknownMethodBeforeSendingAnything) {
+  options_.method = "jixiao.bench.v1.EchoService/Shout";
+  const absl::StatusOr<LoadReport> report = RunLoad(options_);
   EXPECT_EQ(report.status().code(), absl::StatusCode::kNotFound);
   EXPECT_THAT(report.status().message(), HasSubstr("no method Shout"));
-  EXPECT_EQ(server.service().calls(), 0);
+  EXPECT_EQ(server_.service().calls(), 0);
 }
 
-TEST(LoadRunnerTest, RefusesABadRequestBeforeSendingAnything) {
-  FailByCountServer server;
-  ASSERT_TRUE(server.started());
-  LoadOptions options = EchoLoad(server);
-  options.request_json = R"({"payload": 12})";
-  const absl::StatusOr<LoadReport> report = RunLoad(options);
+TEST_F(LoadRunnerTest, RefusesABadRequestBeforeSendingAnything) {
+  options_.request_json = R"({"payload": 12})";
+  const absl::StatusOr<LoadReport> report = RunLoad(options_);
   EXPECT_EQ(report.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(report.status().message(), HasSubstr("--request-json"));
-  EXPECT_EQ(server.service().calls(), 0);
+  EXPECT_EQ(server_.service().calls(), 0);
 }
 
-TEST(LoadRunnerTest, RefusesAnUnboundedRun) {
+TEST(LoadRunnerWithoutServerTest, RefusesAnUnboundedRun) {
   LoadOptions options;
   options.duration = absl::ZeroDuration();
   EXPECT_THAT(RunLoad(options).status().message(), HasSubstr("bounded in time"));
 }
 
-TEST(LoadRunnerTest, AnUnreachableTargetIsCountedAsUnavailable) {
+TEST(LoadRunnerWithoutServerTest, AnUnreachableTargetIsCountedAsUnavailable) {
   // Nothing listens on a port just released by the kernel.
   const absl::StatusOr<int> port = jixiao::testing::PickFreePort();
   ASSERT_TRUE(port.ok()) << port.status();

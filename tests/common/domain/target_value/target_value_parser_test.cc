@@ -68,15 +68,9 @@ Case Deadline(std::string text, Comparator comparator, std::string deadline) {
   return c;
 }
 
-Case Qualitative(std::string text) {
-  Case c = Make(std::move(text), kQualitative);
-  return c;
-}
+Case Qualitative(std::string text) { return Make(std::move(text), kQualitative); }
 
-Case AbsentCase(std::string text) {
-  Case c = Make(std::move(text), kAbsent);
-  return c;
-}
+Case AbsentCase(std::string text) { return Make(std::move(text), kAbsent); }
 
 // Every target in the 2024 target table (年度指标值), in table order.
 std::vector<Case> Targets2024() {
@@ -338,53 +332,16 @@ TEST(ParseValueTest, NeverTakesOneOfSeveralNumbers) {
 // value. Inputs are built from fragments that exercise every scanner, plus malformed
 // UTF-8, by a fixed linear congruential sequence so that failures reproduce.
 TEST(ParseValueTest, AlwaysReturnsAKindAndAReasonWhenNoValue) {
-  const std::vector<std::string> fragments = {"1",
-                                              "0",
-                                              "2024",
-                                              "12",
-                                              ",",
-                                              ".",
-                                              "-",
-                                              "+",
-                                              "年",
-                                              "月",
-                                              "底",
-                                              "日",
-                                              "前",
-                                              "号",
-                                              "[",
-                                              "]",
-                                              "〔",
-                                              "〕",
-                                              "万",
-                                              "亿",
-                                              "元",
-                                              "%",
-                                              "个",
-                                              "工作日",
-                                              "内",
-                                              "以上",
-                                              "以下",
-                                              "≥",
-                                              ">",
-                                              "约",
-                                              "左右",
-                                              "增长",
-                                              "下降",
-                                              "持平",
-                                              "与上年",
-                                              "，",
-                                              " ",
-                                              "无",
-                                              "—",
-                                              "P",
-                                              "\xff",
-                                              "\xe5\xae",
-                                              "\xed\xa0\x80",
-                                              "\xf0\x9f\x98\x80",
-                                              "１",
-                                              "．",
-                                              "（次）"};
+  const std::vector<std::string> fragments = {
+      // Numbers and their separators and signs.
+      "1", "0", "2024", "12", ",", ".", "-", "+",
+      // Dates and document numbers.
+      "年", "月", "底", "日", "前", "号", "[", "]", "〔", "〕",
+      // Magnitudes, units, comparators, growth and none.
+      "万", "亿", "元", "%", "个", "工作日", "内", "以上", "以下", "≥", ">", "约", "左右", "增长",
+      "下降", "持平", "与上年", "，", " ", "无", "—", "P",
+      // Malformed UTF-8 and full-width forms.
+      "\xff", "\xe5\xae", "\xed\xa0\x80", "\xf0\x9f\x98\x80", "１", "．", "（次）"};
   std::uint32_t state = 12345;
   for (int round = 0; round < 20000; ++round) {
     std::string text;
