@@ -19,6 +19,7 @@
 #include "tests/integration/service_stack.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
 #include "tests/support/postgres_server.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::testing {
 namespace {
@@ -40,9 +41,8 @@ std::unique_ptr<grpc::ClientContext> Context() {
 class EndToEndTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    absl::StatusOr<std::unique_ptr<ServiceStack>> stack = ServiceStack::Start(StoreUrl());
-    ASSERT_TRUE(stack.ok()) << stack.status();
-    stack_ = *std::move(stack);
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<ServiceStack> stack, ServiceStack::Start(StoreUrl()));
+    stack_ = std::move(stack);
   }
 
   void TearDown() override {
@@ -281,9 +281,8 @@ TEST_F(EndToEndTest, BadReportsAreRefusedWithFieldPathsAndNothingIsStored) {
 class PostgresEndToEndTest : public EndToEndTest {
  protected:
   static void SetUpTestSuite() {
-    absl::StatusOr<std::unique_ptr<PostgresServer>> server = PostgresServer::Start();
-    ASSERT_TRUE(server.ok()) << server.status();
-    postgres_ = server->release();
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<PostgresServer> server, PostgresServer::Start());
+    postgres_ = server.release();
   }
   static void TearDownTestSuite() {
     delete postgres_;

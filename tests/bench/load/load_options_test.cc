@@ -5,6 +5,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::load {
 namespace {
@@ -119,10 +120,9 @@ TEST(LoadOptionsTest, ParsesEveryOption) {
 }
 
 TEST(LoadOptionsTest, ConcurrencyMeansAClosedLoop) {
-  const absl::StatusOr<LoadCommandLine> parsed = Parse({"--concurrency", "64"});
-  ASSERT_TRUE(parsed.ok()) << parsed.status();
-  EXPECT_EQ(parsed->options.mode, LoadMode::kClosedLoop);
-  EXPECT_EQ(parsed->options.concurrency, 64);
+  ASSERT_OK_AND_ASSIGN(const LoadCommandLine parsed, Parse({"--concurrency", "64"}));
+  EXPECT_EQ(parsed.options.mode, LoadMode::kClosedLoop);
+  EXPECT_EQ(parsed.options.concurrency, 64);
 }
 
 TEST(LoadOptionsTest, RefusesContradictoryOrMalformedCommandLines) {

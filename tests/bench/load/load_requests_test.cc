@@ -10,6 +10,7 @@
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::load {
 namespace {
@@ -26,20 +27,18 @@ const google::protobuf::Descriptor& EchoRequestType() {
 
 TEST(MethodNameTest, ParsesWithOrWithoutLeadingSlash) {
   for (const std::string& text : {std::string(kEcho), "/" + std::string(kEcho)}) {
-    const absl::StatusOr<MethodName> name = ParseMethodName(text);
-    ASSERT_TRUE(name.ok()) << name.status();
-    EXPECT_EQ(name->service, "jixiao.bench.v1.EchoService");
-    EXPECT_EQ(name->method, "Echo");
-    EXPECT_EQ(name->Path(), "/jixiao.bench.v1.EchoService/Echo");
+    ASSERT_OK_AND_ASSIGN(const MethodName name, ParseMethodName(text));
+    EXPECT_EQ(name.service, "jixiao.bench.v1.EchoService");
+    EXPECT_EQ(name.method, "Echo");
+    EXPECT_EQ(name.Path(), "/jixiao.bench.v1.EchoService/Echo");
   }
 }
 
 TEST(FindUnaryMethodTest, FindsALinkedInMethod) {
   EchoRequestType();
-  const absl::StatusOr<const google::protobuf::MethodDescriptor*> method =
-      FindUnaryMethod(*ParseMethodName(kEcho));
-  ASSERT_TRUE(method.ok()) << method.status();
-  EXPECT_EQ((*method)->input_type(), &EchoRequestType());
+  ASSERT_OK_AND_ASSIGN(const google::protobuf::MethodDescriptor* method,
+                       FindUnaryMethod(*ParseMethodName(kEcho)));
+  EXPECT_EQ(method->input_type(), &EchoRequestType());
 }
 
 TEST(FindUnaryMethodTest, RefusesUnknownServicesAndMethods) {
@@ -82,14 +81,13 @@ TEST(FindUnaryMethodTest, RefusesStreamingMethods) {
 }
 
 TEST(ParseJsonLinesTest, NumbersLinesAsAnEditorDoesAndSkipsBlankOnes) {
-  const absl::StatusOr<std::vector<RequestText>> requests =
-      ParseJsonLines("r.jsonl", "{\"payload\":\"YQ==\"}\r\n\n   \n{}\n");
-  ASSERT_TRUE(requests.ok()) << requests.status();
-  ASSERT_EQ(requests->size(), 2u);
-  EXPECT_EQ((*requests)[0].where, "r.jsonl:1");
-  EXPECT_EQ((*requests)[0].json, "{\"payload\":\"YQ==\"}");
-  EXPECT_EQ((*requests)[1].where, "r.jsonl:4");
-  EXPECT_EQ((*requests)[1].json, "{}");
+  ASSERT_OK_AND_ASSIGN(const std::vector<RequestText> requests,
+                       ParseJsonLines("r.jsonl", "{\"payload\":\"YQ==\"}\r\n\n   \n{}\n"));
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_EQ(requests[0].where, "r.jsonl:1");
+  EXPECT_EQ(requests[0].json, "{\"payload\":\"YQ==\"}");
+  EXPECT_EQ(requests[1].where, "r.jsonl:4");
+  EXPECT_EQ(requests[1].json, "{}");
 }
 
 TEST(ParseJsonLinesTest, RefusesAFileWithoutRequests) {
@@ -98,14 +96,15 @@ TEST(ParseJsonLinesTest, RefusesAFileWithoutRequests) {
 }
 
 TEST(EncodeRequestsTest, SerializesEachRequest) {
-  const absl::StatusOr<std::vector<std::string>> payloads = EncodeRequests(
-      EchoRequestType(), {{"r.jsonl:1", R"({"payload":"aGVsbG8="})"}, {"r.jsonl:2", "{}"}});
-  ASSERT_TRUE(payloads.ok()) << payloads.status();
-  ASSERT_EQ(payloads->size(), 2u);
+  ASSERT_OK_AND_ASSIGN(
+      const std::vector<std::string> payloads,
+      EncodeRequests(EchoRequestType(),
+                     {{"r.jsonl:1", R"({"payload":"aGVsbG8="})"}, {"r.jsonl:2", "{}"}}));
+  ASSERT_EQ(payloads.size(), 2u);
   jixiao::bench::v1::EchoRequest first;
-  ASSERT_TRUE(first.ParseFromString((*payloads)[0]));
+  ASSERT_TRUE(first.ParseFromString(payloads[0]));
   EXPECT_EQ(first.payload(), "hello");
-  EXPECT_EQ((*payloads)[1], "");  // an empty message serializes to nothing
+  EXPECT_EQ(payloads[1], "");  // an empty message serializes to nothing
 }
 
 TEST(EncodeRequestsTest, NamesTheLineOfABadRequest) {
@@ -121,10 +120,9 @@ TEST(EncodeRequestsTest, NamesTheLineOfABadRequest) {
 }
 
 TEST(LoadRequestPayloadsTest, DefaultsToOneEmptyRequest) {
-  const absl::StatusOr<std::vector<std::string>> payloads =
-      LoadRequestPayloads(LoadOptions(), EchoRequestType());
-  ASSERT_TRUE(payloads.ok()) << payloads.status();
-  EXPECT_THAT(*payloads, ElementsAre(""));
+  ASSERT_OK_AND_ASSIGN(const std::vector<std::string> payloads,
+                       LoadRequestPayloads(LoadOptions(), EchoRequestType()));
+  EXPECT_THAT(payloads, ElementsAre(""));
 }
 
 TEST(LoadRequestPayloadsTest, RefusesAFileThatCannotBeRead) {

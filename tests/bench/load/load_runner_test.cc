@@ -27,6 +27,7 @@
 #include "gtest/gtest.h"
 #include "tests/bench/load/fail_by_count_echo_service.h"
 #include "tests/support/free_port.h"
+#include "tests/support/status_macros.h"
 #include "tests/support/temp_dir.h"
 
 namespace jixiao::load {
@@ -137,29 +138,28 @@ TEST_F(LoadRunnerTest, ClosedLoopCountsEveryStatusExactly) {
   options_.max_calls = 1000;
   options_.request_json = R"({"payload":"aGVsbG8="})";
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options_);
-  ASSERT_TRUE(report.ok()) << report.status();
+  ASSERT_OK_AND_ASSIGN(const LoadReport report, RunLoad(options_));
 
   // 1000 calls: every 5th UNAVAILABLE (200); of the other 800, every 10th
   // INVALID_ARGUMENT (80); the remaining 720 OK.
-  EXPECT_EQ(report->stopped_by, StopReason::kMaxCalls);
-  EXPECT_EQ(report->calls(), 1000);
-  EXPECT_EQ(report->ok(), 720);
-  EXPECT_EQ(report->errors(), 280);
-  EXPECT_EQ(report->statuses.count(grpc::StatusCode::UNAVAILABLE), 200);
-  EXPECT_EQ(report->statuses.count(grpc::StatusCode::INVALID_ARGUMENT), 80);
-  EXPECT_THAT(report->statuses.Named(),
+  EXPECT_EQ(report.stopped_by, StopReason::kMaxCalls);
+  EXPECT_EQ(report.calls(), 1000);
+  EXPECT_EQ(report.ok(), 720);
+  EXPECT_EQ(report.errors(), 280);
+  EXPECT_EQ(report.statuses.count(grpc::StatusCode::UNAVAILABLE), 200);
+  EXPECT_EQ(report.statuses.count(grpc::StatusCode::INVALID_ARGUMENT), 80);
+  EXPECT_THAT(report.statuses.Named(),
               ElementsAre(Pair("OK", 720), Pair("INVALID_ARGUMENT", 80), Pair("UNAVAILABLE", 200)));
-  EXPECT_EQ(report->not_sent, 0);
-  EXPECT_EQ(report->warmup_calls, 0);
-  EXPECT_EQ(report->channels_ready, 2);
-  ExpectConsistentCounts(*report);
+  EXPECT_EQ(report.not_sent, 0);
+  EXPECT_EQ(report.warmup_calls, 0);
+  EXPECT_EQ(report.channels_ready, 2);
+  ExpectConsistentCounts(report);
 
   // The server saw exactly the calls the report counts, and answered them so.
   EXPECT_EQ(server_.service().calls(), 1000);
-  EXPECT_EQ(server_.Answered(), ReportedStatuses(*report));
+  EXPECT_EQ(server_.Answered(), ReportedStatuses(report));
 
-  const google::protobuf::Struct json = ParseJson(FormatReportJson(*report));
+  const google::protobuf::Struct json = ParseJson(FormatReportJson(report));
   EXPECT_EQ(Integer(json, "calls"), 1000);
   EXPECT_EQ(Integer(json, "ok"), 720);
   EXPECT_EQ(Integer(json, "errors"), 280);
@@ -169,7 +169,7 @@ TEST_F(LoadRunnerTest, ClosedLoopCountsEveryStatusExactly) {
   EXPECT_EQ(Integer(statuses, "UNAVAILABLE"), 200);
   EXPECT_EQ(json.fields().at("stopped_by").string_value(), "max_calls");
 
-  EXPECT_THAT(FormatReportText(*report), HasSubstr("OK 720, INVALID_ARGUMENT 80, UNAVAILABLE 200"));
+  EXPECT_THAT(FormatReportText(report), HasSubstr("OK 720, INVALID_ARGUMENT 80, UNAVAILABLE 200"));
 }
 
 TEST_F(LoadRunnerTest, OpenLoopCountsAgreeWithTheServer) {
@@ -178,14 +178,13 @@ TEST_F(LoadRunnerTest, OpenLoopCountsAgreeWithTheServer) {
   options_.max_in_flight = 4;
   options_.max_calls = 300;
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options_);
-  ASSERT_TRUE(report.ok()) << report.status();
-  EXPECT_GT(report->calls(), 0);
-  EXPECT_LE(report->calls(), 300);
-  EXPECT_GE(report->not_sent, 0);
-  ExpectConsistentCounts(*report);
-  EXPECT_EQ(server_.service().calls(), report->calls());
-  EXPECT_EQ(server_.Answered(), ReportedStatuses(*report));
+  ASSERT_OK_AND_ASSIGN(const LoadReport report, RunLoad(options_));
+  EXPECT_GT(report.calls(), 0);
+  EXPECT_LE(report.calls(), 300);
+  EXPECT_GE(report.not_sent, 0);
+  ExpectConsistentCounts(report);
+  EXPECT_EQ(server_.service().calls(), report.calls());
+  EXPECT_EQ(server_.Answered(), ReportedStatuses(report));
 }
 
 TEST_F(LoadRunnerTest, WarmupCallsAreMadeButNotRecorded) {
@@ -193,12 +192,11 @@ TEST_F(LoadRunnerTest, WarmupCallsAreMadeButNotRecorded) {
   options_.max_calls = 100;
   options_.warmup = absl::Milliseconds(50);
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options_);
-  ASSERT_TRUE(report.ok()) << report.status();
-  EXPECT_EQ(report->calls(), 100);
-  ExpectConsistentCounts(*report);
+  ASSERT_OK_AND_ASSIGN(const LoadReport report, RunLoad(options_));
+  EXPECT_EQ(report.calls(), 100);
+  ExpectConsistentCounts(report);
   // However many fell in the warm-up, they reached the server and nothing else.
-  EXPECT_EQ(server_.service().calls(), report->calls() + report->warmup_calls);
+  EXPECT_EQ(server_.service().calls(), report.calls() + report.warmup_calls);
 }
 
 // Writes `lines` as a JSON Lines file in `directory` and returns its path.
@@ -219,10 +217,9 @@ TEST_F(LoadRunnerTest, RequestsAreSentInOrderAndCycled) {
   options_.concurrency = 1;
   options_.max_calls = 7;
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options_);
-  ASSERT_TRUE(report.ok()) << report.status();
-  EXPECT_EQ(report->requests, 3);
-  EXPECT_EQ(report->calls(), 7);
+  ASSERT_OK_AND_ASSIGN(const LoadReport report, RunLoad(options_));
+  EXPECT_EQ(report.requests, 3);
+  EXPECT_EQ(report.calls(), 7);
   EXPECT_THAT(server_.service().payloads(), ElementsAre("a", "b", "c", "a", "b", "c", "a"));
 }
 
@@ -234,10 +231,9 @@ TEST_F(LoadRunnerTest, NoRepeatSendsEachRequestOnce) {
   options_.concurrency = 1;
   options_.no_repeat = true;
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options_);
-  ASSERT_TRUE(report.ok()) << report.status();
-  EXPECT_EQ(report->stopped_by, StopReason::kRequestsExhausted);
-  EXPECT_EQ(report->calls(), 3);
+  ASSERT_OK_AND_ASSIGN(const LoadReport report, RunLoad(options_));
+  EXPECT_EQ(report.stopped_by, StopReason::kRequestsExhausted);
+  EXPECT_EQ(report.calls(), 3);
   EXPECT_THAT(server_.service().payloads(), ElementsAre("a", "b", "c"));
 }
 
@@ -265,22 +261,20 @@ TEST(LoadRunnerWithoutServerTest, RefusesAnUnboundedRun) {
 
 TEST(LoadRunnerWithoutServerTest, AnUnreachableTargetIsCountedAsUnavailable) {
   // Nothing listens on a port just released by the kernel.
-  const absl::StatusOr<int> port = jixiao::testing::PickFreePort();
-  ASSERT_TRUE(port.ok()) << port.status();
+  ASSERT_OK_AND_ASSIGN(const int port, jixiao::testing::PickFreePort());
   LoadOptions options;
-  options.target = absl::StrCat("127.0.0.1:", *port);
+  options.target = absl::StrCat("127.0.0.1:", port);
   options.concurrency = 2;
   options.max_calls = 20;
   options.duration = kGenerousDuration;
   options.deadline = kGenerousDeadline;
 
-  const absl::StatusOr<LoadReport> report = RunLoad(options);
-  ASSERT_TRUE(report.ok()) << report.status();
-  EXPECT_EQ(report->channels_ready, 0);
-  EXPECT_EQ(report->calls(), 20);
-  EXPECT_EQ(report->ok(), 0);
-  EXPECT_EQ(report->statuses.count(grpc::StatusCode::UNAVAILABLE), 20);
-  ExpectConsistentCounts(*report);
+  ASSERT_OK_AND_ASSIGN(const LoadReport report, RunLoad(options));
+  EXPECT_EQ(report.channels_ready, 0);
+  EXPECT_EQ(report.calls(), 20);
+  EXPECT_EQ(report.ok(), 0);
+  EXPECT_EQ(report.statuses.count(grpc::StatusCode::UNAVAILABLE), 20);
+  ExpectConsistentCounts(report);
 }
 
 }  // namespace

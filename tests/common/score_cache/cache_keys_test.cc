@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "common/domain/report_id/report_id.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::score_cache {
 namespace {
@@ -56,12 +57,11 @@ TEST(ReportIdTest, FormatsAndParsesEveryKind) {
   EXPECT_EQ(
       report_id::Format("440106:a", 2023, jixiao::v1::REPORT_KIND_PROJECT_SELF_EVALUATION, "p-1"),
       "440106:a/2023/project/p-1");
-  absl::StatusOr<report_id::Parts> parts = report_id::Parse("440106001:a/2022/evaluation/p_2");
-  ASSERT_TRUE(parts.ok()) << parts.status();
-  EXPECT_EQ(parts->department_code, "440106001:a");
-  EXPECT_EQ(parts->fiscal_year, 2022);
-  EXPECT_EQ(parts->kind, jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION);
-  EXPECT_EQ(parts->project_code, "p_2");
+  ASSERT_OK_AND_ASSIGN(report_id::Parts parts, report_id::Parse("440106001:a/2022/evaluation/p_2"));
+  EXPECT_EQ(parts.department_code, "440106001:a");
+  EXPECT_EQ(parts.fiscal_year, 2022);
+  EXPECT_EQ(parts.kind, jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION);
+  EXPECT_EQ(parts.project_code, "p_2");
   for (const char* bad :
        {"", "a/2023", "a/x/department", "a/2023/department/p", "a/2023/project", "a/2023/project/",
         "a/2023/targets", "/2023/department", "a/2023/project/p/q"}) {

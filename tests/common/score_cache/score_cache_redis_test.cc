@@ -20,6 +20,7 @@
 #include "common/score_cache/report_catalog.h"
 #include "common/score_cache/scorecard_cache.h"
 #include "tests/common/platform/redis/redis_server_fixture.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::score_cache {
 namespace {
@@ -115,21 +116,20 @@ TEST_F(ScoreCacheTest, PublishedVersionsOnlyMoveForward) {
   Publish({Entry("a", 1), Entry("b", 2)});
   Publish({Entry("a", 3)});
   Publish({Entry("a", 2)});  // late and older: ignored
-  absl::StatusOr<std::vector<int64_t>> versions = catalog_->LatestVersions({"a", "b", "c"});
-  ASSERT_TRUE(versions.ok()) << versions.status();
-  EXPECT_THAT(*versions, ElementsAre(3, 2, 0));
+  ASSERT_OK_AND_ASSIGN(std::vector<int64_t> versions, catalog_->LatestVersions({"a", "b", "c"}));
+  EXPECT_THAT(versions, ElementsAre(3, 2, 0));
 
-  absl::StatusOr<std::vector<std::string>> members = catalog_->CohortMembers(
-      kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "level:district");
-  ASSERT_TRUE(members.ok()) << members.status();
-  EXPECT_THAT(*members, ElementsAre("a", "b"));
+  ASSERT_OK_AND_ASSIGN(
+      std::vector<std::string> members,
+      catalog_->CohortMembers(kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION,
+                              "level:district"));
+  EXPECT_THAT(members, ElementsAre("a", "b"));
 
-  absl::StatusOr<std::vector<std::optional<jixiao::v1::Department>>> departments =
-      catalog_->Departments({"b", "c"});
-  ASSERT_TRUE(departments.ok()) << departments.status();
-  ASSERT_TRUE((*departments)[0].has_value());
-  EXPECT_EQ((*departments)[0]->name(), "b 商务局");
-  EXPECT_FALSE((*departments)[1].has_value());
+  ASSERT_OK_AND_ASSIGN(std::vector<std::optional<jixiao::v1::Department>> departments,
+                       catalog_->Departments({"b", "c"}));
+  ASSERT_TRUE(departments[0].has_value());
+  EXPECT_EQ(departments[0]->name(), "b 商务局");
+  EXPECT_FALSE(departments[1].has_value());
 }
 
 TEST_F(ScoreCacheTest, EachKindHasCohortsAndRankingsOfItsOwn) {
@@ -154,10 +154,9 @@ TEST_F(ScoreCacheTest, EachKindHasCohortsAndRankingsOfItsOwn) {
   // the projects of the year.
   EXPECT_TRUE(Rank(Card(a, 1, 80)));
   EXPECT_TRUE(Rank(Card(b, 1, 90)));
-  absl::StatusOr<CohortCoverage> departments = rankings_->Coverage(Scope());
-  ASSERT_TRUE(departments.ok()) << departments.status();
-  EXPECT_EQ(departments->members, 2);
-  EXPECT_TRUE(departments->complete());
+  ASSERT_OK_AND_ASSIGN(CohortCoverage departments, rankings_->Coverage(Scope()));
+  EXPECT_EQ(departments.members, 2);
+  EXPECT_TRUE(departments.complete());
   EXPECT_THAT(Ids(Top(10)), ElementsAre(b, a));
 
   // A project scheme's ranking fills with the project reports alone.
@@ -169,22 +168,18 @@ TEST_F(ScoreCacheTest, EachKindHasCohortsAndRankingsOfItsOwn) {
     EXPECT_TRUE(Rank(card));
   }
   projects.scheme.set_id("mof-2021-101");
-  absl::StatusOr<CohortCoverage> partial = rankings_->Coverage(projects);
-  ASSERT_TRUE(partial.ok()) << partial.status();
-  EXPECT_EQ(partial->members, 3);
-  EXPECT_FALSE(partial->complete());
+  ASSERT_OK_AND_ASSIGN(CohortCoverage partial, rankings_->Coverage(projects));
+  EXPECT_EQ(partial.members, 3);
+  EXPECT_FALSE(partial.complete());
   jixiao::v1::ScoreCard last = Card(b1, 1, 0, /*complete=*/false);
   last.mutable_scheme()->set_id("mof-2021-101");
   EXPECT_TRUE(Rank(last));
-  absl::StatusOr<CohortCoverage> full = rankings_->Coverage(projects);
-  ASSERT_TRUE(full.ok()) << full.status();
-  EXPECT_TRUE(full->complete());
-  absl::StatusOr<std::vector<RankedEntry>> top = rankings_->Top(projects, 10);
-  ASSERT_TRUE(top.ok()) << top.status();
-  EXPECT_THAT(Ids(*top), ElementsAre(a2, a1));
-  absl::StatusOr<std::vector<std::string>> unranked = rankings_->Unranked(projects);
-  ASSERT_TRUE(unranked.ok()) << unranked.status();
-  EXPECT_THAT(*unranked, ElementsAre(b1));
+  ASSERT_OK_AND_ASSIGN(CohortCoverage full, rankings_->Coverage(projects));
+  EXPECT_TRUE(full.complete());
+  ASSERT_OK_AND_ASSIGN(std::vector<RankedEntry> top, rankings_->Top(projects, 10));
+  EXPECT_THAT(Ids(top), ElementsAre(a2, a1));
+  ASSERT_OK_AND_ASSIGN(std::vector<std::string> unranked, rankings_->Unranked(projects));
+  EXPECT_THAT(unranked, ElementsAre(b1));
   // The department ranking did not change.
   EXPECT_THAT(Ids(Top(10)), ElementsAre(b, a));
 }
@@ -235,9 +230,8 @@ TEST_F(ScoreCacheTest, CoverageCountsRankedAndUnrankedMembers) {
   ASSERT_TRUE(coverage.ok()) << coverage.status();
   EXPECT_TRUE(coverage->complete());
   EXPECT_THAT(Ids(Top(10)), ElementsAre("a", "c"));
-  absl::StatusOr<std::vector<std::string>> unranked = rankings_->Unranked(Scope());
-  ASSERT_TRUE(unranked.ok()) << unranked.status();
-  EXPECT_THAT(*unranked, ElementsAre("b"));
+  ASSERT_OK_AND_ASSIGN(std::vector<std::string> unranked, rankings_->Unranked(Scope()));
+  EXPECT_THAT(unranked, ElementsAre("b"));
 }
 
 TEST_F(ScoreCacheTest, EqualTotalsShareACompetitionRank) {
@@ -273,18 +267,18 @@ TEST_F(ScoreCacheTest, ScoreCardsAreCachedPerVersionWithATtl) {
   entry.set_computed_at_unix_ms(1700000000000);
   ASSERT_TRUE(cache.Put(entry).ok());
 
-  absl::StatusOr<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> got =
-      cache.GetMany({ScoreCardAddress{Scheme(), "a", 2}, ScoreCardAddress{Scheme(), "a", 1}});
-  ASSERT_TRUE(got.ok()) << got.status();
-  ASSERT_TRUE((*got)[0].has_value());
-  EXPECT_EQ((*got)[0]->scorecard().total(), 88.5);
-  EXPECT_EQ((*got)[0]->computed_at_unix_ms(), 1700000000000);
-  EXPECT_FALSE((*got)[1].has_value());
+  ASSERT_OK_AND_ASSIGN(
+      std::vector<std::optional<jixiao::v1::CachedScoreCard>> got,
+      cache.GetMany({ScoreCardAddress{Scheme(), "a", 2}, ScoreCardAddress{Scheme(), "a", 1}}));
+  ASSERT_TRUE(got[0].has_value());
+  EXPECT_EQ(got[0]->scorecard().total(), 88.5);
+  EXPECT_EQ(got[0]->computed_at_unix_ms(), 1700000000000);
+  EXPECT_FALSE(got[1].has_value());
 
-  absl::StatusOr<redis::RedisReply> ttl = pool_->Command({"PTTL", ScoreCardKey(Scheme(), "a", 2)});
-  ASSERT_TRUE(ttl.ok()) << ttl.status();
-  EXPECT_GT(ttl->integer(), 0);
-  EXPECT_LE(ttl->integer(), 3600 * 1000);
+  ASSERT_OK_AND_ASSIGN(redis::RedisReply ttl,
+                       pool_->Command({"PTTL", ScoreCardKey(Scheme(), "a", 2)}));
+  EXPECT_GT(ttl.integer(), 0);
+  EXPECT_LE(ttl.integer(), 3600 * 1000);
 
   jixiao::v1::CachedScoreCard unresolved;
   *unresolved.mutable_scorecard() = Card("a", 0, 1);
@@ -293,10 +287,9 @@ TEST_F(ScoreCacheTest, ScoreCardsAreCachedPerVersionWithATtl) {
 
 TEST_F(ScoreCacheTest, LatestScoreCardsReadTheCardOfThePublishedVersionOnly) {
   LatestScoreCardReader reader(pool_.get());
-  absl::StatusOr<LatestScoreCards> before_ready = reader.Read(Scheme(), {"a"});
-  ASSERT_TRUE(before_ready.ok()) << before_ready.status();
-  EXPECT_FALSE(before_ready->catalog_ready);
-  EXPECT_THAT(before_ready->reports, IsEmpty());
+  ASSERT_OK_AND_ASSIGN(LatestScoreCards before_ready, reader.Read(Scheme(), {"a"}));
+  EXPECT_FALSE(before_ready.catalog_ready);
+  EXPECT_THAT(before_ready.reports, IsEmpty());
 
   Publish({Entry("a", 1), Entry("b", 1)});
   ASSERT_TRUE(catalog_->MarkReady().ok());
@@ -344,18 +337,16 @@ TEST_F(ScoreCacheTest, ComparisonRowsAreCachedPerVersionWithATtl) {
   const ScoreCardAddress a2{Scheme(), "a", 2};
   ASSERT_TRUE(rows.PutMany({a2}, {entry}).ok());
 
-  absl::StatusOr<std::vector<std::optional<jixiao::v1::CachedComparisonRow>>> got =
-      rows.GetMany({a2, ScoreCardAddress{Scheme(), "a", 1}});
-  ASSERT_TRUE(got.ok()) << got.status();
-  ASSERT_TRUE((*got)[0].has_value());
-  EXPECT_EQ((*got)[0]->row().total(), 88.5);
-  EXPECT_EQ((*got)[0]->computed_at_unix_ms(), 1700000000000);
-  EXPECT_FALSE((*got)[1].has_value());
-  absl::StatusOr<redis::RedisReply> ttl =
-      pool_->Command({"PTTL", ComparisonRowKey(Scheme(), "a", 2)});
-  ASSERT_TRUE(ttl.ok()) << ttl.status();
-  EXPECT_GT(ttl->integer(), 0);
-  EXPECT_LE(ttl->integer(), 3600 * 1000);
+  ASSERT_OK_AND_ASSIGN(std::vector<std::optional<jixiao::v1::CachedComparisonRow>> got,
+                       rows.GetMany({a2, ScoreCardAddress{Scheme(), "a", 1}}));
+  ASSERT_TRUE(got[0].has_value());
+  EXPECT_EQ(got[0]->row().total(), 88.5);
+  EXPECT_EQ(got[0]->computed_at_unix_ms(), 1700000000000);
+  EXPECT_FALSE(got[1].has_value());
+  ASSERT_OK_AND_ASSIGN(redis::RedisReply ttl,
+                       pool_->Command({"PTTL", ComparisonRowKey(Scheme(), "a", 2)}));
+  EXPECT_GT(ttl.integer(), 0);
+  EXPECT_LE(ttl.integer(), 3600 * 1000);
 
   EXPECT_EQ(rows.PutMany({ScoreCardAddress{Scheme(), "a", 0}}, {entry}).code(),
             absl::StatusCode::kInvalidArgument);
@@ -364,10 +355,10 @@ TEST_F(ScoreCacheTest, ComparisonRowsAreCachedPerVersionWithATtl) {
 
 TEST_F(ScoreCacheTest, CohortRowsReadMembersVersionsAndRowsInOneScript) {
   CohortRowsReader reader(pool_.get());
-  absl::StatusOr<CohortRows> not_ready =
-      reader.Read(Scheme(), kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "all");
-  ASSERT_TRUE(not_ready.ok()) << not_ready.status();
-  EXPECT_FALSE(not_ready->catalog_ready);
+  ASSERT_OK_AND_ASSIGN(
+      CohortRows not_ready,
+      reader.Read(Scheme(), kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "all"));
+  EXPECT_FALSE(not_ready.catalog_ready);
 
   Publish({Entry("b", 1), Entry("a", 2)});
   ASSERT_TRUE(catalog_->MarkReady().ok());
@@ -380,26 +371,27 @@ TEST_F(ScoreCacheTest, CohortRowsReadMembersVersionsAndRowsInOneScript) {
                            {row_of_a, row_of_a})
                   .ok());
 
-  absl::StatusOr<CohortRows> read =
-      reader.Read(Scheme(), kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "all");
-  ASSERT_TRUE(read.ok()) << read.status();
-  ASSERT_TRUE(read->catalog_ready);
-  ASSERT_EQ(read->members.size(), 2u);
-  EXPECT_EQ(read->members[0].report_id, "a");
-  EXPECT_EQ(read->members[0].version, 2);
-  ASSERT_TRUE(read->members[0].row.has_value());
-  EXPECT_EQ(read->members[0].row->row().total(), 91);
-  EXPECT_FALSE(read->members[0].department.has_value());
-  EXPECT_EQ(read->members[1].report_id, "b");
-  EXPECT_EQ(read->members[1].version, 1);
-  EXPECT_FALSE(read->members[1].row.has_value());
-  ASSERT_TRUE(read->members[1].department.has_value());
-  EXPECT_EQ(read->members[1].department->code(), "b");
+  ASSERT_OK_AND_ASSIGN(
+      CohortRows read,
+      reader.Read(Scheme(), kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "all"));
+  ASSERT_TRUE(read.catalog_ready);
+  ASSERT_EQ(read.members.size(), 2u);
+  EXPECT_EQ(read.members[0].report_id, "a");
+  EXPECT_EQ(read.members[0].version, 2);
+  ASSERT_TRUE(read.members[0].row.has_value());
+  EXPECT_EQ(read.members[0].row->row().total(), 91);
+  EXPECT_FALSE(read.members[0].department.has_value());
+  EXPECT_EQ(read.members[1].report_id, "b");
+  EXPECT_EQ(read.members[1].version, 1);
+  EXPECT_FALSE(read.members[1].row.has_value());
+  ASSERT_TRUE(read.members[1].department.has_value());
+  EXPECT_EQ(read.members[1].department->code(), "b");
 
-  absl::StatusOr<CohortRows> other_cohort = reader.Read(
-      Scheme(), kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION, "sector:health");
-  ASSERT_TRUE(other_cohort.ok()) << other_cohort.status();
-  EXPECT_THAT(other_cohort->members, IsEmpty());
+  ASSERT_OK_AND_ASSIGN(
+      CohortRows other_cohort,
+      reader.Read(Scheme(), kYear, jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION,
+                  "sector:health"));
+  EXPECT_THAT(other_cohort.members, IsEmpty());
 }
 
 TEST_F(ScoreCacheTest, ReportRowsReadOnlyTheReportsTheCatalogKnows) {
@@ -407,14 +399,13 @@ TEST_F(ScoreCacheTest, ReportRowsReadOnlyTheReportsTheCatalogKnows) {
   Publish({Entry("a", 2), Entry("b", 1)});
   ASSERT_TRUE(catalog_->MarkReady().ok());
   const std::string ids[] = {"b", "nobody", "a"};
-  absl::StatusOr<CohortRows> read = reader.ReadReports(Scheme(), ids);
-  ASSERT_TRUE(read.ok()) << read.status();
-  ASSERT_TRUE(read->catalog_ready);
-  ASSERT_EQ(read->members.size(), 2u);
-  EXPECT_EQ(read->members[0].report_id, "a");
-  EXPECT_EQ(read->members[0].version, 2);
-  EXPECT_EQ(read->members[1].report_id, "b");
-  ASSERT_TRUE(read->members[1].department.has_value());
+  ASSERT_OK_AND_ASSIGN(CohortRows read, reader.ReadReports(Scheme(), ids));
+  ASSERT_TRUE(read.catalog_ready);
+  ASSERT_EQ(read.members.size(), 2u);
+  EXPECT_EQ(read.members[0].report_id, "a");
+  EXPECT_EQ(read.members[0].version, 2);
+  EXPECT_EQ(read.members[1].report_id, "b");
+  ASSERT_TRUE(read.members[1].department.has_value());
 }
 
 TEST_F(ScoreCacheTest, RankingWindowIsWhatTheCommandsWouldAnswer) {
@@ -426,24 +417,22 @@ TEST_F(ScoreCacheTest, RankingWindowIsWhatTheCommandsWouldAnswer) {
     ASSERT_TRUE(Rank(Card(id, 1, total)));
   }
   // f is not scored yet: the window says the ranking does not cover the cohort.
-  absl::StatusOr<RankingWindow> partial = reader.Read(Scope(), 3, "b", 1);
-  ASSERT_TRUE(partial.ok()) << partial.status();
-  EXPECT_FALSE(partial->coverage.complete());
-  EXPECT_THAT(partial->top, IsEmpty());
+  ASSERT_OK_AND_ASSIGN(RankingWindow partial, reader.Read(Scope(), 3, "b", 1));
+  EXPECT_FALSE(partial.coverage.complete());
+  EXPECT_THAT(partial.top, IsEmpty());
   ASSERT_TRUE(catalog_->MarkReady().ok());
   ASSERT_TRUE(Rank(Card("f", 1, 10, /*complete=*/false)));
 
-  absl::StatusOr<RankingWindow> window = reader.Read(Scope(), 3, "b", 1);
-  ASSERT_TRUE(window.ok()) << window.status();
-  ASSERT_TRUE(window->coverage.complete());
-  EXPECT_EQ(window->coverage.ranked, 5);
-  EXPECT_EQ(window->coverage.unranked, 1);
-  EXPECT_THAT(Ids(window->top), ElementsAre("a", "c", "b"));
-  EXPECT_THAT(Ranks(window->top), ElementsAre(1, 2, 2));
-  EXPECT_THAT(Ids(window->around), ElementsAre("c", "b", "e"));
-  EXPECT_THAT(Ranks(window->around), ElementsAre(2, 2, 4));
+  ASSERT_OK_AND_ASSIGN(RankingWindow window, reader.Read(Scope(), 3, "b", 1));
+  ASSERT_TRUE(window.coverage.complete());
+  EXPECT_EQ(window.coverage.ranked, 5);
+  EXPECT_EQ(window.coverage.unranked, 1);
+  EXPECT_THAT(Ids(window.top), ElementsAre("a", "c", "b"));
+  EXPECT_THAT(Ranks(window.top), ElementsAre(1, 2, 2));
+  EXPECT_THAT(Ids(window.around), ElementsAre("c", "b", "e"));
+  EXPECT_THAT(Ranks(window.around), ElementsAre(2, 2, 4));
   std::vector<std::string> listed;
-  for (const ListedReport& report : window->listed) {
+  for (const ListedReport& report : window.listed) {
     listed.push_back(report.report_id);
     EXPECT_EQ(report.version, 1);
     ASSERT_TRUE(report.department.has_value());
@@ -451,10 +440,9 @@ TEST_F(ScoreCacheTest, RankingWindowIsWhatTheCommandsWouldAnswer) {
   }
   EXPECT_THAT(listed, ElementsAre("a", "b", "c", "e"));
 
-  absl::StatusOr<RankingWindow> not_ranked = reader.Read(Scope(), 0, "f", 2);
-  ASSERT_TRUE(not_ranked.ok()) << not_ranked.status();
-  EXPECT_THAT(not_ranked->top, IsEmpty());
-  EXPECT_THAT(not_ranked->around, IsEmpty());
+  ASSERT_OK_AND_ASSIGN(RankingWindow not_ranked, reader.Read(Scope(), 0, "f", 2));
+  EXPECT_THAT(not_ranked.top, IsEmpty());
+  EXPECT_THAT(not_ranked.around, IsEmpty());
 }
 
 // Random totals drawn from few values (so ties are everywhere), ranked in
@@ -487,20 +475,19 @@ TEST_F(ScoreCacheTest, RankingWindowMatchesAnIndependentRankingOfATiedCohort) {
   RankingWindowReader reader(pool_.get());
   for (const int position : {0, 1, 17, 999, 1500, 1999}) {
     const std::string& me = expected[position].first;
-    absl::StatusOr<RankingWindow> window = reader.Read(Scope(), 50, me, 5);
-    ASSERT_TRUE(window.ok()) << window.status();
-    ASSERT_EQ(window->top.size(), 50u);
-    for (size_t i = 0; i < window->top.size(); ++i) {
-      EXPECT_EQ(window->top[i].report_id, expected[i].first);
-      EXPECT_EQ(window->top[i].rank, rank_of(expected[i].second));
+    ASSERT_OK_AND_ASSIGN(RankingWindow window, reader.Read(Scope(), 50, me, 5));
+    ASSERT_EQ(window.top.size(), 50u);
+    for (size_t i = 0; i < window.top.size(); ++i) {
+      EXPECT_EQ(window.top[i].report_id, expected[i].first);
+      EXPECT_EQ(window.top[i].rank, rank_of(expected[i].second));
     }
     const size_t first = static_cast<size_t>(std::max(position - 5, 0));
     const size_t last = std::min<size_t>(position + 5, expected.size() - 1);
-    ASSERT_EQ(window->around.size(), last - first + 1) << me;
-    for (size_t i = 0; i < window->around.size(); ++i) {
-      EXPECT_EQ(window->around[i].report_id, expected[first + i].first);
-      EXPECT_EQ(window->around[i].rank, rank_of(expected[first + i].second));
-      EXPECT_DOUBLE_EQ(window->around[i].total, expected[first + i].second);
+    ASSERT_EQ(window.around.size(), last - first + 1) << me;
+    for (size_t i = 0; i < window.around.size(); ++i) {
+      EXPECT_EQ(window.around[i].report_id, expected[first + i].first);
+      EXPECT_EQ(window.around[i].rank, rank_of(expected[first + i].second));
+      EXPECT_DOUBLE_EQ(window.around[i].total, expected[first + i].second);
     }
   }
 }
@@ -519,9 +506,8 @@ TEST_F(ScoreCacheTest, ScriptsSurviveARedisRestart) {
     }
   }
   ASSERT_TRUE(published.ok()) << published;
-  absl::StatusOr<std::vector<int64_t>> versions = catalog_->LatestVersions({"a"});
-  ASSERT_TRUE(versions.ok()) << versions.status();
-  EXPECT_THAT(*versions, ElementsAre(1));
+  ASSERT_OK_AND_ASSIGN(std::vector<int64_t> versions, catalog_->LatestVersions({"a"}));
+  EXPECT_THAT(versions, ElementsAre(1));
 }
 
 }  // namespace

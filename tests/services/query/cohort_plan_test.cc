@@ -6,6 +6,7 @@
 #include "services/query/logic/member_filter.h"
 #include "services/query/logic/named_cohorts.h"
 #include "tests/support/source_dir.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::query {
 namespace {
@@ -31,80 +32,73 @@ const jixiao::v1::Department kHaizhuTrade = Department(
     "440105:trade", jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT, {"trade-promotion"}, "440105");
 
 TEST(CohortPlanTest, EmptyIsAll) {
-  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(jixiao::v1::Cohort());
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_EQ(plan->redis_cohort(), "all");
-  EXPECT_TRUE(plan->is_redis_cohort());
-  EXPECT_TRUE(plan->Admits(kTianheCommerce));
-  EXPECT_TRUE(plan->Admits(kCityCommerce));
+  ASSERT_OK_AND_ASSIGN(CohortPlan plan, CohortPlan::Resolve(jixiao::v1::Cohort()));
+  EXPECT_EQ(plan.redis_cohort(), "all");
+  EXPECT_TRUE(plan.is_redis_cohort());
+  EXPECT_TRUE(plan.Admits(kTianheCommerce));
+  EXPECT_TRUE(plan.Admits(kCityCommerce));
 }
 
 TEST(CohortPlanTest, OnlyLevelIsTheLevelCohort) {
   jixiao::v1::Cohort cohort;
   cohort.set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
-  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_EQ(plan->redis_cohort(), "level:district");
-  EXPECT_TRUE(plan->is_redis_cohort());
-  EXPECT_TRUE(plan->Admits(kTianheCommerce));
-  EXPECT_FALSE(plan->Admits(kCityCommerce));
+  ASSERT_OK_AND_ASSIGN(CohortPlan plan, CohortPlan::Resolve(cohort));
+  EXPECT_EQ(plan.redis_cohort(), "level:district");
+  EXPECT_TRUE(plan.is_redis_cohort());
+  EXPECT_TRUE(plan.Admits(kTianheCommerce));
+  EXPECT_FALSE(plan.Admits(kCityCommerce));
 }
 
 TEST(CohortPlanTest, OneSectorTagIsTheSectorCohort) {
   jixiao::v1::Cohort cohort;
   cohort.add_sector_tags("commerce");
-  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_EQ(plan->redis_cohort(), "sector:commerce");
-  EXPECT_TRUE(plan->is_redis_cohort());
-  EXPECT_TRUE(plan->Admits(kCityCommerce));
-  EXPECT_FALSE(plan->Admits(kHaizhuTrade));
+  ASSERT_OK_AND_ASSIGN(CohortPlan plan, CohortPlan::Resolve(cohort));
+  EXPECT_EQ(plan.redis_cohort(), "sector:commerce");
+  EXPECT_TRUE(plan.is_redis_cohort());
+  EXPECT_TRUE(plan.Admits(kCityCommerce));
+  EXPECT_FALSE(plan.Admits(kHaizhuTrade));
 }
 
 TEST(CohortPlanTest, RepeatedTagCountsOnce) {
   jixiao::v1::Cohort cohort;
   cohort.add_sector_tags("commerce");
   cohort.add_sector_tags("commerce");
-  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_EQ(plan->redis_cohort(), "sector:commerce");
+  ASSERT_OK_AND_ASSIGN(CohortPlan plan, CohortPlan::Resolve(cohort));
+  EXPECT_EQ(plan.redis_cohort(), "sector:commerce");
 }
 
 TEST(CohortPlanTest, CombinedCriteriaFilterAllInMemory) {
   jixiao::v1::Cohort cohort;
   cohort.set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
   cohort.add_sector_tags("commerce");
-  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_EQ(plan->redis_cohort(), "all");
-  EXPECT_FALSE(plan->is_redis_cohort());
-  EXPECT_TRUE(plan->Admits(kTianheCommerce));
-  EXPECT_FALSE(plan->Admits(kCityCommerce));  // wrong level
-  EXPECT_FALSE(plan->Admits(kHaizhuTrade));   // wrong tag
+  ASSERT_OK_AND_ASSIGN(CohortPlan plan, CohortPlan::Resolve(cohort));
+  EXPECT_EQ(plan.redis_cohort(), "all");
+  EXPECT_FALSE(plan.is_redis_cohort());
+  EXPECT_TRUE(plan.Admits(kTianheCommerce));
+  EXPECT_FALSE(plan.Admits(kCityCommerce));  // wrong level
+  EXPECT_FALSE(plan.Admits(kHaizhuTrade));   // wrong tag
 }
 
 TEST(CohortPlanTest, SeveralTagsMustAllBeCarried) {
   jixiao::v1::Cohort cohort;
   cohort.add_sector_tags("commerce");
   cohort.add_sector_tags("finance");
-  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_FALSE(plan->is_redis_cohort());
-  EXPECT_TRUE(plan->Admits(kTianheCommerce));
-  EXPECT_FALSE(plan->Admits(kCityCommerce));
+  ASSERT_OK_AND_ASSIGN(CohortPlan plan, CohortPlan::Resolve(cohort));
+  EXPECT_FALSE(plan.is_redis_cohort());
+  EXPECT_TRUE(plan.Admits(kTianheCommerce));
+  EXPECT_FALSE(plan.Admits(kCityCommerce));
 }
 
 TEST(CohortPlanTest, ExplicitDepartmentsFilterAll) {
   jixiao::v1::Cohort cohort;
   cohort.add_department_codes("440105:trade");
   cohort.add_department_codes("440100:commerce");
-  absl::StatusOr<CohortPlan> plan = CohortPlan::Resolve(cohort);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_EQ(plan->redis_cohort(), "all");
-  EXPECT_FALSE(plan->is_redis_cohort());
-  EXPECT_TRUE(plan->Admits(kHaizhuTrade));
-  EXPECT_TRUE(plan->Admits(kCityCommerce));
-  EXPECT_FALSE(plan->Admits(kTianheCommerce));
+  ASSERT_OK_AND_ASSIGN(CohortPlan plan, CohortPlan::Resolve(cohort));
+  EXPECT_EQ(plan.redis_cohort(), "all");
+  EXPECT_FALSE(plan.is_redis_cohort());
+  EXPECT_TRUE(plan.Admits(kHaizhuTrade));
+  EXPECT_TRUE(plan.Admits(kCityCommerce));
+  EXPECT_FALSE(plan.Admits(kTianheCommerce));
 }
 
 TEST(CohortPlanTest, NamedCohortsResolveToTheirConfiguredCriteria) {
@@ -121,18 +115,16 @@ TEST(CohortPlanTest, NamedCohortsResolveToTheirConfiguredCriteria) {
   ASSERT_TRUE(named.ok()) << named.status();
   jixiao::v1::Cohort cohort;
   cohort.set_name("guangzhou-commerce");
-  absl::StatusOr<CohortPlan> listed = CohortPlan::Resolve(cohort, *named);
-  ASSERT_TRUE(listed.ok()) << listed.status();
-  EXPECT_FALSE(listed->is_redis_cohort());
-  EXPECT_EQ(listed->department_codes(), std::vector<std::string>{"440100:commerce"});
-  EXPECT_TRUE(listed->Admits(kCityCommerce));
-  EXPECT_FALSE(listed->Admits(kTianheCommerce));
+  ASSERT_OK_AND_ASSIGN(CohortPlan listed, CohortPlan::Resolve(cohort, *named));
+  EXPECT_FALSE(listed.is_redis_cohort());
+  EXPECT_EQ(listed.department_codes(), std::vector<std::string>{"440100:commerce"});
+  EXPECT_TRUE(listed.Admits(kCityCommerce));
+  EXPECT_FALSE(listed.Admits(kTianheCommerce));
 
   cohort.set_name("district-commerce");
-  absl::StatusOr<CohortPlan> level = CohortPlan::Resolve(cohort, *named);
-  ASSERT_TRUE(level.ok()) << level.status();
-  EXPECT_TRUE(level->is_redis_cohort());
-  EXPECT_EQ(level->redis_cohort(), "level:district");
+  ASSERT_OK_AND_ASSIGN(CohortPlan level, CohortPlan::Resolve(cohort, *named));
+  EXPECT_TRUE(level.is_redis_cohort());
+  EXPECT_EQ(level.redis_cohort(), "level:district");
 }
 
 TEST(CohortPlanTest, UnknownNamesAndNamesWithCriteriaAreRefused) {
@@ -175,11 +167,10 @@ TEST(NamedCohortsTest, ConfigurationErrorsNameTheCohortAndField) {
 }
 
 TEST(NamedCohortsTest, TheShippedConfigurationParses) {
-  absl::StatusOr<NamedCohorts> named = NamedCohorts::Parse(
-      jixiao::testing::ReadSourceFile("services/query/cohorts/guangzhou.textproto"));
-  ASSERT_TRUE(named.ok()) << named.status();
-  EXPECT_NE(named->Find("guangzhou-commerce"), nullptr);
-  EXPECT_EQ(named->Find("no-such-cohort"), nullptr);
+  ASSERT_OK_AND_ASSIGN(NamedCohorts named, NamedCohorts::Parse(jixiao::testing::ReadSourceFile(
+                                               "services/query/cohorts/guangzhou.textproto")));
+  EXPECT_NE(named.Find("guangzhou-commerce"), nullptr);
+  EXPECT_EQ(named.Find("no-such-cohort"), nullptr);
 }
 
 TEST(CohortPlanTest, MalformedCriteriaNameTheirField) {

@@ -15,6 +15,7 @@
 #include "services/scoring/engine/score_engine.h"
 #include "tests/services/query/query_service_harness.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
+#include "tests/support/status_macros.h"
 #include "tools/gen/dataset_shape.h"
 #include "tools/gen/report_generator.h"
 
@@ -68,16 +69,15 @@ class GeneratedCohortTest : public ::testing::Test {
             copy.set_report_id(report.report_id());
             report = copy;
           }
-          absl::StatusOr<jixiao::v1::ScoreCard> card = scoring::ScoreReport(report, scheme);
-          ASSERT_TRUE(card.ok()) << card.status();
-          card->mutable_report()->set_report_id(report.report_id());
-          card->mutable_report()->set_version(1);
-          card->mutable_scheme()->set_id(testing::kSchemeId);
-          card->mutable_scheme()->set_version(1);
-          ASSERT_TRUE(h_.Publish(*card).ok());
-          ASSERT_TRUE(h_.CacheAndRank(*card).ok());
-          scored_[year].push_back({card->department().code(), report.report_id(), card->total(),
-                                   card->complete(), card->grade()});
+          ASSERT_OK_AND_ASSIGN(jixiao::v1::ScoreCard card, scoring::ScoreReport(report, scheme));
+          card.mutable_report()->set_report_id(report.report_id());
+          card.mutable_report()->set_version(1);
+          card.mutable_scheme()->set_id(testing::kSchemeId);
+          card.mutable_scheme()->set_version(1);
+          ASSERT_TRUE(h_.Publish(card).ok());
+          ASSERT_TRUE(h_.CacheAndRank(card).ok());
+          scored_[year].push_back({card.department().code(), report.report_id(), card.total(),
+                                   card.complete(), card.grade()});
         }
       }
     }

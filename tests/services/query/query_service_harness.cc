@@ -15,6 +15,7 @@
 #include "common/score_cache/scorecard_cache.h"
 #include "gtest/gtest.h"
 #include "tests/common/platform/redis/redis_server_fixture.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::query::testing {
 namespace {
@@ -193,9 +194,8 @@ void QueryServiceHarness::Store(const jixiao::v1::ScoreCard& card) {
         next == card.report().version() && !card.report().content_hash().empty();
     const std::string content_hash = cards_version ? card.report().content_hash()
                                                    : absl::StrCat("content-", report_id, "@", next);
-    absl::StatusOr<ingest::PutOutcome> stored = ingest_->Put(report, content_hash);
-    ASSERT_TRUE(stored.ok()) << stored.status();
-    ASSERT_EQ(stored->ref.version(), next) << report_id;
+    ASSERT_OK_AND_ASSIGN(ingest::PutOutcome stored, ingest_->Put(report, content_hash));
+    ASSERT_EQ(stored.ref.version(), next) << report_id;
   }
 }
 

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "tests/support/status_macros.h"
 #include "tools/jixiao/cohort_year_command.h"
 #include "tools/jixiao/text_table.h"
 
@@ -22,27 +23,26 @@ absl::StatusOr<CohortYearOptions> ParseCohortYear(const std::vector<std::string>
 }
 
 TEST(CommandOptions, ReadIntoTypedFields) {
-  auto parsed = ParseCohortYear({"--year", "2024", "--json", "--scheme=x@2", "--district", "440106",
-                                 "--district=440103", "--level", "District", "--sector", "教育"});
-  ASSERT_TRUE(parsed.ok()) << parsed.status();
-  EXPECT_EQ(parsed->year, 2024);
-  EXPECT_TRUE(parsed->query.json);
-  ASSERT_TRUE(parsed->query.scheme.has_value());
-  EXPECT_EQ(parsed->query.scheme->id(), "x");
-  EXPECT_EQ(parsed->query.scheme->version(), 2);
-  EXPECT_THAT(parsed->district_codes, ::testing::ElementsAre("440106", "440103"));
-  ASSERT_TRUE(parsed->cohort.has_value());
-  EXPECT_EQ(parsed->cohort->level(), jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
-  EXPECT_THAT(parsed->cohort->sector_tags(), ::testing::ElementsAre("教育"));
-  EXPECT_EQ(parsed->query.endpoint.address, "localhost:50053");
+  ASSERT_OK_AND_ASSIGN(auto parsed, ParseCohortYear({"--year", "2024", "--json", "--scheme=x@2",
+                                                     "--district", "440106", "--district=440103",
+                                                     "--level", "District", "--sector", "教育"}));
+  EXPECT_EQ(parsed.year, 2024);
+  EXPECT_TRUE(parsed.query.json);
+  ASSERT_TRUE(parsed.query.scheme.has_value());
+  EXPECT_EQ(parsed.query.scheme->id(), "x");
+  EXPECT_EQ(parsed.query.scheme->version(), 2);
+  EXPECT_THAT(parsed.district_codes, ::testing::ElementsAre("440106", "440103"));
+  ASSERT_TRUE(parsed.cohort.has_value());
+  EXPECT_EQ(parsed.cohort->level(), jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
+  EXPECT_THAT(parsed.cohort->sector_tags(), ::testing::ElementsAre("教育"));
+  EXPECT_EQ(parsed.query.endpoint.address, "localhost:50053");
 }
 
 TEST(CommandOptions, LeaveSchemeAndCohortUnsetWhenNotGiven) {
-  auto parsed = ParseCohortYear({"--year", "2023"});
-  ASSERT_TRUE(parsed.ok()) << parsed.status();
-  EXPECT_FALSE(parsed->query.scheme.has_value());  // the service's default
-  EXPECT_FALSE(parsed->cohort.has_value());        // every department
-  EXPECT_FALSE(parsed->query.json);
+  ASSERT_OK_AND_ASSIGN(auto parsed, ParseCohortYear({"--year", "2023"}));
+  EXPECT_FALSE(parsed.query.scheme.has_value());  // the service's default
+  EXPECT_FALSE(parsed.cohort.has_value());        // every department
+  EXPECT_FALSE(parsed.query.json);
 }
 
 TEST(CommandOptions, RefuseWhatDoesNotParseNamingTheOption) {
@@ -62,13 +62,11 @@ TEST(CommandOptions, RefuseWhatDoesNotParseNamingTheOption) {
 }
 
 TEST(CommandOptions, SchemeRefsAndLevels) {
-  auto latest = ParseSchemeRef("guangzhou-department");
-  ASSERT_TRUE(latest.ok()) << latest.status();
-  EXPECT_EQ(latest->id(), "guangzhou-department");
-  EXPECT_EQ(latest->version(), 0);  // the latest
-  auto pinned = ParseSchemeRef("mof-2020-10@2");
-  ASSERT_TRUE(pinned.ok()) << pinned.status();
-  EXPECT_EQ(pinned->version(), 2);
+  ASSERT_OK_AND_ASSIGN(auto latest, ParseSchemeRef("guangzhou-department"));
+  EXPECT_EQ(latest.id(), "guangzhou-department");
+  EXPECT_EQ(latest.version(), 0);  // the latest
+  ASSERT_OK_AND_ASSIGN(auto pinned, ParseSchemeRef("mof-2020-10@2"));
+  EXPECT_EQ(pinned.version(), 2);
   for (const char* bad : {"", "@1", "x@", "x@0", "x@two"}) EXPECT_FALSE(ParseSchemeRef(bad).ok());
 
   EXPECT_EQ(ParseLevel("District").value_or(jixiao::v1::ADMINISTRATIVE_LEVEL_UNSPECIFIED),

@@ -22,6 +22,7 @@
 #include "common/domain/report_json/json_codec.h"
 #include "common/platform/logging/recording_log_sink.h"
 #include "common/platform/server/server_runner.h"
+#include "tests/support/status_macros.h"
 #include "tests/support/temp_dir.h"
 #include "tests/tools/jixiao/fake_ingest_service.h"
 
@@ -75,9 +76,7 @@ struct RunResult {
 class IngestCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto dir = jixiao::testing::TempDir::Create("ingest_command_test");
-    ASSERT_TRUE(dir.ok()) << dir.status();
-    dir_ = *std::move(dir);
+    ASSERT_OK_AND_ASSIGN(dir_, jixiao::testing::TempDir::Create("ingest_command_test"));
   }
 
   // The fake must outlive the server that calls into it; held calls are
@@ -97,9 +96,8 @@ class IngestCommandTest : public ::testing::Test {
     runner_ = std::make_unique<server::ServerRunner>(
         config, logging::Logger(logging::LogLevel::kWarn, &server_log_));
     runner_->AddService(jixiao::v1::IngestService::service_full_name(), fake_.get());
-    absl::StatusOr<int> port = runner_->Start();
-    ASSERT_TRUE(port.ok()) << port.status();
-    address_ = absl::StrCat("127.0.0.1:", *port);
+    ASSERT_OK_AND_ASSIGN(int port, runner_->Start());
+    address_ = absl::StrCat("127.0.0.1:", port);
   }
 
   // A server that refuses 440106:refused, and four files: two good reports,

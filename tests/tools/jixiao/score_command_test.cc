@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "tests/support/source_dir.h"
+#include "tests/support/status_macros.h"
 #include "tests/support/temp_dir.h"
 
 namespace jixiao::cli {
@@ -30,9 +31,7 @@ struct RunResult {
 class ScoreCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto dir = jixiao::testing::TempDir::Create("score_command_test");
-    ASSERT_TRUE(dir.ok()) << dir.status();
-    dir_ = *std::move(dir);
+    ASSERT_OK_AND_ASSIGN(dir_, jixiao::testing::TempDir::Create("score_command_test"));
   }
 
   void Write(const std::string& name, const std::string& content) {

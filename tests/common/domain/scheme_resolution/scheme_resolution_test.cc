@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::scheme_resolution {
 namespace {
@@ -32,23 +33,20 @@ const std::vector<jixiao::v1::SchemeRef> kLoaded = {
     Loaded("guangzhou-department", 2), Loaded("mof-2020-10", 1)};
 
 TEST(SchemeResolutionTest, VersionZeroIsTheHighestLoaded) {
-  absl::StatusOr<size_t> at = ResolveScheme(Ref("guangzhou-department", 0), "other", kLoaded);
-  ASSERT_TRUE(at.ok()) << at.status();
-  EXPECT_EQ(kLoaded[*at].version(), 3);
-  EXPECT_EQ(kLoaded[*at].content_hash(), "guangzhou-department-hash-3");
+  ASSERT_OK_AND_ASSIGN(size_t at, ResolveScheme(Ref("guangzhou-department", 0), "other", kLoaded));
+  EXPECT_EQ(kLoaded[at].version(), 3);
+  EXPECT_EQ(kLoaded[at].content_hash(), "guangzhou-department-hash-3");
 }
 
 TEST(SchemeResolutionTest, EmptyIdIsTheDefault) {
-  absl::StatusOr<size_t> at = ResolveScheme(Ref("", 0), "mof-2020-10", kLoaded);
-  ASSERT_TRUE(at.ok()) << at.status();
-  EXPECT_EQ(kLoaded[*at].id(), "mof-2020-10");
-  EXPECT_EQ(kLoaded[*at].version(), 1);
+  ASSERT_OK_AND_ASSIGN(size_t at, ResolveScheme(Ref("", 0), "mof-2020-10", kLoaded));
+  EXPECT_EQ(kLoaded[at].id(), "mof-2020-10");
+  EXPECT_EQ(kLoaded[at].version(), 1);
 }
 
 TEST(SchemeResolutionTest, ExplicitVersion) {
-  absl::StatusOr<size_t> at = ResolveScheme(Ref("guangzhou-department", 2), "", kLoaded);
-  ASSERT_TRUE(at.ok()) << at.status();
-  EXPECT_EQ(kLoaded[*at].version(), 2);
+  ASSERT_OK_AND_ASSIGN(size_t at, ResolveScheme(Ref("guangzhou-department", 2), "", kLoaded));
+  EXPECT_EQ(kLoaded[at].version(), 2);
 }
 
 TEST(SchemeResolutionTest, UnknownIdOrVersionIsNotFoundNamingIt) {

@@ -12,6 +12,7 @@
 #include "common/domain/table_import/evaluation_layout.h"
 #include "common/domain/table_import/indicator_cells.h"
 #include "common/domain/table_import/table_words.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::table_import {
 namespace {
@@ -55,10 +56,9 @@ constexpr char kForm10Lines[] = R"(项目支出绩效自评表
 )";
 
 TEST(ImportEvaluationText, UnseenForm10Lines) {
-  auto imported = ImportEvaluationText(kForm10Lines);
-  ASSERT_TRUE(imported.ok()) << imported.status();
-  EXPECT_EQ(imported->layout, EvaluationLayout::kForm10Lines);
-  const auto& r = imported->report;
+  ASSERT_OK_AND_ASSIGN(auto imported, ImportEvaluationText(kForm10Lines));
+  EXPECT_EQ(imported.layout, EvaluationLayout::kForm10Lines);
+  const auto& r = imported.report;
   EXPECT_EQ(r.fiscal_year(), 2023);
   EXPECT_EQ(r.source().title(), "高标准农田建设补助");
   EXPECT_EQ(r.department().name(), "某县农田建设服务中心");
@@ -81,7 +81,7 @@ TEST(ImportEvaluationText, UnseenForm10Lines) {
   EXPECT_EQ(first.deviation_reason(), "雨季延误施工,次年春季补建");
   // Three cells after the name: which are which is unknown, so none is taken.
   EXPECT_FALSE(r.indicators(1).has_weight());
-  EXPECT_THAT(AllFindings(*imported), HasSubstr("row 2 (工程验收合格率): 3 cells"));
+  EXPECT_THAT(AllFindings(imported), HasSubstr("row 2 (工程验收合格率): 3 cells"));
   // A row without its "指标1:" label.
   EXPECT_EQ(r.indicators(2).level2_code(), "13");
   EXPECT_EQ(r.indicators(2).name(), "完工及时率");
@@ -103,10 +103,9 @@ constexpr char kForm10Flattened[] =
     "标沿线群众满意度≥85%88%1010总分10097";
 
 TEST(ImportEvaluationText, UnseenForm10Flattened) {
-  auto imported = ImportEvaluationText(kForm10Flattened);
-  ASSERT_TRUE(imported.ok()) << imported.status();
-  EXPECT_EQ(imported->layout, EvaluationLayout::kForm10Flattened);
-  const auto& r = imported->report;
+  ASSERT_OK_AND_ASSIGN(auto imported, ImportEvaluationText(kForm10Flattened));
+  EXPECT_EQ(imported.layout, EvaluationLayout::kForm10Flattened);
+  const auto& r = imported.report;
   EXPECT_EQ(r.fiscal_year(), 2021);
   EXPECT_EQ(r.source().title(), "乡村道路养护经费");
   // 500 | 500 | 450 | 10 | 90% | 9: the only split whose rate is 450 / 500.
@@ -133,10 +132,9 @@ TEST(ImportEvaluationText, FlattenedRowWhoseValuesCannotBeSeparatedIsAFinding) {
       "项目支出绩效自评表(2021年度)项目名称X经费实施单位Y项目资金年度资金总额10010010010100%10"
       "年度指标值实际完成值分值得分偏差原因分析及改进措施产出指标数量指标完成户数",
       "12312050", "45总分5045");
-  auto imported = ImportEvaluationText(text);
-  ASSERT_TRUE(imported.ok()) << imported.status();
-  ASSERT_GE(imported->report.indicators_size(), 1);
-  EXPECT_THAT(AllFindings(*imported), HasSubstr("cannot be told apart from the name"));
+  ASSERT_OK_AND_ASSIGN(auto imported, ImportEvaluationText(text));
+  ASSERT_GE(imported.report.indicators_size(), 1);
+  EXPECT_THAT(AllFindings(imported), HasSubstr("cannot be told apart from the name"));
 }
 
 // A central transfer-payment form whose value cells do not add up to 100: the
@@ -160,10 +158,9 @@ constexpr char kTransferNoScores[] = R"(农村综合改革转移支付绩效目�
 )";
 
 TEST(ImportEvaluationText, UnseenTransferFormWithoutWeights) {
-  auto imported = ImportEvaluationText(kTransferNoScores);
-  ASSERT_TRUE(imported.ok()) << imported.status();
-  EXPECT_EQ(imported->layout, EvaluationLayout::kTransferNoScores);
-  const auto& r = imported->report;
+  ASSERT_OK_AND_ASSIGN(auto imported, ImportEvaluationText(kTransferNoScores));
+  EXPECT_EQ(imported.layout, EvaluationLayout::kTransferNoScores);
+  const auto& r = imported.report;
   EXPECT_EQ(r.source().title(), "农村公益事业财政奖补");
   EXPECT_EQ(r.budget().adjusted().fen(), 300'000'000);
   EXPECT_EQ(r.budget().final().fen(), 240'000'000);
@@ -171,7 +168,7 @@ TEST(ImportEvaluationText, UnseenTransferFormWithoutWeights) {
   ASSERT_EQ(r.indicators_size(), 2);
   EXPECT_FALSE(r.indicators(0).has_weight());
   EXPECT_FALSE(r.indicators(0).has_target());  // "1512" is never a target of 1512
-  EXPECT_THAT(AllFindings(*imported), HasSubstr("row 1 (奖补项目个数) 指标值/全年实际完成值"));
+  EXPECT_THAT(AllFindings(imported), HasSubstr("row 1 (奖补项目个数) 指标值/全年实际完成值"));
 }
 
 constexpr char kTransferPercent[] =
@@ -182,10 +179,9 @@ constexpr char kTransferPercent[] =
     "得分合计95。";
 
 TEST(ImportEvaluationText, UnseenPercentWeightForm) {
-  auto imported = ImportEvaluationText(kTransferPercent);
-  ASSERT_TRUE(imported.ok()) << imported.status();
-  EXPECT_EQ(imported->layout, EvaluationLayout::kTransferPercentWeights);
-  const auto& r = imported->report;
+  ASSERT_OK_AND_ASSIGN(auto imported, ImportEvaluationText(kTransferPercent));
+  EXPECT_EQ(imported.layout, EvaluationLayout::kTransferPercentWeights);
+  const auto& r = imported.report;
   EXPECT_EQ(r.budget().adjusted().fen(), 500'000'000);
   EXPECT_EQ(r.budget().final().fen(), 450'000'000);
   ASSERT_EQ(r.indicators_size(), 3);
@@ -195,7 +191,7 @@ TEST(ImportEvaluationText, UnseenPercentWeightForm) {
   EXPECT_EQ(r.indicators(1).declared_score(), 25);
   EXPECT_EQ(r.indicators(2).level2_code(), "31");
   EXPECT_EQ(r.declared().total(), 95);
-  EXPECT_THAT(AllFindings(*imported), HasSubstr("年度"));  // no year printed
+  EXPECT_THAT(AllFindings(imported), HasSubstr("年度"));  // no year printed
 }
 
 constexpr char kReevaluation[] =
@@ -206,10 +202,9 @@ constexpr char kReevaluation[] =
     "自评与再评价差异该项目自评分为95.50分,三、存在问题附件:再评价报告某县财政局2022年10月8日";
 
 TEST(ImportEvaluationText, UnseenReevaluation) {
-  auto imported = ImportEvaluationText(kReevaluation);
-  ASSERT_TRUE(imported.ok()) << imported.status();
-  EXPECT_EQ(imported->layout, EvaluationLayout::kReevaluationStatus);
-  const auto& r = imported->report;
+  ASSERT_OK_AND_ASSIGN(auto imported, ImportEvaluationText(kReevaluation));
+  EXPECT_EQ(imported.layout, EvaluationLayout::kReevaluationStatus);
+  const auto& r = imported.report;
   EXPECT_EQ(r.kind(), jixiao::v1::REPORT_KIND_EXTERNAL_EVALUATION);
   EXPECT_EQ(r.fiscal_year(), 2021);
   EXPECT_EQ(r.period_start_year(), 2021);
@@ -234,12 +229,11 @@ TEST(ImportEvaluationText, WorkIsLinearInTheText) {
   constexpr int kRows = 20000;
   for (int i = 0; i < kRows; ++i) text += "完成户数合格合格1010";
   text += std::string(100000, 'x');
-  const auto imported = ImportEvaluationText(text);
-  ASSERT_TRUE(imported.ok()) << imported.status();
+  ASSERT_OK_AND_ASSIGN(const auto imported, ImportEvaluationText(text));
   // The x's read as a unit after the last row's digits: that row runs on into
   // them and is reported without 分值/得分.
-  EXPECT_EQ(imported->report.indicators_size(), kRows);
-  EXPECT_THAT(AllFindings(*imported), HasSubstr("no 分值 or 得分 printed"));
+  EXPECT_EQ(imported.report.indicators_size(), kRows);
+  EXPECT_THAT(AllFindings(imported), HasSubstr("no 分值 or 得分 printed"));
 }
 
 TEST(ImportEvaluationText, RefusesADepartmentSelfEvaluationNamingItsLayout) {

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/support/source_dir.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::table_import {
 namespace {
@@ -14,11 +15,12 @@ namespace {
 using ::testing::HasSubstr;
 
 TEST(ImportAnyTargetTableText, KeepsTheTabSeparatedLayout) {
-  const auto imported = ImportAnyTargetTableText(testing::ReadSourceFile(
-      "data/sources/tianhe-commerce-finance-bureau-2024-project-targets.txt"));
-  ASSERT_TRUE(imported.ok()) << imported.status();
-  EXPECT_EQ(imported->layout, TargetLayout::kTabSeparated);
-  EXPECT_EQ(imported->import.table.projects_size(), 24);
+  ASSERT_OK_AND_ASSIGN(
+      const auto imported,
+      ImportAnyTargetTableText(testing::ReadSourceFile(
+          "data/sources/tianhe-commerce-finance-bureau-2024-project-targets.txt")));
+  EXPECT_EQ(imported.layout, TargetLayout::kTabSeparated);
+  EXPECT_EQ(imported.import.table.projects_size(), 24);
 }
 
 TEST(ImportAnyTargetTableText, UnseenShortForm) {
@@ -55,10 +57,9 @@ TEST(ImportAnyTargetTableText, UnseenShortForm) {
 学生辍学率
 <=1%
 )";
-  const auto imported = ImportAnyTargetTableText(kText);
-  ASSERT_TRUE(imported.ok()) << imported.status();
-  EXPECT_EQ(imported->layout, TargetLayout::kShortFormOneCellPerLine);
-  const auto& table = imported->import.table;
+  ASSERT_OK_AND_ASSIGN(const auto imported, ImportAnyTargetTableText(kText));
+  EXPECT_EQ(imported.layout, TargetLayout::kShortFormOneCellPerLine);
+  const auto& table = imported.import.table;
   EXPECT_EQ(table.fiscal_year(), 2024);
   EXPECT_EQ(table.department().name(), "某县第一中学");
   ASSERT_EQ(table.projects_size(), 1);
@@ -71,7 +72,7 @@ TEST(ImportAnyTargetTableText, UnseenShortForm) {
   EXPECT_EQ(p.indicators(0).target().text(), ">=500人");
   EXPECT_EQ(p.indicators(2).level1_code(), "2");
   EXPECT_EQ(p.indicators(2).level2_code(), "22");
-  EXPECT_TRUE(imported->import.findings.empty());
+  EXPECT_TRUE(imported.import.findings.empty());
 }
 
 TEST(ImportAnyTargetTableText, UnseenTargetsWithWeightsSettledByTheTotal) {
@@ -83,10 +84,9 @@ TEST(ImportAnyTargetTableText, UnseenTargetsWithWeightsSettledByTheTotal) {
 总分
 100
 )";
-  const auto imported = ImportAnyTargetTableText(kText);
-  ASSERT_TRUE(imported.ok()) << imported.status();
-  EXPECT_EQ(imported->layout, TargetLayout::kTargetsWithWeights);
-  const auto& p = imported->import.table.projects(0);
+  ASSERT_OK_AND_ASSIGN(const auto imported, ImportAnyTargetTableText(kText));
+  EXPECT_EQ(imported.layout, TargetLayout::kTargetsWithWeights);
+  const auto& p = imported.import.table.projects(0);
   EXPECT_EQ(p.name(), "某县义务教育营养餐项目");
   ASSERT_EQ(p.indicators_size(), 3);
   // "1200030": 30 is the only weight with 0 < w ≤ 100 and no leading zero... and
@@ -114,12 +114,11 @@ TEST(ImportAnyTargetTableText, UnseenDeclarationForm) {
 指标
 受益人口 ≥8000人
 )";
-  const auto imported = ImportAnyTargetTableText(kText);
-  ASSERT_TRUE(imported.ok()) << imported.status();
-  EXPECT_EQ(imported->layout, TargetLayout::kDeclarationForm);
-  const auto& p = imported->import.table.projects(0);
+  ASSERT_OK_AND_ASSIGN(const auto imported, ImportAnyTargetTableText(kText));
+  EXPECT_EQ(imported.layout, TargetLayout::kDeclarationForm);
+  const auto& p = imported.import.table.projects(0);
   EXPECT_EQ(p.total().fen(), 50'000'000);  // (一)+(二)+(三), said in a finding
-  EXPECT_THAT(imported->import.findings.at(0).reason, HasSubstr("sum of the printed subtotals"));
+  EXPECT_THAT(imported.import.findings.at(0).reason, HasSubstr("sum of the printed subtotals"));
   ASSERT_EQ(p.indicators_size(), 3);
   EXPECT_EQ(p.indicators(0).level2_code(), "11");
   EXPECT_EQ(p.indicators(0).name(), "维修供水工程处数");

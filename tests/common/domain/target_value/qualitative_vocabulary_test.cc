@@ -12,6 +12,7 @@
 #include "common/domain/target_value/qualitative_words.h"
 #include "common/domain/target_value/target_value_parser.h"
 #include "gtest/gtest.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::target_value {
 namespace {
@@ -44,11 +45,10 @@ std::vector<std::pair<std::string, std::string>> PhrasesBySection() {
 }
 
 TEST(QualitativeVocabulary, TheEmbeddedFileReads) {
-  const absl::StatusOr<QualitativeVocabulary> vocabulary =
-      ParseQualitativeVocabulary(QualitativeWordsText());
-  ASSERT_TRUE(vocabulary.ok()) << vocabulary.status();
-  EXPECT_GT(vocabulary->phrases.size(), 60u);
-  EXPECT_FALSE(vocabulary->negations.empty());
+  ASSERT_OK_AND_ASSIGN(const QualitativeVocabulary vocabulary,
+                       ParseQualitativeVocabulary(QualitativeWordsText()));
+  EXPECT_GT(vocabulary.phrases.size(), 60u);
+  EXPECT_FALSE(vocabulary.negations.empty());
 }
 
 TEST(QualitativeVocabulary, EveryPhraseReadsAsItsSection) {
@@ -115,13 +115,14 @@ TEST(QualitativeVocabulary, TheFormatIsChecked) {
   EXPECT_FALSE(ParseQualitativeVocabulary("[achieved\n完成\n").ok());
   EXPECT_FALSE(ParseQualitativeVocabulary("[finished]\n完成\n").ok());
   EXPECT_FALSE(ParseQualitativeVocabulary("[achieved]\n完成\n[not_achieved]\n完成\n").ok());
-  const absl::StatusOr<QualitativeVocabulary> small = ParseQualitativeVocabulary(
-      "# a comment\n[achieved]\n完成  # trailing comment\n\n[negations]\n未\n没有\n");
-  ASSERT_TRUE(small.ok()) << small.status();
-  EXPECT_EQ(JudgePhrase(*small, "完成"), kAchieved);
-  EXPECT_EQ(JudgePhrase(*small, "没有完成"), kNotAchieved);
-  EXPECT_EQ(small->negations.front(), "没有");  // longest first
-  EXPECT_EQ(JudgePhrase(*small, "合格"), kUnknown);
+  ASSERT_OK_AND_ASSIGN(
+      const QualitativeVocabulary small,
+      ParseQualitativeVocabulary(
+          "# a comment\n[achieved]\n完成  # trailing comment\n\n[negations]\n未\n没有\n"));
+  EXPECT_EQ(JudgePhrase(small, "完成"), kAchieved);
+  EXPECT_EQ(JudgePhrase(small, "没有完成"), kNotAchieved);
+  EXPECT_EQ(small.negations.front(), "没有");  // longest first
+  EXPECT_EQ(JudgePhrase(small, "合格"), kUnknown);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "common/platform/options/option_checks.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::options {
 namespace {
@@ -126,16 +127,15 @@ TEST(OptionSetTest, AnInvalidDefaultIsReportedAsSuch) {
 }
 
 TEST(OptionSetTest, HelpSkipsValidation) {
-  absl::StatusOr<ParseOutcome> outcome = BoundSet().Parse({"--port=abc", "--help"});
-  ASSERT_TRUE(outcome.ok()) << outcome.status();
-  EXPECT_TRUE(outcome->help_requested);
+  ASSERT_OK_AND_ASSIGN(ParseOutcome outcome, BoundSet().Parse({"--port=abc", "--help"}));
+  EXPECT_TRUE(outcome.help_requested);
 }
 
 TEST(OptionSetTest, ReportsUnknownVariablesWithThePrefix) {
-  absl::StatusOr<ParseOutcome> outcome =
-      BoundSet().Parse({}, {{"JIXIAO_PROT", "1"}, {"JIXIAO_PORT", "2"}, {"HOME", "/root"}});
-  ASSERT_TRUE(outcome.ok()) << outcome.status();
-  EXPECT_THAT(outcome->unknown_environment, ElementsAre("JIXIAO_PROT"));
+  ASSERT_OK_AND_ASSIGN(
+      ParseOutcome outcome,
+      BoundSet().Parse({}, {{"JIXIAO_PROT", "1"}, {"JIXIAO_PORT", "2"}, {"HOME", "/root"}}));
+  EXPECT_THAT(outcome.unknown_environment, ElementsAre("JIXIAO_PROT"));
   EXPECT_THAT(BoundSet().Parse({})->unknown_environment, IsEmpty());
 }
 

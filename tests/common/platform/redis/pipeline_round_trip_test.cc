@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/platform/redis/redis_pool.h"
 #include "tests/common/platform/redis/batch_reply_server.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::redis {
 namespace {
@@ -27,25 +28,23 @@ TEST(PipelineRoundTripTest, WholeBatchIsSentBeforeAnyReplyIsAwaited) {
     absl::StrAppend(&replies, ":", i, "\r\n");
   }
 
-  absl::StatusOr<std::unique_ptr<BatchReplyServer>> server =
-      BatchReplyServer::Start(expected_request.size(), replies);
-  ASSERT_TRUE(server.ok()) << server.status();
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<BatchReplyServer> server,
+                       BatchReplyServer::Start(expected_request.size(), replies));
 
   RedisConfig config;
   config.host = "127.0.0.1";
-  config.port = (*server)->port();
+  config.port = server->port();
   config.pool_size = 1;
   config.command_timeout = absl::Seconds(5);
-  absl::StatusOr<std::unique_ptr<RedisPool>> pool = RedisPool::Create(config);
-  ASSERT_TRUE(pool.ok()) << pool.status();
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<RedisPool> pool, RedisPool::Create(config));
 
-  absl::StatusOr<std::vector<RedisReply>> got = (*pool)->Pipeline(commands);
+  absl::StatusOr<std::vector<RedisReply>> got = pool->Pipeline(commands);
   ASSERT_TRUE(got.ok()) << got.status() << " (the server replies only after the whole batch)";
   ASSERT_EQ(got->size(), static_cast<size_t>(kCommands));
   for (int i = 0; i < kCommands; ++i) EXPECT_EQ((*got)[i], RedisReply::Integer(i)) << i;
 
-  EXPECT_TRUE((*server)->received_full_request());
-  EXPECT_EQ((*server)->received(), expected_request) << "arguments must go out length-prefixed";
+  EXPECT_TRUE(server->received_full_request());
+  EXPECT_EQ(server->received(), expected_request) << "arguments must go out length-prefixed";
 }
 
 }  // namespace

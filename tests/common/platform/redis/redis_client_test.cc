@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tests/common/platform/redis/redis_server_fixture.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::redis {
 
@@ -50,9 +51,8 @@ class RedisClientTest : public RedisServerFixture {
 };
 
 TEST_F(RedisClientTest, GetAndSetWithTtl) {
-  absl::StatusOr<absl::optional<std::string>> missing = client().Get("scorecard:1");
-  ASSERT_TRUE(missing.ok()) << missing.status();
-  EXPECT_FALSE(missing->has_value());
+  ASSERT_OK_AND_ASSIGN(absl::optional<std::string> missing, client().Get("scorecard:1"));
+  EXPECT_FALSE(missing.has_value());
 
   const std::string card("{\"score\":87.5}\0tail", 19);
   ASSERT_TRUE(client().SetWithTtl("scorecard:1", card, absl::Minutes(10)).ok());
@@ -85,53 +85,47 @@ TEST_F(RedisClientTest, GetOfAnotherTypeIsAnError) {
 TEST_F(RedisClientTest, MGetReturnsNulloptForMissingKeysInOrder) {
   ASSERT_TRUE(client().SetWithTtl("a", "1", absl::Minutes(1)).ok());
   ASSERT_TRUE(client().SetWithTtl("c", std::string("3\0", 2), absl::Minutes(1)).ok());
-  absl::StatusOr<std::vector<absl::optional<std::string>>> values =
-      client().MGet({"a", "b", "c", "d"});
-  ASSERT_TRUE(values.ok()) << values.status();
-  EXPECT_THAT(*values,
+  ASSERT_OK_AND_ASSIGN(std::vector<absl::optional<std::string>> values,
+                       client().MGet({"a", "b", "c", "d"}));
+  EXPECT_THAT(values,
               ElementsAre(absl::optional<std::string>("1"), absl::nullopt,
                           absl::optional<std::string>(std::string("3\0", 2)), absl::nullopt));
 
-  absl::StatusOr<std::vector<absl::optional<std::string>>> none = client().MGet({});
-  ASSERT_TRUE(none.ok()) << none.status();
-  EXPECT_TRUE(none->empty());
+  ASSERT_OK_AND_ASSIGN(std::vector<absl::optional<std::string>> none, client().MGet({}));
+  EXPECT_TRUE(none.empty());
 }
 
 TEST_F(RedisClientTest, DelCountsTheKeysThatExisted) {
   ASSERT_TRUE(client().SetWithTtl("x", "1", absl::Minutes(1)).ok());
   ASSERT_TRUE(client().SetWithTtl("y", "1", absl::Minutes(1)).ok());
-  absl::StatusOr<int64_t> deleted = client().Del({"x", "y", "z"});
-  ASSERT_TRUE(deleted.ok()) << deleted.status();
-  EXPECT_EQ(*deleted, 2);
+  ASSERT_OK_AND_ASSIGN(int64_t deleted, client().Del({"x", "y", "z"}));
+  EXPECT_EQ(deleted, 2);
   EXPECT_FALSE(client().Get("x")->has_value());
   EXPECT_EQ(*client().Del({}), 0);
 }
 
 TEST_F(RedisClientTest, SortedSetRankingByDescendingScore) {
   // A district ranking: member = department code, score = recomputed total.
-  absl::StatusOr<int64_t> added = client().ZAdd("ranking:2023", {{"440106:commerce", 88.5},
-                                                                 {"440103:commerce", 91.25},
-                                                                 {"440100:commerce", 79},
-                                                                 {"440106:ccpit", 88.5}});
-  ASSERT_TRUE(added.ok()) << added.status();
-  EXPECT_EQ(*added, 4);
+  ASSERT_OK_AND_ASSIGN(int64_t added, client().ZAdd("ranking:2023", {{"440106:commerce", 88.5},
+                                                                     {"440103:commerce", 91.25},
+                                                                     {"440100:commerce", 79},
+                                                                     {"440106:ccpit", 88.5}}));
+  EXPECT_EQ(added, 4);
   // Updating a score adds nothing new.
   EXPECT_EQ(*client().ZAdd("ranking:2023", {{"440100:commerce", 80.1}}), 0);
 
-  absl::StatusOr<std::vector<ScoredMember>> top =
-      client().ZRangeRevWithScores("ranking:2023", 0, -1);
-  ASSERT_TRUE(top.ok()) << top.status();
+  ASSERT_OK_AND_ASSIGN(std::vector<ScoredMember> top,
+                       client().ZRangeRevWithScores("ranking:2023", 0, -1));
   // Ties (88.5) come in reverse lexicographic order under REV.
   EXPECT_THAT(
-      *top,
+      top,
       ElementsAre(ScoredMember{"440103:commerce", 91.25}, ScoredMember{"440106:commerce", 88.5},
                   ScoredMember{"440106:ccpit", 88.5}, ScoredMember{"440100:commerce", 80.1}));
 
-  absl::StatusOr<std::vector<ScoredMember>> second_and_third =
-      client().ZRangeRevWithScores("ranking:2023", 1, 2);
-  ASSERT_TRUE(second_and_third.ok()) << second_and_third.status();
-  EXPECT_THAT(*second_and_third, ElementsAre(ScoredMember{"440106:commerce", 88.5},
-                                             ScoredMember{"440106:ccpit", 88.5}));
+  ASSERT_OK_AND_ASSIGN(std::vector<ScoredMember> second_and_third,
+                       client().ZRangeRevWithScores("ranking:2023", 1, 2));
+  EXPECT_THAT(second_and_third, ElementsAre(ScoredMember{"440106:commerce", 88.5},
+                                            ScoredMember{"440106:ccpit", 88.5}));
 
   EXPECT_EQ(*client().ZCard("ranking:2023"), 4);
   EXPECT_EQ(*client().ZRevRank("ranking:2023", "440103:commerce"), absl::optional<int64_t>(0));
@@ -140,17 +134,16 @@ TEST_F(RedisClientTest, SortedSetRankingByDescendingScore) {
   EXPECT_EQ(*client().ZScore("ranking:2023", "440100:commerce"), absl::optional<double>(80.1));
   EXPECT_EQ(*client().ZScore("ranking:2023", "nobody"), absl::nullopt);
 
-  absl::StatusOr<int64_t> removed = client().ZRem("ranking:2023", {"440106:ccpit", "nobody"});
-  ASSERT_TRUE(removed.ok()) << removed.status();
-  EXPECT_EQ(*removed, 1);
+  ASSERT_OK_AND_ASSIGN(int64_t removed, client().ZRem("ranking:2023", {"440106:ccpit", "nobody"}));
+  EXPECT_EQ(removed, 1);
   EXPECT_EQ(*client().ZCard("ranking:2023"), 3);
   EXPECT_EQ(*client().ZRem("ranking:2023", {}), 0);
 }
 
 TEST_F(RedisClientTest, MissingSortedSetIsEmpty) {
-  absl::StatusOr<std::vector<ScoredMember>> range = client().ZRangeRevWithScores("none", 0, -1);
-  ASSERT_TRUE(range.ok()) << range.status();
-  EXPECT_TRUE(range->empty());
+  ASSERT_OK_AND_ASSIGN(std::vector<ScoredMember> range,
+                       client().ZRangeRevWithScores("none", 0, -1));
+  EXPECT_TRUE(range.empty());
   EXPECT_EQ(*client().ZCard("none"), 0);
 }
 
@@ -171,11 +164,11 @@ TEST_F(RedisClientTest, ScoresRoundTripExactlyIncludingInfinities) {
   EXPECT_EQ(*client().ZScore("scores", "up"), absl::optional<double>(infinity));
   EXPECT_EQ(*client().ZScore("scores", "down"), absl::optional<double>(-infinity));
 
-  absl::StatusOr<std::vector<ScoredMember>> all = client().ZRangeRevWithScores("scores", 0, -1);
-  ASSERT_TRUE(all.ok()) << all.status();
-  ASSERT_EQ(all->size(), 6u);
-  EXPECT_EQ(all->front(), (ScoredMember{"up", infinity}));
-  EXPECT_EQ(all->back(), (ScoredMember{"down", -infinity}));
+  ASSERT_OK_AND_ASSIGN(std::vector<ScoredMember> all,
+                       client().ZRangeRevWithScores("scores", 0, -1));
+  ASSERT_EQ(all.size(), 6u);
+  EXPECT_EQ(all.front(), (ScoredMember{"up", infinity}));
+  EXPECT_EQ(all.back(), (ScoredMember{"down", -infinity}));
 }
 
 TEST_F(RedisClientTest, NanScoreIsRejectedBeforeSending) {

@@ -13,6 +13,7 @@
 #include "common/platform/redis/redis_client.h"
 #include "common/platform/redis/redis_pool.h"
 #include "tests/common/platform/redis/redis_server_fixture.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::redis {
 namespace {
@@ -143,9 +144,8 @@ TEST_F(RedisOutageTest, PoolReconnectsByItselfAfterRedisRestarts) {
   EXPECT_FALSE(pool->stats().backing_off);
 
   // Nothing was persisted; the pool works normally again.
-  absl::StatusOr<absl::optional<std::string>> before = client.Get("before");
-  ASSERT_TRUE(before.ok()) << before.status();
-  EXPECT_FALSE(before->has_value());
+  ASSERT_OK_AND_ASSIGN(absl::optional<std::string> before, client.Get("before"));
+  EXPECT_FALSE(before.has_value());
   ASSERT_TRUE(client.SetWithTtl("after", "restart", absl::Minutes(1)).ok());
   EXPECT_EQ(*client.Get("after"), absl::optional<std::string>("restart"));
   // Reconnected connections carry the command timeout: BLPOP would otherwise answer nil in 5 s.

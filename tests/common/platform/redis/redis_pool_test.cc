@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "tests/common/platform/redis/redis_server_fixture.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::redis {
 namespace {
@@ -27,27 +28,21 @@ TEST_F(RedisPoolTest, BasicCommandsReturnTypedReplies) {
   std::unique_ptr<RedisPool> pool = MakePool(ServerConfig());
   ASSERT_NE(pool, nullptr);
 
-  absl::StatusOr<RedisReply> set = pool->Command({"SET", "greeting", "hello"});
-  ASSERT_TRUE(set.ok()) << set.status();
-  EXPECT_EQ(*set, RedisReply::Status("OK"));
+  ASSERT_OK_AND_ASSIGN(RedisReply set, pool->Command({"SET", "greeting", "hello"}));
+  EXPECT_EQ(set, RedisReply::Status("OK"));
 
-  absl::StatusOr<RedisReply> get = pool->Command({"GET", "greeting"});
-  ASSERT_TRUE(get.ok()) << get.status();
-  EXPECT_EQ(*get, RedisReply::String("hello"));
+  ASSERT_OK_AND_ASSIGN(RedisReply get, pool->Command({"GET", "greeting"}));
+  EXPECT_EQ(get, RedisReply::String("hello"));
 
-  absl::StatusOr<RedisReply> missing = pool->Command({"GET", "no-such-key"});
-  ASSERT_TRUE(missing.ok()) << missing.status();
-  EXPECT_TRUE(missing->is_nil());
+  ASSERT_OK_AND_ASSIGN(RedisReply missing, pool->Command({"GET", "no-such-key"}));
+  EXPECT_TRUE(missing.is_nil());
 
-  absl::StatusOr<RedisReply> incremented = pool->Command({"INCRBY", "counter", "41"});
-  ASSERT_TRUE(incremented.ok()) << incremented.status();
-  EXPECT_EQ(*incremented, RedisReply::Integer(41));
+  ASSERT_OK_AND_ASSIGN(RedisReply incremented, pool->Command({"INCRBY", "counter", "41"}));
+  EXPECT_EQ(incremented, RedisReply::Integer(41));
 
-  absl::StatusOr<RedisReply> list = pool->Command({"RPUSH", "list", "a", "b"});
-  ASSERT_TRUE(list.ok()) << list.status();
-  absl::StatusOr<RedisReply> range = pool->Command({"LRANGE", "list", "0", "-1"});
-  ASSERT_TRUE(range.ok()) << range.status();
-  EXPECT_EQ(*range, RedisReply::Array({RedisReply::String("a"), RedisReply::String("b")}));
+  ASSERT_OK_AND_ASSIGN(RedisReply list, pool->Command({"RPUSH", "list", "a", "b"}));
+  ASSERT_OK_AND_ASSIGN(RedisReply range, pool->Command({"LRANGE", "list", "0", "-1"}));
+  EXPECT_EQ(range, RedisReply::Array({RedisReply::String("a"), RedisReply::String("b")}));
 }
 
 TEST_F(RedisPoolTest, ErrorRepliesAreInternalAndLeaveTheConnectionUsable) {
@@ -65,9 +60,8 @@ TEST_F(RedisPoolTest, ErrorRepliesAreInternalAndLeaveTheConnectionUsable) {
   EXPECT_EQ(wrong.status().code(), absl::StatusCode::kInternal);
   EXPECT_THAT(std::string(wrong.status().message()), HasSubstr("not an integer"));
 
-  absl::StatusOr<RedisReply> after = pool->Command({"GET", "text"});
-  ASSERT_TRUE(after.ok()) << after.status();
-  EXPECT_EQ(after->str(), "not a number");
+  ASSERT_OK_AND_ASSIGN(RedisReply after, pool->Command({"GET", "text"}));
+  EXPECT_EQ(after.str(), "not a number");
   EXPECT_EQ(pool->stats().dropped_connections, 0);
   EXPECT_EQ(pool->stats().connect_attempts, 1);
 }
@@ -90,17 +84,14 @@ TEST_F(RedisPoolTest, KeysAndValuesAreBinarySafe) {
   ASSERT_TRUE(pool->Command({"SET", key, value}).ok());
   ASSERT_TRUE(pool->Command({"SET", "big", big}).ok());
 
-  absl::StatusOr<RedisReply> got = pool->Command({"GET", key});
-  ASSERT_TRUE(got.ok()) << got.status();
-  EXPECT_EQ(got->str(), value);
-  absl::StatusOr<RedisReply> got_big = pool->Command({"GET", "big"});
-  ASSERT_TRUE(got_big.ok()) << got_big.status();
-  EXPECT_EQ(got_big->str().size(), big.size());
-  EXPECT_EQ(got_big->str(), big);
+  ASSERT_OK_AND_ASSIGN(RedisReply got, pool->Command({"GET", key}));
+  EXPECT_EQ(got.str(), value);
+  ASSERT_OK_AND_ASSIGN(RedisReply got_big, pool->Command({"GET", "big"}));
+  EXPECT_EQ(got_big.str().size(), big.size());
+  EXPECT_EQ(got_big.str(), big);
   // The key with embedded NUL is not confused with its prefix.
-  absl::StatusOr<RedisReply> prefix = pool->Command({"EXISTS", "key"});
-  ASSERT_TRUE(prefix.ok()) << prefix.status();
-  EXPECT_EQ(prefix->integer(), 0);
+  ASSERT_OK_AND_ASSIGN(RedisReply prefix, pool->Command({"EXISTS", "key"}));
+  EXPECT_EQ(prefix.integer(), 0);
 }
 
 TEST_F(RedisPoolTest, PipelineReturnsManyRepliesInOrder) {
@@ -114,14 +105,13 @@ TEST_F(RedisPoolTest, PipelineReturnsManyRepliesInOrder) {
   }
   for (int i = 0; i < kKeys; ++i) commands.push_back({"GET", absl::StrCat("k", i)});
 
-  absl::StatusOr<std::vector<RedisReply>> replies = pool->Pipeline(commands);
-  ASSERT_TRUE(replies.ok()) << replies.status();
-  ASSERT_EQ(replies->size(), commands.size());
+  ASSERT_OK_AND_ASSIGN(std::vector<RedisReply> replies, pool->Pipeline(commands));
+  ASSERT_EQ(replies.size(), commands.size());
   int increments[7] = {};
   for (int i = 0; i < kKeys; ++i) {
-    EXPECT_EQ((*replies)[2 * i], RedisReply::Status("OK")) << i;
-    EXPECT_EQ((*replies)[2 * i + 1], RedisReply::Integer(++increments[i % 7])) << i;
-    EXPECT_EQ((*replies)[2 * kKeys + i], RedisReply::String(absl::StrCat("v", i))) << i;
+    EXPECT_EQ(replies[2 * i], RedisReply::Status("OK")) << i;
+    EXPECT_EQ(replies[2 * i + 1], RedisReply::Integer(++increments[i % 7])) << i;
+    EXPECT_EQ(replies[2 * kKeys + i], RedisReply::String(absl::StrCat("v", i))) << i;
   }
   // One checkout, one connection.
   EXPECT_EQ(pool->stats().connect_attempts, 1);
@@ -130,37 +120,33 @@ TEST_F(RedisPoolTest, PipelineReturnsManyRepliesInOrder) {
 TEST_F(RedisPoolTest, PipelineKeepsErrorRepliesInPlace) {
   std::unique_ptr<RedisPool> pool = MakePool(ServerConfig());
   ASSERT_NE(pool, nullptr);
-  absl::StatusOr<std::vector<RedisReply>> replies =
-      pool->Pipeline({{"SET", "word", "abc"}, {"INCR", "word"}, {"GET", "word"}});
-  ASSERT_TRUE(replies.ok()) << replies.status();
-  ASSERT_EQ(replies->size(), 3u);
-  EXPECT_TRUE((*replies)[1].is_error());
-  EXPECT_THAT((*replies)[1].str(), HasSubstr("not an integer"));
-  EXPECT_EQ((*replies)[2], RedisReply::String("abc"));
+  ASSERT_OK_AND_ASSIGN(std::vector<RedisReply> replies,
+                       pool->Pipeline({{"SET", "word", "abc"}, {"INCR", "word"}, {"GET", "word"}}));
+  ASSERT_EQ(replies.size(), 3u);
+  EXPECT_TRUE(replies[1].is_error());
+  EXPECT_THAT(replies[1].str(), HasSubstr("not an integer"));
+  EXPECT_EQ(replies[2], RedisReply::String("abc"));
 
-  absl::StatusOr<std::vector<RedisReply>> empty = pool->Pipeline({});
-  ASSERT_TRUE(empty.ok()) << empty.status();
-  EXPECT_TRUE(empty->empty());
+  ASSERT_OK_AND_ASSIGN(std::vector<RedisReply> empty, pool->Pipeline({}));
+  EXPECT_TRUE(empty.empty());
 }
 
 TEST_F(RedisPoolTest, LeaseRunsItsCommandsOnOneConnection) {
   std::unique_ptr<RedisPool> pool = MakePool(ServerConfig());
   ASSERT_NE(pool, nullptr);
-  absl::StatusOr<RedisPool::Lease> lease = pool->Checkout();
-  ASSERT_TRUE(lease.ok()) << lease.status();
-  absl::StatusOr<RedisReply> first_id = lease->Command({"CLIENT", "ID"});
-  ASSERT_TRUE(lease->Command({"MULTI"}).ok());
-  ASSERT_TRUE(lease->Command({"SET", "a", "1"}).ok());  // QUEUED
-  ASSERT_TRUE(lease->Command({"INCR", "a"}).ok());
-  absl::StatusOr<RedisReply> exec = lease->Command({"EXEC"});
-  ASSERT_TRUE(exec.ok()) << exec.status();
-  EXPECT_EQ(*exec, RedisReply::Array({RedisReply::Status("OK"), RedisReply::Integer(2)}));
-  absl::StatusOr<RedisReply> second_id = lease->Command({"CLIENT", "ID"});
+  ASSERT_OK_AND_ASSIGN(RedisPool::Lease lease, pool->Checkout());
+  absl::StatusOr<RedisReply> first_id = lease.Command({"CLIENT", "ID"});
+  ASSERT_TRUE(lease.Command({"MULTI"}).ok());
+  ASSERT_TRUE(lease.Command({"SET", "a", "1"}).ok());  // QUEUED
+  ASSERT_TRUE(lease.Command({"INCR", "a"}).ok());
+  ASSERT_OK_AND_ASSIGN(RedisReply exec, lease.Command({"EXEC"}));
+  EXPECT_EQ(exec, RedisReply::Array({RedisReply::Status("OK"), RedisReply::Integer(2)}));
+  absl::StatusOr<RedisReply> second_id = lease.Command({"CLIENT", "ID"});
   ASSERT_TRUE(first_id.ok() && second_id.ok());
   EXPECT_EQ(*first_id, *second_id);
 
-  RedisPool::Lease moved = *std::move(lease);
-  EXPECT_EQ(lease->Command({"PING"}).status().code(), absl::StatusCode::kFailedPrecondition);
+  RedisPool::Lease moved = std::move(lease);
+  EXPECT_EQ(lease.Command({"PING"}).status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_TRUE(moved.Command({"PING"}).ok());
 }
 
@@ -236,8 +222,7 @@ TEST_F(RedisPoolTest, CheckoutWaitsForAConnectionToComeBack) {
   config.pool_size = 1;
   std::unique_ptr<RedisPool> pool = MakePool(config);
   ASSERT_NE(pool, nullptr);
-  absl::StatusOr<RedisPool::Lease> held = pool->Checkout();
-  ASSERT_TRUE(held.ok()) << held.status();
+  ASSERT_OK_AND_ASSIGN(RedisPool::Lease held, pool->Checkout());
 
   absl::Status waiter_status;
   std::thread waiter([&] {
@@ -250,7 +235,7 @@ TEST_F(RedisPoolTest, CheckoutWaitsForAConnectionToComeBack) {
   while (pool->stats().waiting == 0 && absl::Now() < deadline)
     absl::SleepFor(absl::Milliseconds(1));
   EXPECT_EQ(pool->stats().waiting, 1);
-  { RedisPool::Lease release = *std::move(held); }
+  { RedisPool::Lease release = std::move(held); }
   waiter.join();
   EXPECT_TRUE(waiter_status.ok()) << waiter_status;
   EXPECT_EQ(pool->stats().connect_attempts, 1);

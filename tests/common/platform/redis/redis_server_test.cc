@@ -13,6 +13,7 @@
 #include <string>
 
 #include "common/platform/redis/redis_pool.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::testing {
 namespace {
@@ -70,10 +71,9 @@ TEST(RedisServerTest, DestructorStopsTheServerAndDeletesItsDirectory) {
   std::string directory;
   int port = 0;
   {
-    absl::StatusOr<std::unique_ptr<RedisServer>> server = RedisServer::Start();
-    ASSERT_TRUE(server.ok()) << server.status();
-    directory = (*server)->directory();
-    port = (*server)->port();
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<RedisServer> server, RedisServer::Start());
+    directory = server->directory();
+    port = server->port();
     EXPECT_TRUE(std::filesystem::is_directory(directory));
     EXPECT_TRUE(PortAcceptsConnections(port));
   }

@@ -9,6 +9,7 @@
 #include "absl/time/clock.h"
 #include "common/platform/redis/redis_pool.h"
 #include "tests/common/platform/redis/redis_server_fixture.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::redis {
 namespace {
@@ -30,8 +31,7 @@ TEST_F(RedisTimeoutTest, BlockedCommandTimesOutAndItsConnectionIsReplaced) {
   std::unique_ptr<RedisPool> pool = MakePool(ShortTimeoutConfig());
   ASSERT_NE(pool, nullptr);
   ASSERT_TRUE(pool->Command({"SET", "answer", "42"}).ok());
-  absl::StatusOr<RedisReply> old_id = pool->Command({"CLIENT", "ID"});
-  ASSERT_TRUE(old_id.ok()) << old_id.status();
+  ASSERT_OK_AND_ASSIGN(RedisReply old_id, pool->Command({"CLIENT", "ID"}));
 
   // BLPOP blocks only this client (for 2 s, far beyond the 100 ms timeout); the server stays
   // responsive, so the next command can succeed at once.
@@ -44,12 +44,10 @@ TEST_F(RedisTimeoutTest, BlockedCommandTimesOutAndItsConnectionIsReplaced) {
   EXPECT_EQ(stats.dropped_connections, 1);
   EXPECT_FALSE(stats.backing_off) << "a slow command says nothing about reachability";
 
-  absl::StatusOr<RedisReply> answer = pool->Command({"GET", "answer"});
-  ASSERT_TRUE(answer.ok()) << answer.status();
-  EXPECT_EQ(*answer, RedisReply::String("42"));  // not BLPOP's late nil
-  absl::StatusOr<RedisReply> new_id = pool->Command({"CLIENT", "ID"});
-  ASSERT_TRUE(new_id.ok()) << new_id.status();
-  EXPECT_NE(*new_id, *old_id);
+  ASSERT_OK_AND_ASSIGN(RedisReply answer, pool->Command({"GET", "answer"}));
+  EXPECT_EQ(answer, RedisReply::String("42"));  // not BLPOP's late nil
+  ASSERT_OK_AND_ASSIGN(RedisReply new_id, pool->Command({"CLIENT", "ID"}));
+  EXPECT_NE(new_id, old_id);
   EXPECT_EQ(pool->stats().connect_attempts, 2);
 
   // The replacement connection has the command timeout too: without it BLPOP would return
@@ -88,22 +86,20 @@ TEST_F(RedisTimeoutTest, TimeoutInsideAPipelineFailsItAndDropsTheConnection) {
   EXPECT_THAT(std::string(replies.status().message()), HasSubstr("reply 2 of 3"));
   EXPECT_EQ(pool->stats().open, 0);
 
-  absl::StatusOr<RedisReply> a = pool->Command({"GET", "a"});
-  ASSERT_TRUE(a.ok()) << a.status();
-  EXPECT_EQ(*a, RedisReply::String("1"));
+  ASSERT_OK_AND_ASSIGN(RedisReply a, pool->Command({"GET", "a"}));
+  EXPECT_EQ(a, RedisReply::String("1"));
 }
 
 TEST_F(RedisTimeoutTest, BrokenLeaseRefusesFurtherCommands) {
   std::unique_ptr<RedisPool> pool = MakePool(ShortTimeoutConfig());
   ASSERT_NE(pool, nullptr);
-  absl::StatusOr<RedisPool::Lease> lease = pool->Checkout();
-  ASSERT_TRUE(lease.ok()) << lease.status();
-  EXPECT_EQ(lease->Command({"BLPOP", "empty-list", "2"}).status().code(),
+  ASSERT_OK_AND_ASSIGN(RedisPool::Lease lease, pool->Checkout());
+  EXPECT_EQ(lease.Command({"BLPOP", "empty-list", "2"}).status().code(),
             absl::StatusCode::kDeadlineExceeded);
-  EXPECT_TRUE(lease->connection().broken());
+  EXPECT_TRUE(lease.connection().broken());
   // The same lease keeps answering with the failure instead of reading a stale reply.
-  EXPECT_EQ(lease->Command({"PING"}).status().code(), absl::StatusCode::kDeadlineExceeded);
-  EXPECT_EQ(lease->Pipeline({{"PING"}}).status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_EQ(lease.Command({"PING"}).status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_EQ(lease.Pipeline({{"PING"}}).status().code(), absl::StatusCode::kDeadlineExceeded);
 }
 
 }  // namespace

@@ -5,16 +5,17 @@
 
 #include <string>
 
+#include "tests/support/status_macros.h"
+
 namespace jixiao::redis {
 namespace {
 
 using ::testing::HasSubstr;
 
 TEST(RedisUrlTest, HostAndPort) {
-  absl::StatusOr<RedisConfig> config = RedisConfigFromUrl("redis://cache.internal:6380");
-  ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->host, "cache.internal");
-  EXPECT_EQ(config->port, 6380);
+  ASSERT_OK_AND_ASSIGN(RedisConfig config, RedisConfigFromUrl("redis://cache.internal:6380"));
+  EXPECT_EQ(config.host, "cache.internal");
+  EXPECT_EQ(config.port, 6380);
 }
 
 TEST(RedisUrlTest, PortDefaultsTo6379AndTrailingSlashIsAccepted) {
@@ -27,21 +28,19 @@ TEST(RedisUrlTest, PortDefaultsTo6379AndTrailingSlashIsAccepted) {
 }
 
 TEST(RedisUrlTest, BracketedIpv6Host) {
-  absl::StatusOr<RedisConfig> config = RedisConfigFromUrl("redis://[::1]:7000");
-  ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->host, "::1");
-  EXPECT_EQ(config->port, 7000);
-  EXPECT_EQ(RedisEndpointText(*config), "[::1]:7000");
+  ASSERT_OK_AND_ASSIGN(RedisConfig config, RedisConfigFromUrl("redis://[::1]:7000"));
+  EXPECT_EQ(config.host, "::1");
+  EXPECT_EQ(config.port, 7000);
+  EXPECT_EQ(RedisEndpointText(config), "[::1]:7000");
 }
 
 TEST(RedisUrlTest, KeepsTheRestOfTheBaseConfig) {
   RedisConfig base;
   base.pool_size = 32;
   base.command_timeout = absl::Milliseconds(80);
-  absl::StatusOr<RedisConfig> config = RedisConfigFromUrl("redis://r:1", base);
-  ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->pool_size, 32);
-  EXPECT_EQ(config->command_timeout, absl::Milliseconds(80));
+  ASSERT_OK_AND_ASSIGN(RedisConfig config, RedisConfigFromUrl("redis://r:1", base));
+  EXPECT_EQ(config.pool_size, 32);
+  EXPECT_EQ(config.command_timeout, absl::Milliseconds(80));
 }
 
 struct BadUrl {

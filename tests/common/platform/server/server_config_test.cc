@@ -7,6 +7,7 @@
 #include "common/platform/server/listen_address.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::server {
 namespace {
@@ -25,14 +26,13 @@ absl::StatusOr<ServerConfig> Load(std::vector<std::string> args,
 }
 
 TEST(ServerConfigTest, CommonDefaults) {
-  absl::StatusOr<ServerConfig> config = Load({});
-  ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->listen, "0.0.0.0:50051");
-  EXPECT_EQ(config->workers, 4);
-  EXPECT_EQ(config->worker_queue, 1024);
-  EXPECT_EQ(config->drain, absl::Seconds(10));
-  EXPECT_EQ(config->log_level, logging::LogLevel::kInfo);
-  EXPECT_EQ(config->max_receive_message_bytes, 4 * 1024 * 1024);
+  ASSERT_OK_AND_ASSIGN(ServerConfig config, Load({}));
+  EXPECT_EQ(config.listen, "0.0.0.0:50051");
+  EXPECT_EQ(config.workers, 4);
+  EXPECT_EQ(config.worker_queue, 1024);
+  EXPECT_EQ(config.drain, absl::Seconds(10));
+  EXPECT_EQ(config.log_level, logging::LogLevel::kInfo);
+  EXPECT_EQ(config.max_receive_message_bytes, 4 * 1024 * 1024);
 }
 
 TEST(ServerConfigTest, ReadsFlagsAndEnvironment) {
@@ -40,13 +40,13 @@ TEST(ServerConfigTest, ReadsFlagsAndEnvironment) {
                                     {"JIXIAO_DRAIN_SECONDS", "3"},
                                     {"JIXIAO_LOG_LEVEL", "debug"},
                                     {"JIXIAO_LISTEN", "0.0.0.0:9"}};
-  absl::StatusOr<ServerConfig> config = Load({"--listen", "127.0.0.1:0", "--worker-queue=16"}, env);
-  ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->listen, "127.0.0.1:0");
-  EXPECT_EQ(config->workers, 8);
-  EXPECT_EQ(config->worker_queue, 16);
-  EXPECT_EQ(config->drain, absl::Seconds(3));
-  EXPECT_EQ(config->log_level, logging::LogLevel::kDebug);
+  ASSERT_OK_AND_ASSIGN(ServerConfig config,
+                       Load({"--listen", "127.0.0.1:0", "--worker-queue=16"}, env));
+  EXPECT_EQ(config.listen, "127.0.0.1:0");
+  EXPECT_EQ(config.workers, 8);
+  EXPECT_EQ(config.worker_queue, 16);
+  EXPECT_EQ(config.drain, absl::Seconds(3));
+  EXPECT_EQ(config.log_level, logging::LogLevel::kDebug);
 }
 
 TEST(ServerConfigTest, ServicesAddTheirOwnKeysAndDefaults) {
@@ -55,10 +55,9 @@ TEST(ServerConfigTest, ServicesAddTheirOwnKeysAndDefaults) {
   options.set()
       .Add("--redis", redis, "scorecard cache", "JIXIAO_REDIS")
       ->check(options::NonEmpty());
-  absl::StatusOr<ServerConfig> config =
-      LoadServerConfig(options, {}, {{"JIXIAO_REDIS", "redis://cache:6379/2"}});
-  ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->listen, "0.0.0.0:50052");
+  ASSERT_OK_AND_ASSIGN(ServerConfig config,
+                       LoadServerConfig(options, {}, {{"JIXIAO_REDIS", "redis://cache:6379/2"}}));
+  EXPECT_EQ(config.listen, "0.0.0.0:50052");
   EXPECT_EQ(redis, "redis://cache:6379/2");
   EXPECT_THAT(options.set().Usage(), HasSubstr("scorecard cache [JIXIAO_REDIS]"));
 }

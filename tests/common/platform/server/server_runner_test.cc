@@ -16,6 +16,7 @@
 #include "gtest/gtest.h"
 #include "tests/common/platform/server/probe_service.h"
 #include "tests/common/platform/server/test_client.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::server {
 namespace {
@@ -189,17 +190,16 @@ TEST(ServerRunnerTest, AWatchThatStaysOpenIsCancelledAtTheDrainDeadline) {
 
 TEST(ServerRunnerTest, ReflectionListsTheServices) {
   ProbeServer server;
-  absl::StatusOr<std::vector<std::string>> services =
-      testing::ListServicesByReflection(server.channel());
-  ASSERT_TRUE(services.ok()) << services.status();
-  EXPECT_THAT(*services, Contains(kProbeServiceName));
-  EXPECT_THAT(*services, Contains("grpc.health.v1.Health"));
-  EXPECT_THAT(*services, Contains("grpc.reflection.v1alpha.ServerReflection"));
+  ASSERT_OK_AND_ASSIGN(std::vector<std::string> services,
+                       testing::ListServicesByReflection(server.channel()));
+  EXPECT_THAT(services, Contains(kProbeServiceName));
+  EXPECT_THAT(services, Contains("grpc.health.v1.Health"));
+  EXPECT_THAT(services, Contains("grpc.reflection.v1alpha.ServerReflection"));
   // Descriptors are served for services compiled from protos.
-  absl::StatusOr<std::string> file = testing::FileContainingSymbolByReflection(
-      server.channel(), "grpc.reflection.v1alpha.ServerReflection");
-  ASSERT_TRUE(file.ok()) << file.status();
-  EXPECT_THAT(*file, HasSubstr("reflection.proto"));
+  ASSERT_OK_AND_ASSIGN(std::string file,
+                       testing::FileContainingSymbolByReflection(
+                           server.channel(), "grpc.reflection.v1alpha.ServerReflection"));
+  EXPECT_THAT(file, HasSubstr("reflection.proto"));
 }
 
 TEST(ServerRunnerTest, LogsOneLinePerCallWithMethodStatusAndLatency) {

@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "tests/support/status_macros.h"
+
 namespace jixiao::url {
 namespace {
 
@@ -13,42 +15,39 @@ using ::testing::HasSubstr;
 using ::testing::Pair;
 
 TEST(SplitUrlTest, EveryPart) {
-  auto parts = SplitUrl("PostgreSQL://u:p@db.internal:5432/jixiao?sslmode=require#top");
-  ASSERT_TRUE(parts.ok()) << parts.status();
-  EXPECT_EQ(parts->scheme, "postgresql");
-  EXPECT_TRUE(parts->has_authority);
-  EXPECT_EQ(parts->authority, "u:p@db.internal:5432");
-  EXPECT_EQ(parts->path, "/jixiao");
-  EXPECT_TRUE(parts->has_query);
-  EXPECT_EQ(parts->query, "sslmode=require");
-  EXPECT_TRUE(parts->has_fragment);
-  EXPECT_EQ(parts->fragment, "top");
+  ASSERT_OK_AND_ASSIGN(auto parts,
+                       SplitUrl("PostgreSQL://u:p@db.internal:5432/jixiao?sslmode=require#top"));
+  EXPECT_EQ(parts.scheme, "postgresql");
+  EXPECT_TRUE(parts.has_authority);
+  EXPECT_EQ(parts.authority, "u:p@db.internal:5432");
+  EXPECT_EQ(parts.path, "/jixiao");
+  EXPECT_TRUE(parts.has_query);
+  EXPECT_EQ(parts.query, "sslmode=require");
+  EXPECT_TRUE(parts.has_fragment);
+  EXPECT_EQ(parts.fragment, "top");
 }
 
 TEST(SplitUrlTest, WithoutAnAuthority) {
-  auto parts = SplitUrl("sqlite::memory:");
-  ASSERT_TRUE(parts.ok()) << parts.status();
-  EXPECT_EQ(parts->scheme, "sqlite");
-  EXPECT_FALSE(parts->has_authority);
-  EXPECT_EQ(parts->path, ":memory:");
-  EXPECT_FALSE(parts->has_query);
-  EXPECT_FALSE(parts->has_fragment);
+  ASSERT_OK_AND_ASSIGN(auto parts, SplitUrl("sqlite::memory:"));
+  EXPECT_EQ(parts.scheme, "sqlite");
+  EXPECT_FALSE(parts.has_authority);
+  EXPECT_EQ(parts.path, ":memory:");
+  EXPECT_FALSE(parts.has_query);
+  EXPECT_FALSE(parts.has_fragment);
 }
 
 TEST(SplitUrlTest, EmptyAuthorityThenAbsolutePath) {
-  auto parts = SplitUrl("sqlite:///data/x.db");
-  ASSERT_TRUE(parts.ok()) << parts.status();
-  EXPECT_TRUE(parts->has_authority);
-  EXPECT_EQ(parts->authority, "");
-  EXPECT_EQ(parts->path, "/data/x.db");
+  ASSERT_OK_AND_ASSIGN(auto parts, SplitUrl("sqlite:///data/x.db"));
+  EXPECT_TRUE(parts.has_authority);
+  EXPECT_EQ(parts.authority, "");
+  EXPECT_EQ(parts.path, "/data/x.db");
 }
 
 TEST(SplitUrlTest, AQueryEndsTheAuthority) {
-  auto parts = SplitUrl("redis://h:1?db=2");
-  ASSERT_TRUE(parts.ok()) << parts.status();
-  EXPECT_EQ(parts->authority, "h:1");
-  EXPECT_EQ(parts->path, "");
-  EXPECT_EQ(parts->query, "db=2");
+  ASSERT_OK_AND_ASSIGN(auto parts, SplitUrl("redis://h:1?db=2"));
+  EXPECT_EQ(parts.authority, "h:1");
+  EXPECT_EQ(parts.path, "");
+  EXPECT_EQ(parts.query, "db=2");
 }
 
 TEST(SplitUrlTest, NeedsAScheme) {
@@ -63,29 +62,26 @@ absl::StatusOr<Authority> AuthorityOf(absl::string_view url) {
 }
 
 TEST(ParseAuthorityTest, UserPasswordHostPort) {
-  auto authority = AuthorityOf("postgresql://jixiao:s%40cret@db:5432/x");
-  ASSERT_TRUE(authority.ok()) << authority.status();
-  EXPECT_TRUE(authority->has_user_info);
-  EXPECT_EQ(authority->user, "jixiao");
-  EXPECT_TRUE(authority->has_password);
-  EXPECT_EQ(authority->password, "s@cret");
-  EXPECT_EQ(authority->host, "db");
-  EXPECT_EQ(authority->port, "5432");
+  ASSERT_OK_AND_ASSIGN(auto authority, AuthorityOf("postgresql://jixiao:s%40cret@db:5432/x"));
+  EXPECT_TRUE(authority.has_user_info);
+  EXPECT_EQ(authority.user, "jixiao");
+  EXPECT_TRUE(authority.has_password);
+  EXPECT_EQ(authority.password, "s@cret");
+  EXPECT_EQ(authority.host, "db");
+  EXPECT_EQ(authority.port, "5432");
 }
 
 TEST(ParseAuthorityTest, HostAlone) {
-  auto authority = AuthorityOf("redis://cache");
-  ASSERT_TRUE(authority.ok()) << authority.status();
-  EXPECT_FALSE(authority->has_user_info);
-  EXPECT_EQ(authority->host, "cache");
-  EXPECT_EQ(authority->port, "");
+  ASSERT_OK_AND_ASSIGN(auto authority, AuthorityOf("redis://cache"));
+  EXPECT_FALSE(authority.has_user_info);
+  EXPECT_EQ(authority.host, "cache");
+  EXPECT_EQ(authority.port, "");
 }
 
 TEST(ParseAuthorityTest, BracketedIpv6) {
-  auto authority = AuthorityOf("redis://[::1]:7000");
-  ASSERT_TRUE(authority.ok()) << authority.status();
-  EXPECT_EQ(authority->host, "::1");
-  EXPECT_EQ(authority->port, "7000");
+  ASSERT_OK_AND_ASSIGN(auto authority, AuthorityOf("redis://[::1]:7000"));
+  EXPECT_EQ(authority.host, "::1");
+  EXPECT_EQ(authority.port, "7000");
 }
 
 TEST(ParseAuthorityTest, SaysWhatIsWrong) {
@@ -119,10 +115,10 @@ TEST(PercentDecodeTest, NamesTheOffsetOfABadEscape) {
 }
 
 TEST(ParseQueryTest, PairsInOrder) {
-  auto query = ParseQuery("sslmode=require&options=-csearch_path%3Dx&&flag&name=a+b");
-  ASSERT_TRUE(query.ok()) << query.status();
-  EXPECT_THAT(*query, ElementsAre(Pair("sslmode", "require"), Pair("options", "-csearch_path=x"),
-                                  Pair("flag", ""), Pair("name", "a b")));
+  ASSERT_OK_AND_ASSIGN(auto query,
+                       ParseQuery("sslmode=require&options=-csearch_path%3Dx&&flag&name=a+b"));
+  EXPECT_THAT(query, ElementsAre(Pair("sslmode", "require"), Pair("options", "-csearch_path=x"),
+                                 Pair("flag", ""), Pair("name", "a b")));
   EXPECT_EQ(ParseQuery("a=%g0").status().code(), absl::StatusCode::kInvalidArgument);
 }
 

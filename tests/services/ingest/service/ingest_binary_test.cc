@@ -17,6 +17,7 @@
 #include "jixiao/v1/ingest_service.grpc.pb.h"
 #include "tests/services/ingest/service/seeds.h"
 #include "tests/support/service_process.h"
+#include "tests/support/status_macros.h"
 #include "tests/support/temp_dir.h"
 
 namespace jixiao::ingest {
@@ -46,9 +47,7 @@ std::chrono::system_clock::time_point Deadline() {
 class IngestBinaryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto dir = jixiao::testing::TempDir::Create("ingest-binary");
-    ASSERT_TRUE(dir.ok()) << dir.status();
-    dir_ = *std::move(dir);
+    ASSERT_OK_AND_ASSIGN(dir_, jixiao::testing::TempDir::Create("ingest-binary"));
   }
 
   std::unique_ptr<ServiceProcess> Spawn(const std::vector<std::string>& args,
@@ -78,9 +77,8 @@ TEST_F(IngestBinaryTest, StoresReportsDurablyAndStopsCleanlyOnSigterm) {
     std::unique_ptr<ServiceProcess> server =
         Spawn({"--listen", "127.0.0.1:0", "--store", StoreUrl(), "--commit-batch", "8"});
     ASSERT_NE(server, nullptr);
-    absl::StatusOr<int> port = server->WaitForListeningPort(kPatience);
-    ASSERT_TRUE(port.ok()) << port.status();
-    auto channel = Connect(*port);
+    ASSERT_OK_AND_ASSIGN(int port, server->WaitForListeningPort(kPatience));
+    auto channel = Connect(port);
     auto stub = jixiao::v1::IngestService::NewStub(channel);
 
     grpc::ClientContext context;
@@ -110,10 +108,9 @@ TEST_F(IngestBinaryTest, StoresReportsDurablyAndStopsCleanlyOnSigterm) {
   std::unique_ptr<ServiceProcess> again =
       Spawn({}, {{"JIXIAO_LISTEN", "127.0.0.1:0"}, {"JIXIAO_STORE", StoreUrl()}});
   ASSERT_NE(again, nullptr);
-  absl::StatusOr<int> port = again->WaitForListeningPort(kPatience);
-  ASSERT_TRUE(port.ok()) << port.status();
+  ASSERT_OK_AND_ASSIGN(int port, again->WaitForListeningPort(kPatience));
   {
-    auto channel = Connect(*port);
+    auto channel = Connect(port);
     auto stub = jixiao::v1::IngestService::NewStub(channel);
     grpc::ClientContext context;
     context.set_deadline(Deadline());
@@ -128,17 +125,15 @@ TEST_F(IngestBinaryTest, StoresReportsDurablyAndStopsCleanlyOnSigterm) {
   // This time the client has hung up before SIGTERM. One still connected,
   // even idle, holds the drain for about 5 s with gRPC 1.51 (its graceful
   // GOAWAY waits for the client's ping ack), as the first run shows.
-  absl::StatusOr<int> exit = again->Stop(kPatience);
-  ASSERT_TRUE(exit.ok()) << exit.status();
-  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0) << DescribeWaitStatus(*exit);
+  ASSERT_OK_AND_ASSIGN(int exit, again->Stop(kPatience));
+  EXPECT_TRUE(WIFEXITED(exit) && WEXITSTATUS(exit) == 0) << DescribeWaitStatus(exit);
 }
 
 TEST_F(IngestBinaryTest, RefusesToStartWithoutAStore) {
   std::unique_ptr<ServiceProcess> server = Spawn({"--listen", "127.0.0.1:0"});
   ASSERT_NE(server, nullptr);
-  absl::StatusOr<int> exit = server->WaitForExit(kPatience);
-  ASSERT_TRUE(exit.ok()) << exit.status();
-  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 2) << DescribeWaitStatus(*exit);
+  ASSERT_OK_AND_ASSIGN(int exit, server->WaitForExit(kPatience));
+  EXPECT_TRUE(WIFEXITED(exit) && WEXITSTATUS(exit) == 2) << DescribeWaitStatus(exit);
   EXPECT_THAT(server->Log(), HasSubstr("no store given: pass --store URL or set JIXIAO_STORE"));
 }
 
@@ -146,18 +141,16 @@ TEST_F(IngestBinaryTest, RefusesARelativeSqlitePath) {
   std::unique_ptr<ServiceProcess> server =
       Spawn({"--listen", "127.0.0.1:0", "--store", "sqlite://reports.db"});
   ASSERT_NE(server, nullptr);
-  absl::StatusOr<int> exit = server->WaitForExit(kPatience);
-  ASSERT_TRUE(exit.ok()) << exit.status();
-  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 2) << DescribeWaitStatus(*exit);
+  ASSERT_OK_AND_ASSIGN(int exit, server->WaitForExit(kPatience));
+  EXPECT_TRUE(WIFEXITED(exit) && WEXITSTATUS(exit) == 2) << DescribeWaitStatus(exit);
   EXPECT_THAT(server->Log(), HasSubstr("jixiao-ingest: "));
 }
 
 TEST_F(IngestBinaryTest, HelpListsTheIngestOptionsOnStdout) {
   std::unique_ptr<ServiceProcess> server = Spawn({"--help"});
   ASSERT_NE(server, nullptr);
-  absl::StatusOr<int> exit = server->WaitForExit(kPatience);
-  ASSERT_TRUE(exit.ok()) << exit.status();
-  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0) << DescribeWaitStatus(*exit);
+  ASSERT_OK_AND_ASSIGN(int exit, server->WaitForExit(kPatience));
+  EXPECT_TRUE(WIFEXITED(exit) && WEXITSTATUS(exit) == 0) << DescribeWaitStatus(exit);
   const std::string usage = ReadFile(dir_->File("stdout"));
   EXPECT_THAT(usage, HasSubstr("--store"));
   EXPECT_THAT(usage, HasSubstr("JIXIAO_COMMIT_BATCH"));

@@ -7,6 +7,7 @@
 
 #include "services/ingest/service/bad_request.h"
 #include "services/ingest/store/page_token.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::ingest {
 namespace {
@@ -38,14 +39,13 @@ TEST(ParseListReportsRequest, CopiesTheFilter) {
   request.set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
   request.set_sector_tag("commerce");
   request.set_page_size(7);
-  absl::StatusOr<ListReportsQuery> query = ParseListReportsRequest(request);
-  ASSERT_TRUE(query.ok()) << query.status();
-  EXPECT_EQ(query->filter.fiscal_year, 2023);
-  EXPECT_EQ(query->filter.district_code, "440106");
-  EXPECT_EQ(query->filter.level, jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
-  EXPECT_EQ(query->filter.sector_tag, "commerce");
-  EXPECT_EQ(query->page_size, 7);
-  EXPECT_EQ(query->page_token, "");
+  ASSERT_OK_AND_ASSIGN(ListReportsQuery query, ParseListReportsRequest(request));
+  EXPECT_EQ(query.filter.fiscal_year, 2023);
+  EXPECT_EQ(query.filter.district_code, "440106");
+  EXPECT_EQ(query.filter.level, jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
+  EXPECT_EQ(query.filter.sector_tag, "commerce");
+  EXPECT_EQ(query.page_size, 7);
+  EXPECT_EQ(query.page_token, "");
 }
 
 TEST(ParseListReportsRequest, RefusesANegativePageSize) {

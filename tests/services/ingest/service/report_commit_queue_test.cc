@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/ingest/store/report_store.h"
+#include "tests/support/status_macros.h"
 #include "tests/support/temp_dir.h"
 
 namespace jixiao::ingest {
@@ -33,12 +34,9 @@ ReportToStore Report(int department, const std::string& hash) {
 class ReportCommitQueueTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto dir = testing::TempDir::Create("commit-queue");
-    ASSERT_TRUE(dir.ok()) << dir.status();
-    dir_ = *std::move(dir);
-    auto store = OpenReportStore(absl::StrCat("sqlite://", dir_->File("reports.db")));
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
+    ASSERT_OK_AND_ASSIGN(dir_, testing::TempDir::Create("commit-queue"));
+    ASSERT_OK_AND_ASSIGN(store_,
+                         OpenReportStore(absl::StrCat("sqlite://", dir_->File("reports.db"))));
   }
 
   std::unique_ptr<testing::TempDir> dir_;
@@ -66,14 +64,12 @@ TEST_F(ReportCommitQueueTest, EverySubmissionFromManyThreadsIsCommittedAndAnswer
     for (auto& thread : threads) thread.join();
   }  // the destructor commits what is still queued
   for (int n = 0; n < kThreads * kPerThread; ++n) {
-    auto outcome = results[n].get_future().get();
-    ASSERT_TRUE(outcome.ok()) << outcome.status();
-    EXPECT_TRUE(outcome->created);
-    EXPECT_EQ(outcome->ref.version(), 1);
-    EXPECT_EQ(outcome->ref.report_id(), absl::StrCat("440106:dept-", n, "/2023/department"));
-    auto stored = store_->GetReport(outcome->ref.report_id(), 0);
-    ASSERT_TRUE(stored.ok()) << stored.status();
-    EXPECT_EQ(stored->ref.content_hash(), absl::StrCat("hash-", n));
+    ASSERT_OK_AND_ASSIGN(auto outcome, results[n].get_future().get());
+    EXPECT_TRUE(outcome.created);
+    EXPECT_EQ(outcome.ref.version(), 1);
+    EXPECT_EQ(outcome.ref.report_id(), absl::StrCat("440106:dept-", n, "/2023/department"));
+    ASSERT_OK_AND_ASSIGN(auto stored, store_->GetReport(outcome.ref.report_id(), 0));
+    EXPECT_EQ(stored.ref.content_hash(), absl::StrCat("hash-", n));
   }
 }
 

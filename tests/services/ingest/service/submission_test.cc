@@ -11,6 +11,7 @@
 #include "common/domain/report_json/json_codec.h"
 #include "services/ingest/service/bad_request.h"
 #include "tests/support/source_dir.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::ingest {
 namespace {
@@ -35,11 +36,10 @@ auto ViolationAt(const std::string& field) {
 }
 
 TEST(PrepareSubmission, NormalizesAndHashesAValidReport) {
-  absl::StatusOr<PreparedReport> prepared = PrepareSubmission(SeedRequest());
-  ASSERT_TRUE(prepared.ok()) << prepared.status();
-  EXPECT_EQ(prepared->to_store.report.report_id(), "440106:ccpit/2023/department");
-  EXPECT_THAT(prepared->to_store.content_hash, MatchesRegex("[0-9a-f]{64}"));
-  EXPECT_EQ(prepared->to_store.content_hash, content_hash::ContentHash(prepared->to_store.report));
+  ASSERT_OK_AND_ASSIGN(PreparedReport prepared, PrepareSubmission(SeedRequest()));
+  EXPECT_EQ(prepared.to_store.report.report_id(), "440106:ccpit/2023/department");
+  EXPECT_THAT(prepared.to_store.content_hash, MatchesRegex("[0-9a-f]{64}"));
+  EXPECT_EQ(prepared.to_store.content_hash, content_hash::ContentHash(prepared.to_store.report));
 }
 
 TEST(PrepareSubmission, HashIsStableForTheSameContent) {

@@ -11,6 +11,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "services/ingest/service/bad_request.h"
 #include "tests/support/source_dir.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::ingest {
 namespace {
@@ -56,14 +57,13 @@ auto ViolationAt(const std::string& field) {
 }
 
 TEST(PrepareTargetTableImport, TextOfTheSeedGivesTheCommittedTable) {
-  absl::StatusOr<PreparedTargetTable> prepared =
-      PrepareTargetTableImport(TextRequest(testing::ReadSourceFile(kText)));
-  ASSERT_TRUE(prepared.ok()) << prepared.status();
-  EXPECT_THAT(prepared->line_errors, IsEmpty());
-  EXPECT_THAT(prepared->warnings, IsEmpty());
-  EXPECT_THAT(prepared->content_hash, MatchesRegex("[0-9a-f]{64}"));
-  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(prepared->table, Golden()))
-      << report_json::ToJson(prepared->table);
+  ASSERT_OK_AND_ASSIGN(PreparedTargetTable prepared,
+                       PrepareTargetTableImport(TextRequest(testing::ReadSourceFile(kText))));
+  EXPECT_THAT(prepared.line_errors, IsEmpty());
+  EXPECT_THAT(prepared.warnings, IsEmpty());
+  EXPECT_THAT(prepared.content_hash, MatchesRegex("[0-9a-f]{64}"));
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(prepared.table, Golden()))
+      << report_json::ToJson(prepared.table);
 }
 
 TEST(PrepareTargetTableImport, TheStructuredSeedHashesLikeItsText) {
@@ -83,25 +83,23 @@ TEST(PrepareTargetTableImport, BadLinesAreLeftOutAndTheGoodOnesImported) {
       // The seed text ends without a newline.
       absl::StrCat(testing::ReadSourceFile(kText), "\n只有名称的一行\n", kLineWithUnknownCodes,
                    "\n");
-  absl::StatusOr<PreparedTargetTable> prepared = PrepareTargetTableImport(TextRequest(text));
-  ASSERT_TRUE(prepared.ok()) << prepared.status();
-  EXPECT_EQ(prepared->table.projects_size(), 24);
-  ASSERT_THAT(prepared->line_errors, SizeIs(2));
-  EXPECT_LT(prepared->line_errors[0].line(), prepared->line_errors[1].line());
-  EXPECT_THAT(prepared->line_errors[0].reason(), HasSubstr("columns"));
+  ASSERT_OK_AND_ASSIGN(PreparedTargetTable prepared, PrepareTargetTableImport(TextRequest(text)));
+  EXPECT_EQ(prepared.table.projects_size(), 24);
+  ASSERT_THAT(prepared.line_errors, SizeIs(2));
+  EXPECT_LT(prepared.line_errors[0].line(), prepared.line_errors[1].line());
+  EXPECT_THAT(prepared.line_errors[0].reason(), HasSubstr("columns"));
   // The second bad line is one the importer reads and the contract refuses,
   // for two reasons, in one LineError.
-  EXPECT_THAT(prepared->line_errors[1].reason(), HasSubstr("indicators[0].level1_code must be"));
-  EXPECT_THAT(prepared->line_errors[1].reason(), HasSubstr("; indicators[0].level2_code must be"));
+  EXPECT_THAT(prepared.line_errors[1].reason(), HasSubstr("indicators[0].level1_code must be"));
+  EXPECT_THAT(prepared.line_errors[1].reason(), HasSubstr("; indicators[0].level2_code must be"));
 }
 
 TEST(PrepareTargetTableImport, TheRequestDepartmentCountsAndThePrintedNameFillsIn) {
   jixiao::v1::ImportTargetTableRequest request = TextRequest(testing::ReadSourceFile(kText));
   request.mutable_department()->clear_name();
-  absl::StatusOr<PreparedTargetTable> prepared = PrepareTargetTableImport(request);
-  ASSERT_TRUE(prepared.ok()) << prepared.status();
-  EXPECT_EQ(prepared->table.department().name(), "广州市天河区商务和金融工作局");
-  EXPECT_EQ(prepared->table.department().code(), "440106:commerce-finance");
+  ASSERT_OK_AND_ASSIGN(PreparedTargetTable prepared, PrepareTargetTableImport(request));
+  EXPECT_EQ(prepared.table.department().name(), "广州市天河区商务和金融工作局");
+  EXPECT_EQ(prepared.table.department().code(), "440106:commerce-finance");
 }
 
 TEST(PrepareTargetTableImport, TextWithoutDepartmentOrYearIsRefused) {

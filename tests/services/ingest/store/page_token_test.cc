@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/escaping.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::ingest {
 namespace {
@@ -21,9 +22,8 @@ ReportFilter SomeFilter() {
 TEST(PageTokenTest, RoundTrips) {
   for (const char* id : {"440106:ccpit/2023/department", "a:b", "含中文/2023/x", "12:34:"}) {
     const std::string token = EncodePageToken(SomeFilter(), id);
-    auto decoded = DecodePageToken(SomeFilter(), token);
-    ASSERT_TRUE(decoded.ok()) << decoded.status();
-    EXPECT_EQ(*decoded, id);
+    ASSERT_OK_AND_ASSIGN(auto decoded, DecodePageToken(SomeFilter(), token));
+    EXPECT_EQ(decoded, id);
   }
 }
 

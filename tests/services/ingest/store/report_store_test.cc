@@ -18,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "tests/services/ingest/store/store_backends.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::ingest {
 namespace {
@@ -92,17 +93,13 @@ class ReportStoreTest : public ::testing::TestWithParam<BackendKind> {
  protected:
   void SetUp() override {
     backend_ = GetParam().make();
-    auto url = backend_->NewDatabase();
-    ASSERT_TRUE(url.ok()) << url.status();
-    url_ = *url;
+    ASSERT_OK_AND_ASSIGN(url_, backend_->NewDatabase());
     Reopen();
   }
 
   void Reopen(const ReportStoreOptions& options = {}) {
     store_.reset();
-    auto store = OpenReportStore(url_, options);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
+    ASSERT_OK_AND_ASSIGN(store_, OpenReportStore(url_, options));
   }
 
   // Puts one report and expects the put to succeed.
@@ -154,11 +151,10 @@ TEST_P(ReportStoreTest, PutThenGetLatestAndByVersion) {
   EXPECT_GT(put.stored_at_unix_ms, 1'600'000'000'000);
 
   for (const int64_t version : {0, 1}) {
-    auto stored = store_->GetReport(put.ref.report_id(), version);
-    ASSERT_TRUE(stored.ok()) << stored.status();
-    EXPECT_TRUE(MessageDifferencer::Equals(stored->ref, put.ref)) << stored->ref.DebugString();
-    EXPECT_TRUE(MessageDifferencer::Equals(stored->report, report));
-    EXPECT_EQ(stored->stored_at_unix_ms, put.stored_at_unix_ms);
+    ASSERT_OK_AND_ASSIGN(auto stored, store_->GetReport(put.ref.report_id(), version));
+    EXPECT_TRUE(MessageDifferencer::Equals(stored.ref, put.ref)) << stored.ref.DebugString();
+    EXPECT_TRUE(MessageDifferencer::Equals(stored.report, report));
+    EXPECT_EQ(stored.stored_at_unix_ms, put.stored_at_unix_ms);
   }
 }
 
@@ -169,9 +165,8 @@ TEST_P(ReportStoreTest, SameContentIsIdempotent) {
   EXPECT_FALSE(again.created);
   EXPECT_EQ(again.ref.version(), 1);
   EXPECT_EQ(again.stored_at_unix_ms, first.stored_at_unix_ms);
-  auto history = store_->ReportHistory(report.report_id());
-  ASSERT_TRUE(history.ok()) << history.status();
-  EXPECT_THAT(*history, SizeIs(1));
+  ASSERT_OK_AND_ASSIGN(auto history, store_->ReportHistory(report.report_id()));
+  EXPECT_THAT(history, SizeIs(1));
 }
 
 TEST_P(ReportStoreTest, ChangedContentAppendsAVersionAndKeepsHistory) {
@@ -182,21 +177,18 @@ TEST_P(ReportStoreTest, ChangedContentAppendsAVersionAndKeepsHistory) {
   EXPECT_TRUE(second.created);
   EXPECT_EQ(second.ref.version(), 2);
 
-  auto latest = store_->GetReport(original.report_id(), 0);
-  ASSERT_TRUE(latest.ok()) << latest.status();
-  EXPECT_EQ(latest->ref.version(), 2);
-  EXPECT_EQ(latest->report.overall_goal(), "修订后的目标");
-  auto first = store_->GetReport(original.report_id(), 1);
-  ASSERT_TRUE(first.ok()) << first.status();
-  EXPECT_EQ(first->report.overall_goal(), "原目标");
-  EXPECT_EQ(first->ref.content_hash(), "hash-1");
+  ASSERT_OK_AND_ASSIGN(auto latest, store_->GetReport(original.report_id(), 0));
+  EXPECT_EQ(latest.ref.version(), 2);
+  EXPECT_EQ(latest.report.overall_goal(), "修订后的目标");
+  ASSERT_OK_AND_ASSIGN(auto first, store_->GetReport(original.report_id(), 1));
+  EXPECT_EQ(first.report.overall_goal(), "原目标");
+  EXPECT_EQ(first.ref.content_hash(), "hash-1");
 
   // Going back to the first content is a change from the latest: version 3.
   EXPECT_EQ(Put(original, "hash-1").ref.version(), 3);
-  auto history = store_->ReportHistory(original.report_id());
-  ASSERT_TRUE(history.ok()) << history.status();
+  ASSERT_OK_AND_ASSIGN(auto history, store_->ReportHistory(original.report_id()));
   std::vector<std::string> hashes;
-  for (const auto& stored : *history) {
+  for (const auto& stored : history) {
     EXPECT_EQ(stored.ref.version(), static_cast<int64_t>(hashes.size()) + 1);
     hashes.push_back(stored.ref.content_hash());
   }
@@ -237,9 +229,8 @@ TEST_P(ReportStoreTest, BatchStoresMixedItemsInOneCall) {
   // One transaction: one commit time for everything it created.
   EXPECT_EQ((*outcomes)[1]->stored_at_unix_ms, (*outcomes)[4]->stored_at_unix_ms);
 
-  auto latest = store_->GetReport(tianhe.report_id(), 0);
-  ASSERT_TRUE(latest.ok()) << latest.status();
-  EXPECT_EQ(latest->ref.version(), 2);
+  ASSERT_OK_AND_ASSIGN(auto latest, store_->GetReport(tianhe.report_id(), 0));
+  EXPECT_EQ(latest.ref.version(), 2);
   EXPECT_THAT(store_->GetReport("440100:commerce/2024/department", 0).status(),
               StatusIs(absl::StatusCode::kNotFound));
 }
@@ -299,17 +290,16 @@ TEST_P(ReportStoreTest, ListFiltersLatestVersions) {
   EXPECT_THAT(ids(Filter(0, "", {}, "commerc")), IsEmpty());
   EXPECT_THAT(ids(Filter(2030)), IsEmpty());
 
-  auto page = store_->ListReports(Filter(0, "440106", {}, "finance"), 10, "");
-  ASSERT_TRUE(page.ok()) << page.status();
-  ASSERT_THAT(page->reports, SizeIs(2));
-  const auto& summary = page->reports[0];
+  ASSERT_OK_AND_ASSIGN(auto page, store_->ListReports(Filter(0, "440106", {}, "finance"), 10, ""));
+  ASSERT_THAT(page.reports, SizeIs(2));
+  const auto& summary = page.reports[0];
   EXPECT_EQ(summary.ref().report_id(), "440106:commerce-finance/2022/department");
   EXPECT_EQ(summary.ref().version(), 1);
   EXPECT_EQ(summary.ref().content_hash(), "h");
   EXPECT_EQ(summary.department().name(), "天河区商务和金融工作局");
   EXPECT_EQ(summary.fiscal_year(), 2022);
   EXPECT_EQ(summary.kind(), jixiao::v1::REPORT_KIND_DEPARTMENT_SELF_EVALUATION);
-  EXPECT_TRUE(page->next_page_token.empty());
+  EXPECT_TRUE(page.next_page_token.empty());
 }
 
 // A department's projects' self-evaluations and an external evaluation, with
@@ -355,12 +345,12 @@ TEST_P(ReportStoreTest, ReportsOfEveryKindStoreListAndPage) {
   auto revised = MakeProjectReport(kTianheCommerce, 2023, kProject, "fair");
   revised.set_overall_goal("修订");
   EXPECT_EQ(Put(revised, "h2").ref.version(), 2);
-  auto latest = store_->GetReport("440106:commerce-finance/2023/project/fair", 0);
-  ASSERT_TRUE(latest.ok()) << latest.status();
-  EXPECT_EQ(latest->report.overall_goal(), "修订");
-  auto department = store_->GetReport("440106:commerce-finance/2023/department", 0);
-  ASSERT_TRUE(department.ok()) << department.status();
-  EXPECT_EQ(department->ref.version(), 1);
+  ASSERT_OK_AND_ASSIGN(auto latest,
+                       store_->GetReport("440106:commerce-finance/2023/project/fair", 0));
+  EXPECT_EQ(latest.report.overall_goal(), "修订");
+  ASSERT_OK_AND_ASSIGN(auto department,
+                       store_->GetReport("440106:commerce-finance/2023/department", 0));
+  EXPECT_EQ(department.ref.version(), 1);
 
   std::vector<std::string> ids;
   for (const auto& [id, kind] : expected) ids.push_back(id);
@@ -381,10 +371,9 @@ TEST_P(ReportStoreTest, ReportsOfEveryKindStoreListAndPage) {
   EXPECT_THAT(ListAll(Filter(0, "", jixiao::v1::ADMINISTRATIVE_LEVEL_TOWNSHIP), 5), SizeIs(2));
 
   // Every summary says its kind.
-  auto page = store_->ListReports({}, 50, "");
-  ASSERT_TRUE(page.ok()) << page.status();
-  ASSERT_THAT(page->reports, SizeIs(expected.size()));
-  for (const auto& summary : page->reports) {
+  ASSERT_OK_AND_ASSIGN(auto page, store_->ListReports({}, 50, ""));
+  ASSERT_THAT(page.reports, SizeIs(expected.size()));
+  for (const auto& summary : page.reports) {
     EXPECT_EQ(summary.kind(), expected[summary.ref().report_id()]) << summary.ref().report_id();
   }
 }
@@ -413,28 +402,25 @@ TEST_P(ReportStoreTest, PaginationVisitsEveryReportOnceInOrder) {
   }
 
   // A report stored mid-walk after the cursor shows up; nothing repeats.
-  auto first = store_->ListReports({}, 10, "");
-  ASSERT_TRUE(first.ok()) << first.status();
+  ASSERT_OK_AND_ASSIGN(auto first, store_->ListReports({}, 10, ""));
   Put(MakeReport({"440199:zzz", "末位", "440106", jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT, {}},
                  2023),
       "h");
   std::vector<std::string> walked;
-  for (const auto& summary : first->reports) walked.push_back(summary.ref().report_id());
-  std::string token = first->next_page_token;
+  for (const auto& summary : first.reports) walked.push_back(summary.ref().report_id());
+  std::string token = first.next_page_token;
   while (!token.empty()) {
-    auto page = store_->ListReports({}, 10, token);
-    ASSERT_TRUE(page.ok()) << page.status();
-    for (const auto& summary : page->reports) walked.push_back(summary.ref().report_id());
-    token = page->next_page_token;
+    ASSERT_OK_AND_ASSIGN(auto page, store_->ListReports({}, 10, token));
+    for (const auto& summary : page.reports) walked.push_back(summary.ref().report_id());
+    token = page.next_page_token;
   }
   expected.push_back("440199:zzz/2023/department");
   EXPECT_THAT(walked, ElementsAreArray(expected));
 
   // Default and capped page sizes.
-  auto all = store_->ListReports({}, 0, "");
-  ASSERT_TRUE(all.ok()) << all.status();
-  EXPECT_THAT(all->reports, SizeIs(24));
-  EXPECT_TRUE(all->next_page_token.empty());
+  ASSERT_OK_AND_ASSIGN(auto all, store_->ListReports({}, 0, ""));
+  EXPECT_THAT(all.reports, SizeIs(24));
+  EXPECT_TRUE(all.next_page_token.empty());
   EXPECT_TRUE(store_->ListReports({}, 100000, "").ok());
 }
 
@@ -448,10 +434,9 @@ TEST_P(ReportStoreTest, BadListArgumentsAreRefused) {
                    2023),
         "h");
   }
-  auto page = store_->ListReports(Filter(2023), 1, "");
-  ASSERT_TRUE(page.ok()) << page.status();
-  ASSERT_FALSE(page->next_page_token.empty());
-  EXPECT_THAT(store_->ListReports(Filter(2022), 1, page->next_page_token).status(),
+  ASSERT_OK_AND_ASSIGN(auto page, store_->ListReports(Filter(2023), 1, ""));
+  ASSERT_FALSE(page.next_page_token.empty());
+  EXPECT_THAT(store_->ListReports(Filter(2022), 1, page.next_page_token).status(),
               StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(store_->ListReports({}, 1, "not a token!").status(),
               StatusIs(absl::StatusCode::kInvalidArgument));
@@ -481,11 +466,11 @@ TEST_P(ReportStoreTest, UnknownIdsAndVersionsAreNotFound) {
 TEST_P(ReportStoreTest, BadTextIsRefusedPerItem) {
   auto bad = MakeReport(kCityCommerce, 2023);
   bad.mutable_department()->add_sector_tags(std::string("bad\xff", 4));
-  auto outcomes =
-      store_->PutReports({Item(bad, "h"), Item(MakeReport(kTianheCommerce, 2023), "h")});
-  ASSERT_TRUE(outcomes.ok()) << outcomes.status();
-  EXPECT_THAT((*outcomes)[0].status(), StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_TRUE((*outcomes)[1].ok());
+  ASSERT_OK_AND_ASSIGN(
+      auto outcomes,
+      store_->PutReports({Item(bad, "h"), Item(MakeReport(kTianheCommerce, 2023), "h")}));
+  EXPECT_THAT(outcomes[0].status(), StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_TRUE(outcomes[1].ok());
 }
 
 TEST_P(ReportStoreTest, MigrationsAreAppliedOnce) {
@@ -578,11 +563,10 @@ TEST_P(ReportStoreTest, ConcurrentPutsMakeConsecutiveVersions) {
   EXPECT_EQ(hash_by_version.begin()->first, 1);
   EXPECT_EQ(hash_by_version.rbegin()->first, kThreads * kPutsPerThread);
 
-  auto history = store_->ReportHistory(base.report_id());
-  ASSERT_TRUE(history.ok()) << history.status();
-  ASSERT_THAT(*history, SizeIs(kThreads * kPutsPerThread));
-  for (size_t i = 0; i < history->size(); ++i) {
-    const auto& stored = (*history)[i];
+  ASSERT_OK_AND_ASSIGN(auto history, store_->ReportHistory(base.report_id()));
+  ASSERT_THAT(history, SizeIs(kThreads * kPutsPerThread));
+  for (size_t i = 0; i < history.size(); ++i) {
+    const auto& stored = history[i];
     EXPECT_EQ(stored.ref.version(), static_cast<int64_t>(i) + 1);
     EXPECT_EQ(stored.ref.content_hash(), hash_by_version[stored.ref.version()]);
     EXPECT_EQ(stored.report.overall_goal(), stored.ref.content_hash());
@@ -634,11 +618,10 @@ TEST_P(ReportStoreTest, DataSurvivesReopening) {
   table.set_fiscal_year(2024);
   ASSERT_TRUE(store_->PutTargetTable(table, "t1").ok());
   Reopen();
-  auto stored = store_->GetReport(report.report_id(), 0);
-  ASSERT_TRUE(stored.ok()) << stored.status();
-  EXPECT_EQ(stored->ref.version(), 1);
-  EXPECT_EQ(stored->stored_at_unix_ms, put.stored_at_unix_ms);
-  EXPECT_TRUE(MessageDifferencer::Equals(stored->report, report));
+  ASSERT_OK_AND_ASSIGN(auto stored, store_->GetReport(report.report_id(), 0));
+  EXPECT_EQ(stored.ref.version(), 1);
+  EXPECT_EQ(stored.stored_at_unix_ms, put.stored_at_unix_ms);
+  EXPECT_TRUE(MessageDifferencer::Equals(stored.report, report));
   EXPECT_TRUE(store_->GetTargetTable(table.table_id(), 1).ok());
   // And the reopened store keeps versioning where it left off.
   EXPECT_FALSE(Put(report, "hash-1").created);
@@ -655,33 +638,28 @@ TEST_P(ReportStoreTest, TargetTablesAreVersionedLikeReports) {
   project->set_name("促进商贸业发展专项");
   project->set_goal("支持企业开拓市场");
 
-  auto first = store_->PutTargetTable(table, "t1");
-  ASSERT_TRUE(first.ok()) << first.status();
-  EXPECT_TRUE(first->created);
-  EXPECT_EQ(first->ref.version, 1);
-  EXPECT_EQ(first->ref.table_id, table.table_id());
+  ASSERT_OK_AND_ASSIGN(auto first, store_->PutTargetTable(table, "t1"));
+  EXPECT_TRUE(first.created);
+  EXPECT_EQ(first.ref.version, 1);
+  EXPECT_EQ(first.ref.table_id, table.table_id());
 
-  auto again = store_->PutTargetTable(table, "t1");
-  ASSERT_TRUE(again.ok()) << again.status();
-  EXPECT_FALSE(again->created);
-  EXPECT_EQ(again->ref.version, 1);
-  EXPECT_EQ(again->stored_at_unix_ms, first->stored_at_unix_ms);
+  ASSERT_OK_AND_ASSIGN(auto again, store_->PutTargetTable(table, "t1"));
+  EXPECT_FALSE(again.created);
+  EXPECT_EQ(again.ref.version, 1);
+  EXPECT_EQ(again.stored_at_unix_ms, first.stored_at_unix_ms);
 
   auto revised_table = table;
   revised_table.mutable_projects(0)->set_goal("支持企业开拓国际市场");
-  auto revised = store_->PutTargetTable(revised_table, "t2");
-  ASSERT_TRUE(revised.ok()) << revised.status();
-  EXPECT_TRUE(revised->created);
-  EXPECT_EQ(revised->ref.version, 2);
+  ASSERT_OK_AND_ASSIGN(auto revised, store_->PutTargetTable(revised_table, "t2"));
+  EXPECT_TRUE(revised.created);
+  EXPECT_EQ(revised.ref.version, 2);
 
-  auto latest = store_->GetTargetTable(table.table_id(), 0);
-  ASSERT_TRUE(latest.ok()) << latest.status();
-  EXPECT_EQ(latest->ref.version, 2);
-  EXPECT_EQ(latest->ref.content_hash, "t2");
-  EXPECT_TRUE(MessageDifferencer::Equals(latest->table, revised_table));
-  auto original = store_->GetTargetTable(table.table_id(), 1);
-  ASSERT_TRUE(original.ok()) << original.status();
-  EXPECT_TRUE(MessageDifferencer::Equals(original->table, table));
+  ASSERT_OK_AND_ASSIGN(auto latest, store_->GetTargetTable(table.table_id(), 0));
+  EXPECT_EQ(latest.ref.version, 2);
+  EXPECT_EQ(latest.ref.content_hash, "t2");
+  EXPECT_TRUE(MessageDifferencer::Equals(latest.table, revised_table));
+  ASSERT_OK_AND_ASSIGN(auto original, store_->GetTargetTable(table.table_id(), 1));
+  EXPECT_TRUE(MessageDifferencer::Equals(original.table, table));
   EXPECT_THAT(store_->GetTargetTable(table.table_id(), 3).status(),
               StatusIs(absl::StatusCode::kNotFound));
 

@@ -7,6 +7,7 @@
 
 #include "services/ingest/store/postgres_schema.h"
 #include "services/ingest/store/sqlite_schema.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::ingest {
 namespace {
@@ -22,15 +23,12 @@ std::vector<int> Versions(const std::vector<const Migration*>& migrations) {
 }
 
 TEST(SchemaMigrationTest, AppliesWhatIsMissingInOrder) {
-  auto all = PendingMigrations(kThree, {}, "test");
-  ASSERT_TRUE(all.ok()) << all.status();
-  EXPECT_EQ(Versions(*all), (std::vector<int>{1, 2, 3}));
-  auto rest = PendingMigrations(kThree, {2, 1}, "test");
-  ASSERT_TRUE(rest.ok()) << rest.status();
-  EXPECT_EQ(Versions(*rest), (std::vector<int>{3}));
-  auto none = PendingMigrations(kThree, {1, 2, 3}, "test");
-  ASSERT_TRUE(none.ok()) << none.status();
-  EXPECT_TRUE(none->empty());
+  ASSERT_OK_AND_ASSIGN(auto all, PendingMigrations(kThree, {}, "test"));
+  EXPECT_EQ(Versions(all), (std::vector<int>{1, 2, 3}));
+  ASSERT_OK_AND_ASSIGN(auto rest, PendingMigrations(kThree, {2, 1}, "test"));
+  EXPECT_EQ(Versions(rest), (std::vector<int>{3}));
+  ASSERT_OK_AND_ASSIGN(auto none, PendingMigrations(kThree, {1, 2, 3}, "test"));
+  EXPECT_TRUE(none.empty());
 }
 
 TEST(SchemaMigrationTest, RefusesANewerDatabase) {

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/ingest/store/report_store.h"
 #include "tests/support/free_port.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::ingest {
 namespace {
@@ -17,22 +18,19 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 TEST(StoreUrlTest, SqliteAbsolutePath) {
-  auto location = ParseStoreUrl("sqlite:///var/lib/jixiao/reports.db");
-  ASSERT_TRUE(location.ok()) << location.status();
-  EXPECT_EQ(location->backend, StoreLocation::Backend::kSqlite);
-  EXPECT_EQ(location->sqlite_path, "/var/lib/jixiao/reports.db");
+  ASSERT_OK_AND_ASSIGN(auto location, ParseStoreUrl("sqlite:///var/lib/jixiao/reports.db"));
+  EXPECT_EQ(location.backend, StoreLocation::Backend::kSqlite);
+  EXPECT_EQ(location.sqlite_path, "/var/lib/jixiao/reports.db");
 }
 
 TEST(StoreUrlTest, SqlitePathEscapes) {
-  auto location = ParseStoreUrl("sqlite:///data/my%20reports%23.db");
-  ASSERT_TRUE(location.ok()) << location.status();
-  EXPECT_EQ(location->sqlite_path, "/data/my reports#.db");
+  ASSERT_OK_AND_ASSIGN(auto location, ParseStoreUrl("sqlite:///data/my%20reports%23.db"));
+  EXPECT_EQ(location.sqlite_path, "/data/my reports#.db");
 }
 
 TEST(StoreUrlTest, SqliteInMemory) {
-  auto location = ParseStoreUrl("sqlite::memory:");
-  ASSERT_TRUE(location.ok()) << location.status();
-  EXPECT_EQ(location->sqlite_path, ":memory:");
+  ASSERT_OK_AND_ASSIGN(auto location, ParseStoreUrl("sqlite::memory:"));
+  EXPECT_EQ(location.sqlite_path, ":memory:");
 }
 
 TEST(StoreUrlTest, PostgresUrlsPassThrough) {
@@ -81,23 +79,20 @@ TEST(StoreUrlTest, NeverEchoesWhatMayBeAPassword) {
 }
 
 TEST(StoreUrlTest, UnreachablePostgresIsUnavailable) {
-  auto port = jixiao::testing::PickFreePort();
-  ASSERT_TRUE(port.ok()) << port.status();
+  ASSERT_OK_AND_ASSIGN(auto port, jixiao::testing::PickFreePort());
   auto store = OpenReportStore(
-      absl::StrCat("postgresql://nobody@127.0.0.1:", *port, "/none?connect_timeout=5"));
+      absl::StrCat("postgresql://nobody@127.0.0.1:", port, "/none?connect_timeout=5"));
   EXPECT_EQ(store.status().code(), absl::StatusCode::kUnavailable) << store.status();
   EXPECT_THAT(store.status().message(), HasSubstr("cannot connect"));
 }
 
 TEST(StoreUrlTest, SqliteInMemoryStoreWorks) {
-  auto store = OpenReportStore("sqlite::memory:");
-  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_OK_AND_ASSIGN(auto store, OpenReportStore("sqlite::memory:"));
   jixiao::v1::EvaluationReport report;
   report.set_report_id("440100:commerce/2023/department");
-  auto outcomes = (*store)->PutReports({{report, "h"}});
-  ASSERT_TRUE(outcomes.ok()) << outcomes.status();
-  EXPECT_TRUE((*outcomes)[0].ok());
-  EXPECT_TRUE((*store)->GetReport(report.report_id(), 1).ok());
+  ASSERT_OK_AND_ASSIGN(auto outcomes, store->PutReports({{report, "h"}}));
+  EXPECT_TRUE(outcomes[0].ok());
+  EXPECT_TRUE(store->GetReport(report.report_id(), 1).ok());
 }
 
 TEST(StoreUrlTest, SqliteInAMissingDirectoryIsUnavailable) {

@@ -9,6 +9,7 @@
 #include "services/scoring/engine/explanation/scorecard_text.h"
 #include "services/scoring/engine/score_engine.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -48,52 +49,51 @@ double Points(const v1::ScoreCard& card, const std::string& item_code) {
 }
 
 TEST(NationalSchemes, Mof2020_10IsProportional) {
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(Project(), ShippedPreparedScheme("mof-2020-10"));
-  ASSERT_TRUE(card.ok()) << card.status();
-  PrintScoreCard(*card, std::cout);
-  EXPECT_EQ(Points(*card, "project.budget_execution"), 8.5);
-  EXPECT_EQ(Points(*card, "project.output"), 40);  // 80% × 50
-  EXPECT_EQ(Points(*card, "project.benefit"), 30);
-  EXPECT_EQ(Points(*card, "project.satisfaction"), 9.44);  // 85 / 90
-  EXPECT_NEAR(card->total(), 87.94, 1e-9);
-  EXPECT_EQ(card->grade(), "良");
-  EXPECT_TRUE(card->complete());
-  EXPECT_EQ(card->recomputed_share(), 1);
+  ASSERT_OK_AND_ASSIGN(v1::ScoreCard card,
+                       ScoreReport(Project(), ShippedPreparedScheme("mof-2020-10")));
+  PrintScoreCard(card, std::cout);
+  EXPECT_EQ(Points(card, "project.budget_execution"), 8.5);
+  EXPECT_EQ(Points(card, "project.output"), 40);  // 80% × 50
+  EXPECT_EQ(Points(card, "project.benefit"), 30);
+  EXPECT_EQ(Points(card, "project.satisfaction"), 9.44);  // 85 / 90
+  EXPECT_NEAR(card.total(), 87.94, 1e-9);
+  EXPECT_EQ(card.grade(), "良");
+  EXPECT_TRUE(card.complete());
+  EXPECT_EQ(card.recomputed_share(), 1);
 }
 
 TEST(NationalSchemes, Mof2021_101IsThresholdLinearWithSteps) {
-  absl::StatusOr<v1::ScoreCard> card =
-      ScoreReport(Project(), ShippedPreparedScheme("mof-2021-101"));
-  ASSERT_TRUE(card.ok()) << card.status();
-  PrintScoreCard(*card, std::cout);
-  EXPECT_EQ(card->variant(), "");
-  EXPECT_EQ(Points(*card, "project.budget_execution"), 7);  // 80–100% → 7
-  EXPECT_EQ(Points(*card, "project.output"), 25);           // (80 − 60) / 40 × 50
-  EXPECT_EQ(Points(*card, "project.benefit"), 30);
-  EXPECT_EQ(Points(*card, "project.satisfaction"), 8);  // ≥80% → 8
-  EXPECT_NEAR(card->total(), 70, 1e-9);
-  EXPECT_EQ(card->grade(), "中");
-  EXPECT_EQ(card->colour(), v1::COLOUR_YELLOW);
+  ASSERT_OK_AND_ASSIGN(v1::ScoreCard card,
+                       ScoreReport(Project(), ShippedPreparedScheme("mof-2021-101")));
+  PrintScoreCard(card, std::cout);
+  EXPECT_EQ(card.variant(), "");
+  EXPECT_EQ(Points(card, "project.budget_execution"), 7);  // 80–100% → 7
+  EXPECT_EQ(Points(card, "project.output"), 25);           // (80 − 60) / 40 × 50
+  EXPECT_EQ(Points(card, "project.benefit"), 30);
+  EXPECT_EQ(Points(card, "project.satisfaction"), 8);  // ≥80% → 8
+  EXPECT_NEAR(card.total(), 70, 1e-9);
+  EXPECT_EQ(card.grade(), "中");
+  EXPECT_EQ(card.colour(), v1::COLOUR_YELLOW);
 }
 
 TEST(NationalSchemes, ACostIndicatorSelectsTheWithCostVariant) {
   v1::EvaluationReport report = Project();
   AddIndicator(report, "4", "≤100万元", "90万元");
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, ShippedPreparedScheme("mof-2021-101"));
-  ASSERT_TRUE(card.ok()) << card.status();
-  EXPECT_EQ(card->variant(), "with_cost");
-  EXPECT_EQ(Points(*card, "project.cost"), 20);
-  EXPECT_EQ(Points(*card, "project.output"), 20);  // (80 − 60) / 40 × 40
-  EXPECT_EQ(card->max(), 100);
+  ASSERT_OK_AND_ASSIGN(v1::ScoreCard card,
+                       ScoreReport(report, ShippedPreparedScheme("mof-2021-101")));
+  EXPECT_EQ(card.variant(), "with_cost");
+  EXPECT_EQ(Points(card, "project.cost"), 20);
+  EXPECT_EQ(Points(card, "project.output"), 20);  // (80 − 60) / 40 × 40
+  EXPECT_EQ(card.max(), 100);
 }
 
 TEST(NationalSchemes, AnIndicatorNoItemTakesIsReported) {
   v1::EvaluationReport report = Project();
   AddIndicator(report, "4", "≤100万元", "90万元");
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, ShippedPreparedScheme("mof-2020-10"));
-  ASSERT_TRUE(card.ok()) << card.status();
+  ASSERT_OK_AND_ASSIGN(v1::ScoreCard card,
+                       ScoreReport(report, ShippedPreparedScheme("mof-2020-10")));
   bool reported = false;
-  for (const v1::Finding& finding : card->findings()) {
+  for (const v1::Finding& finding : card.findings()) {
     reported |= finding.code() == "INDICATOR_NOT_SCORED" && finding.field_path() == "indicators[3]";
   }
   EXPECT_TRUE(reported);

@@ -12,6 +12,7 @@
 #include "services/scoring/scheme/scheme_parser.h"
 #include "services/scoring/scheme/variant_conditions.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -117,44 +118,43 @@ constexpr char kEvaluation[] = R"pb(
 
 TEST(SchemeLanguage, TheThirdPartyExampleScoresFigureByFigure) {
   const PreparedScheme scheme = ThirdPartyScheme();
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(Report(kEvaluation), scheme);
-  ASSERT_TRUE(card.ok()) << card.status();
+  ASSERT_OK_AND_ASSIGN(v1::ScoreCard card, ScoreReport(Report(kEvaluation), scheme));
 
   // Two of three 要点 of 2/3 point each: 4/3, rounded once to 1.33.
-  const v1::ScoreLine& basis = Line(*card, "decision.basis");
+  const v1::ScoreLine& basis = Line(card, "decision.basis");
   EXPECT_EQ(basis.points(), 1.33);
   EXPECT_EQ(basis.reason_code(), "SUB_ITEMS_SUM");
   ASSERT_EQ(basis.sub_lines_size(), 3);
   EXPECT_DOUBLE_EQ(basis.sub_lines(0).max(), 2.0 / 3);
   EXPECT_EQ(basis.sub_lines(2).reason_code(), "CHECK_NOT_MET");
   // Three of three: exactly the item's 6, not 6.01 from three rounded 2.00s.
-  EXPECT_EQ(Line(*card, "decision.targets").points(), 6);
+  EXPECT_EQ(Line(card, "decision.targets").points(), 6);
   // Each year through the 80 → 0, 100 → 1 line: 99% → 0.95, 100% → 1, 70% → 0;
   // averaged, 0.65 of 10.
-  const v1::ScoreLine& execution = Line(*card, "process.execution");
+  const v1::ScoreLine& execution = Line(card, "process.execution");
   EXPECT_EQ(execution.reason_code(), "EXECUTION_YEARS_MEAN");
   EXPECT_EQ(execution.rule(), "execution_80_100");
   EXPECT_EQ(execution.points(), 6.5);
   // The weakest link: one of two compliance checks fails, so nothing.
-  EXPECT_EQ(Line(*card, "process.compliance").points(), 0);
+  EXPECT_EQ(Line(card, "process.compliance").points(), 0);
   // No 成本 indicator: its 5 points are shared 10 : 5 : 5 among the other outputs.
-  EXPECT_EQ(Line(*card, "output.cost").reason_code(), "ABSENT_RESCALED");
-  EXPECT_EQ(Line(*card, "output.cost").max(), 0);
-  EXPECT_EQ(Line(*card, "output.quantity").max(), 12.5);
-  EXPECT_EQ(Line(*card, "output.quality").max(), 6.25);
-  EXPECT_EQ(Line(*card, "output.timeliness").max(), 6.25);
+  EXPECT_EQ(Line(card, "output.cost").reason_code(), "ABSENT_RESCALED");
+  EXPECT_EQ(Line(card, "output.cost").max(), 0);
+  EXPECT_EQ(Line(card, "output.quantity").max(), 12.5);
+  EXPECT_EQ(Line(card, "output.quality").max(), 6.25);
+  EXPECT_EQ(Line(card, "output.timeliness").max(), 6.25);
   // 81% of a ≥90% target: 0.9 of 6.25.
-  EXPECT_EQ(Line(*card, "output.quality").points(), 5.63);
+  EXPECT_EQ(Line(card, "output.quality").points(), 5.63);
   // No 满意度 indicator: its 10 points go to 实施效益.
-  EXPECT_EQ(Line(*card, "effect.satisfaction").reason_code(), "ABSENT_MOVED");
-  EXPECT_EQ(Line(*card, "effect.benefit").max(), 35);
-  EXPECT_EQ(Line(*card, "effect.benefit").points(), 35);
+  EXPECT_EQ(Line(card, "effect.satisfaction").reason_code(), "ABSENT_MOVED");
+  EXPECT_EQ(Line(card, "effect.benefit").max(), 35);
+  EXPECT_EQ(Line(card, "effect.benefit").points(), 35);
 
-  EXPECT_TRUE(card->complete());
-  EXPECT_EQ(card->max(), 100);
+  EXPECT_TRUE(card.complete());
+  EXPECT_EQ(card.max(), 100);
   // 决策 1.33 + 3 + 6 + 4; 过程 6.5 + 0 + 5; 产出 12.5 + 5.63 + 6.25; 效益 35.
-  EXPECT_DOUBLE_EQ(card->total(), 85.21);
-  EXPECT_EQ(card->grade(), "良");
+  EXPECT_DOUBLE_EQ(card.total(), 85.21);
+  EXPECT_EQ(card.grade(), "良");
 }
 
 TEST(SchemeLanguage, ThePresetsScoreAsTheOlderEnumsDid) {
@@ -383,12 +383,12 @@ TEST(SchemeLanguage, PrintedRowWeightsRuleAsPrinted) {
 }
 
 TEST(SchemeLanguage, VariantConditionsCombine) {
-  absl::StatusOr<VariantCondition> condition =
-      ParseVariantCondition("has_cost_indicator and not no_special_funds or kind_evaluation");
-  ASSERT_TRUE(condition.ok()) << condition.status();
-  ASSERT_EQ(condition->any_of.size(), 2u);
-  EXPECT_EQ(condition->any_of[0].size(), 2u);
-  EXPECT_TRUE(condition->any_of[0][1].negated);
+  ASSERT_OK_AND_ASSIGN(
+      VariantCondition condition,
+      ParseVariantCondition("has_cost_indicator and not no_special_funds or kind_evaluation"));
+  ASSERT_EQ(condition.any_of.size(), 2u);
+  EXPECT_EQ(condition.any_of[0].size(), 2u);
+  EXPECT_TRUE(condition.any_of[0][1].negated);
   EXPECT_THAT(std::string(ParseVariantCondition("has_cost_indicator and").status().message()),
               HasSubstr("ends without a predicate"));
   EXPECT_THAT(std::string(ParseVariantCondition("kind_projet").status().message()),

@@ -10,32 +10,31 @@
 #include "services/scoring/engine/score_engine.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
 #include "tests/services/scoring/engine/synthesized_report.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::scoring {
 namespace {
 
 void ExpectCardHoldsTheComputedFigures(const v1::EvaluationReport& report,
                                        const PreparedScheme& scheme) {
-  absl::StatusOr<ScoreComputation> computation = ComputeScores(report, scheme);
-  ASSERT_TRUE(computation.ok()) << computation.status();
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, scheme);
-  ASSERT_TRUE(card.ok()) << card.status();
+  ASSERT_OK_AND_ASSIGN(ScoreComputation computation, ComputeScores(report, scheme));
+  ASSERT_OK_AND_ASSIGN(v1::ScoreCard card, ScoreReport(report, scheme));
 
-  EXPECT_EQ(card->total(), computation->total);
-  EXPECT_EQ(card->max(), computation->max);
-  EXPECT_EQ(card->complete(), computation->complete);
-  EXPECT_EQ(card->grade(), computation->grade == nullptr ? "" : computation->grade->grade());
-  EXPECT_EQ(card->recomputed_share(), computation->recomputed_share);
-  EXPECT_EQ(card->has_declared_total(), computation->declared_total.has_value());
-  EXPECT_EQ(card->variant(), computation->effective->variant == nullptr
-                                 ? ""
-                                 : computation->effective->variant->code());
+  EXPECT_EQ(card.total(), computation.total);
+  EXPECT_EQ(card.max(), computation.max);
+  EXPECT_EQ(card.complete(), computation.complete);
+  EXPECT_EQ(card.grade(), computation.grade == nullptr ? "" : computation.grade->grade());
+  EXPECT_EQ(card.recomputed_share(), computation.recomputed_share);
+  EXPECT_EQ(card.has_declared_total(), computation.declared_total.has_value());
+  EXPECT_EQ(card.variant(), computation.effective->variant == nullptr
+                                ? ""
+                                : computation.effective->variant->code());
   EXPECT_TRUE(
-      google::protobuf::util::MessageDifferencer::Equals(card->signals(), computation->signals));
-  ASSERT_EQ(card->groups_size(), static_cast<int>(computation->groups.size()));
-  for (int g = 0; g < card->groups_size(); ++g) {
-    const v1::ScoreGroup& group = card->groups(g);
-    const GroupScore& computed = computation->groups[g];
+      google::protobuf::util::MessageDifferencer::Equals(card.signals(), computation.signals));
+  ASSERT_EQ(card.groups_size(), static_cast<int>(computation.groups.size()));
+  for (int g = 0; g < card.groups_size(); ++g) {
+    const v1::ScoreGroup& group = card.groups(g);
+    const GroupScore& computed = computation.groups[g];
     EXPECT_EQ(group.points(), computed.points) << group.code();
     if (computed.subtotal_stands_in) {
       ASSERT_EQ(group.lines_size(), 1);
@@ -81,12 +80,11 @@ TEST(ScoreComputation, ACardOnAnArenaIsTheSameCard) {
        {"guangzhou-commerce-bureau-2023", "tianhe-commerce-finance-bureau-2023"}) {
     const v1::EvaluationReport report = testing::SeedReport(seed);
     google::protobuf::Arena arena;
-    absl::StatusOr<v1::ScoreCard*> on_arena = ScoreReport(report, guangzhou, arena);
-    ASSERT_TRUE(on_arena.ok()) << on_arena.status();
-    EXPECT_EQ((*on_arena)->GetArena(), &arena);
+    ASSERT_OK_AND_ASSIGN(v1::ScoreCard * on_arena, ScoreReport(report, guangzhou, arena));
+    EXPECT_EQ(on_arena->GetArena(), &arena);
     absl::StatusOr<v1::ScoreCard> on_heap = ScoreReport(report, guangzhou);
     ASSERT_TRUE(on_heap.ok());
-    EXPECT_EQ((*on_arena)->SerializeAsString(), on_heap->SerializeAsString()) << seed;
+    EXPECT_EQ(on_arena->SerializeAsString(), on_heap->SerializeAsString()) << seed;
   }
 }
 

@@ -12,6 +12,7 @@
 #include "services/scoring/engine/rounding.h"
 #include "services/scoring/engine/score_engine.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -204,10 +205,9 @@ TEST(ScoringProperties, WholeScorecardsStayWithinTheirMaxima) {
     }
     for (const PreparedScheme& scheme : schemes) {
       report.set_kind(scheme.scheme().report_kind());
-      absl::StatusOr<v1::ScoreCard> card = ScoreReport(report, scheme);
-      ASSERT_TRUE(card.ok()) << card.status();
+      ASSERT_OK_AND_ASSIGN(v1::ScoreCard card, ScoreReport(report, scheme));
       double total = 0;
-      for (const v1::ScoreGroup& group : card->groups()) {
+      for (const v1::ScoreGroup& group : card.groups()) {
         ASSERT_GE(group.points(), 0);
         ASSERT_LE(group.points(), group.max() + kHair);
         for (const v1::ScoreLine& line : group.lines()) {
@@ -225,11 +225,11 @@ TEST(ScoringProperties, WholeScorecardsStayWithinTheirMaxima) {
         }
         total += group.points();
       }
-      ASSERT_NEAR(card->total(), RoundTo(total, 2), kHair);
-      ASSERT_LE(card->total(), card->max() + kHair);
-      ASSERT_EQ(card->max(), 100);
-      ASSERT_GE(card->recomputed_share(), 0);
-      ASSERT_LE(card->recomputed_share(), 1);
+      ASSERT_NEAR(card.total(), RoundTo(total, 2), kHair);
+      ASSERT_LE(card.total(), card.max() + kHair);
+      ASSERT_EQ(card.max(), 100);
+      ASSERT_GE(card.recomputed_share(), 0);
+      ASSERT_LE(card.recomputed_share(), 1);
     }
   }
 }

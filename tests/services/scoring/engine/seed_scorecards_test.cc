@@ -9,6 +9,7 @@
 #include "services/scoring/engine/explanation/scorecard_text.h"
 #include "services/scoring/engine/score_engine.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -203,11 +204,10 @@ TEST(SeedScorecards, TheSchemeAReportDeclaresIsShownBesideTheOneItIsScoredUnder)
   EXPECT_EQ(ScoreReport(report, ShippedPreparedScheme("guangzhou-department"))->declared_scheme(),
             "");
   report.mutable_declared()->set_scheme("guangzhou-department-2022");
-  absl::StatusOr<v1::ScoreCard> card =
-      ScoreReport(report, ShippedPreparedScheme("guangzhou-department"));
-  ASSERT_TRUE(card.ok()) << card.status();
-  EXPECT_EQ(card->declared_scheme(), "guangzhou-department-2022");
-  EXPECT_EQ(card->scheme().id(), "guangzhou-department");
+  ASSERT_OK_AND_ASSIGN(v1::ScoreCard card,
+                       ScoreReport(report, ShippedPreparedScheme("guangzhou-department")));
+  EXPECT_EQ(card.declared_scheme(), "guangzhou-department-2022");
+  EXPECT_EQ(card.scheme().id(), "guangzhou-department");
 }
 
 TEST(SeedScorecards, LiwanCommerceInvestment2022DeclaresOnlyATotal) {

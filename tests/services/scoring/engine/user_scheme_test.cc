@@ -9,6 +9,7 @@
 #include "services/scoring/engine/score_engine.h"
 #include "services/scoring/scheme/scheme_parser.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -22,15 +23,14 @@ const v1::ScoreLine& Sub(const v1::ScoreLine& line, const std::string& id) {
 }
 
 TEST(UserScheme, TheReadmeExampleScoresWithItsOwnRules) {
-  absl::StatusOr<SchemeFile> file =
-      ParseSchemeFile("example.textproto", testing::ReadmeExampleText());
-  ASSERT_TRUE(file.ok()) << file.status();
-  absl::StatusOr<v1::ScoreCard> card = ScoreReport(
-      testing::SeedReport("tianhe-commerce-finance-bureau-2023"), testing::Prepared(file->scheme));
-  ASSERT_TRUE(card.ok()) << card.status();
-  PrintScoreCard(*card, std::cout);
+  ASSERT_OK_AND_ASSIGN(SchemeFile file,
+                       ParseSchemeFile("example.textproto", testing::ReadmeExampleText()));
+  ASSERT_OK_AND_ASSIGN(v1::ScoreCard card,
+                       ScoreReport(testing::SeedReport("tianhe-commerce-finance-bureau-2023"),
+                                   testing::Prepared(file.scheme)));
+  PrintScoreCard(card, std::cout);
 
-  const v1::ScoreGroup& effectiveness = card->groups(0);
+  const v1::ScoreGroup& effectiveness = card.groups(0);
   const v1::ScoreLine& output = effectiveness.lines(0);
   const v1::ScoreLine& benefit = effectiveness.lines(1);
   const v1::ScoreLine& execution = effectiveness.lines(2);
@@ -44,8 +44,8 @@ TEST(UserScheme, TheReadmeExampleScoresWithItsOwnRules) {
   EXPECT_EQ(execution.reason_code(), "EXECUTION_STEP_BAND");
   EXPECT_EQ(execution.points(), 10);
   // The declared 管理效率 is not in the report: incomplete, and graded on nothing.
-  EXPECT_FALSE(card->complete());
-  EXPECT_EQ(card->scheme().id(), "example-district-department");
+  EXPECT_FALSE(card.complete());
+  EXPECT_EQ(card.scheme().id(), "example-district-department");
 }
 
 }  // namespace

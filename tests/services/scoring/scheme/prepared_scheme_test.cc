@@ -12,6 +12,7 @@
 #include "services/scoring/scheme/scheme_parser.h"
 #include "services/scoring/scheme/scheme_set.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -58,10 +59,9 @@ TEST(PreparedScheme, EachVariantHasItsEffectiveGroups) {
 }
 
 TEST(PreparedScheme, AnItemsRulesAreTheSchemesOverriddenByTheItems) {
-  absl::StatusOr<SchemeFile> file =
-      ParseSchemeFile("example.textproto", testing::ReadmeExampleText());
-  ASSERT_TRUE(file.ok()) << file.status();
-  const PreparedScheme prepared = testing::Prepared(file->scheme);
+  ASSERT_OK_AND_ASSIGN(SchemeFile file,
+                       ParseSchemeFile("example.textproto", testing::ReadmeExampleText()));
+  const PreparedScheme prepared = testing::Prepared(file.scheme);
   const v1::SchemeGroup& effectiveness = prepared.scheme().groups(0);
 
   const v1::IndicatorRules& output =

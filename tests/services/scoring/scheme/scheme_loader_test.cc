@@ -16,6 +16,7 @@
 #include "services/scoring/scheme/published_lock.h"
 #include "services/scoring/scheme/scheme_parser.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -273,10 +274,9 @@ std::string SmallScheme(const std::string& item_b_extra) {
 }
 
 TEST(SchemeParser, ASmallSchemeParses) {
-  absl::StatusOr<SchemeFile> parsed = ParseSchemeFile("t.textproto", SmallScheme(""));
-  ASSERT_TRUE(parsed.ok()) << parsed.status();
-  EXPECT_EQ(parsed->version_line, 2);
-  EXPECT_EQ(parsed->scheme.content_hash(), sha256::Sha256Hex(SmallScheme("")));
+  ASSERT_OK_AND_ASSIGN(SchemeFile parsed, ParseSchemeFile("t.textproto", SmallScheme("")));
+  EXPECT_EQ(parsed.version_line, 2);
+  EXPECT_EQ(parsed.scheme.content_hash(), sha256::Sha256Hex(SmallScheme("")));
 }
 
 TEST(SchemeParser, ItemOverridesAreCheckedOnceMerged) {
@@ -323,13 +323,12 @@ TEST(SchemeParser, UnknownLevel1CodesAreRefused) {
 
 TEST(PublishedLock, LockLinesRoundTrip) {
   const std::string dir = scoring::testing::SchemesDir();
-  absl::StatusOr<SchemeFile> file = LoadSchemeFile(dir + "/" + kGuangzhouFile, PublishedLock{});
-  ASSERT_TRUE(file.ok()) << file.status();
-  absl::StatusOr<PublishedLock> lock = ParsePublishedLock("lock", LockLine(*file) + "\n");
-  ASSERT_TRUE(lock.ok()) << lock.status();
-  EXPECT_TRUE(CheckAgainstLock(*lock, *file).ok());
+  ASSERT_OK_AND_ASSIGN(SchemeFile file,
+                       LoadSchemeFile(dir + "/" + kGuangzhouFile, PublishedLock{}));
+  ASSERT_OK_AND_ASSIGN(PublishedLock lock, ParsePublishedLock("lock", LockLine(file) + "\n"));
+  EXPECT_TRUE(CheckAgainstLock(lock, file).ok());
   EXPECT_FALSE(ParsePublishedLock("lock", "a 1 abc\n").ok());  // not a SHA-256
-  EXPECT_FALSE(ParsePublishedLock("lock", LockLine(*file) + "\n" + LockLine(*file)).ok());
+  EXPECT_FALSE(ParsePublishedLock("lock", LockLine(file) + "\n" + LockLine(file)).ok());
 }
 
 }  // namespace

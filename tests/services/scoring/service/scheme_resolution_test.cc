@@ -6,6 +6,7 @@
 
 #include "services/scoring/scheme/scheme_loader.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::scoring {
 namespace {
@@ -13,9 +14,8 @@ namespace {
 class SchemeResolutionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    absl::StatusOr<SchemeDirectory> loaded = LoadSchemeDirectory(testing::SchemesDir());
-    ASSERT_TRUE(loaded.ok()) << loaded.status();
-    directory_ = *std::move(loaded);
+    ASSERT_OK_AND_ASSIGN(SchemeDirectory loaded, LoadSchemeDirectory(testing::SchemesDir()));
+    directory_ = std::move(loaded);
   }
   SchemeDirectory directory_;
 };

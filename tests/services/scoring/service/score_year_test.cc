@@ -32,6 +32,7 @@
 #include "tests/services/scoring/engine/scoring_test_support.h"
 #include "tests/services/scoring/service/scoring_redis_fixture.h"
 #include "tests/support/in_process_ingest.h"
+#include "tests/support/status_macros.h"
 #include "tools/gen/report_generator.h"
 #include "tools/jixiao/score_year_command.h"
 
@@ -70,10 +71,9 @@ class ScoreYearTest : public testing::ScoringRedisFixture {
     ::jixiao::testing::InProcessIngest::Options ingest_options;
     ingest_options.workers = kConcurrency;
     ingest_options.logger = logging::Logger(logging::LogLevel::kWarn, &ingest_log_);
-    absl::StatusOr<std::unique_ptr<::jixiao::testing::InProcessIngest>> ingest =
-        ::jixiao::testing::InProcessIngest::Start(ingest_options);
-    ASSERT_TRUE(ingest.ok()) << ingest.status();
-    ingest_ = *std::move(ingest);
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<::jixiao::testing::InProcessIngest> ingest,
+                         ::jixiao::testing::InProcessIngest::Start(ingest_options));
+    ingest_ = std::move(ingest);
     source_ = std::make_unique<IngestReportSource>(ingest_->address(), absl::Seconds(10));
     ASSERT_NO_FATAL_FAILURE(StoreYears());
   }
@@ -120,10 +120,9 @@ class ScoreYearTest : public testing::ScoringRedisFixture {
 
   // Stores the report in ingest as version 1.
   void Store(const v1::EvaluationReport& report) {
-    absl::StatusOr<ingest::PutOutcome> stored =
-        ingest_->Put(report, absl::StrCat("content-", report.report_id()));
-    ASSERT_TRUE(stored.ok()) << stored.status();
-    ASSERT_EQ(stored->ref.version(), 1) << report.report_id();
+    ASSERT_OK_AND_ASSIGN(ingest::PutOutcome stored,
+                         ingest_->Put(report, absl::StrCat("content-", report.report_id())));
+    ASSERT_EQ(stored.ref.version(), 1) << report.report_id();
   }
 
   // Ingest's store, which counts and can fail the calls scoring makes.
@@ -155,9 +154,8 @@ class ScoreYearTest : public testing::ScoringRedisFixture {
     service_ =
         std::make_unique<ScoringServiceImpl>(provider_.get(), &scoring_runner_->workers(), options);
     scoring_runner_->AddService(v1::ScoringService::service_full_name(), service_.get());
-    absl::StatusOr<int> port = scoring_runner_->Start();
-    ASSERT_TRUE(port.ok()) << port.status();
-    scoring_address_ = absl::StrCat("127.0.0.1:", *port);
+    ASSERT_OK_AND_ASSIGN(int port, scoring_runner_->Start());
+    scoring_address_ = absl::StrCat("127.0.0.1:", port);
     stub_ = v1::ScoringService::NewStub(
         grpc::CreateChannel(scoring_address_, grpc::InsecureChannelCredentials()));
   }
@@ -207,11 +205,10 @@ class ScoreYearTest : public testing::ScoringRedisFixture {
   // Empties every ranking of the year, as a newer catalog would.
   void ClearRankings() {
     const std::string registry = score_cache::RankKeysRegistryKey(kYear);
-    absl::StatusOr<redis::RedisReply> keys = seed_pool_->Command({"SMEMBERS", registry});
-    ASSERT_TRUE(keys.ok()) << keys.status();
-    ASSERT_TRUE(keys->is_array());
-    ASSERT_FALSE(keys->elements().empty());
-    for (const redis::RedisReply& key : keys->elements()) {
+    ASSERT_OK_AND_ASSIGN(redis::RedisReply keys, seed_pool_->Command({"SMEMBERS", registry}));
+    ASSERT_TRUE(keys.is_array());
+    ASSERT_FALSE(keys.elements().empty());
+    for (const redis::RedisReply& key : keys.elements()) {
       ASSERT_TRUE(seed_pool_->Command({"DEL", key.str()}).ok());
     }
   }

@@ -11,6 +11,7 @@
 
 #include "services/scoring/scheme/scheme_loader.h"
 #include "tests/support/source_dir.h"
+#include "tests/support/status_macros.h"
 #include "tools/jixiao/corpus/corpus_run.h"
 
 namespace jixiao::corpus {
@@ -19,10 +20,10 @@ namespace {
 using ::testing::HasSubstr;
 
 TEST(CorpusManifest, NamesEveryTableOfTheFolderOnce) {
-  const auto entries = ParseCorpusManifest(testing::ReadSourceFile("data/corpus/corpus.json"));
-  ASSERT_TRUE(entries.ok()) << entries.status();
+  ASSERT_OK_AND_ASSIGN(const auto entries,
+                       ParseCorpusManifest(testing::ReadSourceFile("data/corpus/corpus.json")));
   std::set<std::string> named;
-  for (const auto& e : *entries) {
+  for (const auto& e : entries) {
     EXPECT_TRUE(named.insert(e.file).second) << e.file << " named twice";
     EXPECT_FALSE(e.identity.department_code.empty()) << e.file;
     EXPECT_NE(e.identity.level, jixiao::v1::ADMINISTRATIVE_LEVEL_UNSPECIFIED) << e.file;
@@ -35,10 +36,10 @@ TEST(CorpusManifest, NamesEveryTableOfTheFolderOnce) {
 }
 
 TEST(CorpusManifest, EveryTableImports) {
-  const auto entries = ParseCorpusManifest(testing::ReadSourceFile("data/corpus/corpus.json"));
-  ASSERT_TRUE(entries.ok()) << entries.status();
+  ASSERT_OK_AND_ASSIGN(const auto entries,
+                       ParseCorpusManifest(testing::ReadSourceFile("data/corpus/corpus.json")));
   const scoring::SchemeSet no_schemes;
-  for (const auto& e : *entries) {
+  for (const auto& e : entries) {
     const auto outcome =
         ImportCorpusTable(e, testing::ReadSourceFile("data/corpus/" + e.file), no_schemes);
     EXPECT_TRUE(outcome.imported) << e.file << ": " << outcome.refusal;
@@ -65,13 +66,13 @@ TEST(CorpusManifest, RefusesUnknownFieldsAndKinds) {
 }
 
 TEST(CorpusManifest, DefaultsTheScheme) {
-  const auto entries = ParseCorpusManifest(
-      R"({"tables": [{"file": "a.txt", "kind": "project-self-evaluation",
-          "department_code": "341181:x", "level": "township", "year": 2022}]})");
-  ASSERT_TRUE(entries.ok()) << entries.status();
-  EXPECT_EQ(entries->at(0).scheme, kDefaultCorpusScheme);
-  EXPECT_EQ(entries->at(0).identity.year, 2022);
-  EXPECT_EQ(entries->at(0).identity.level, jixiao::v1::ADMINISTRATIVE_LEVEL_TOWNSHIP);
+  ASSERT_OK_AND_ASSIGN(
+      const auto entries,
+      ParseCorpusManifest(
+          R"({"tables": [{"file": "a.txt", "kind": "project-self-evaluation", "department_code": "341181:x", "level": "township", "year": 2022}]})"));
+  EXPECT_EQ(entries.at(0).scheme, kDefaultCorpusScheme);
+  EXPECT_EQ(entries.at(0).identity.year, 2022);
+  EXPECT_EQ(entries.at(0).identity.level, jixiao::v1::ADMINISTRATIVE_LEVEL_TOWNSHIP);
 }
 
 }  // namespace
