@@ -28,6 +28,7 @@ absl::StatusOr<std::unique_ptr<InProcessIngest>> InProcessIngest::Start(const Op
       options.publisher, options.logger);
   ingest->runner_->AddService(jixiao::v1::IngestService::service_full_name(),
                               ingest->service_.get());
+  ingest->runner_->AddInterceptor(ingest->calls_.Interceptor());
   absl::StatusOr<int> port = ingest->runner_->Start();
   if (!port.ok()) return port.status();
   ingest->address_ = absl::StrCat("127.0.0.1:", *port);

@@ -16,6 +16,7 @@
 #include "jixiao/v1/report.pb.h"
 #include "services/ingest/service/ingest_service.h"
 #include "services/ingest/service/report_commit_queue.h"
+#include "tests/support/call_recorder.h"
 #include "tests/support/instrumented_report_store.h"
 
 namespace jixiao::testing {
@@ -47,6 +48,8 @@ class InProcessIngest {
   // "127.0.0.1:<port>"
   const std::string& address() const { return address_; }
   InstrumentedReportStore& store() { return *store_; }
+  // Every call the service has been asked.
+  CallRecorder& calls() { return calls_; }
   server::ServerRunner& runner() { return *runner_; }
   WorkerPool& workers() { return runner_->workers(); }
 
@@ -60,6 +63,7 @@ class InProcessIngest {
  private:
   InProcessIngest() = default;
 
+  CallRecorder calls_;
   std::unique_ptr<InstrumentedReportStore> store_;
   std::unique_ptr<ingest::ReportCommitQueue> commit_queue_;
   std::unique_ptr<server::ServerRunner> runner_;

@@ -59,6 +59,16 @@ void ServerRunner::AddService(absl::string_view full_name, grpc::Service* servic
   services_.emplace_back(std::string(full_name), service);
 }
 
+void ServerRunner::AddInterceptor(
+    std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> interceptor) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (state_ != State::kIdle) {
+    std::fprintf(stderr, "ServerRunner::AddInterceptor after Start\n");
+    std::abort();
+  }
+  interceptors_.push_back(std::move(interceptor));
+}
+
 absl::StatusOr<int> ServerRunner::Start() {
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -77,9 +87,8 @@ absl::StatusOr<int> ServerRunner::Start() {
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.SetMaxReceiveMessageSize(config_.max_receive_message_bytes);
   for (const auto& [name, service] : services_) builder.RegisterService(service);
-  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  interceptors.push_back(std::make_unique<RpcLogInterceptorFactory>(logger_));
-  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  interceptors_.insert(interceptors_.begin(), std::make_unique<RpcLogInterceptorFactory>(logger_));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors_));
 
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {

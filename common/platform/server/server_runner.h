@@ -20,6 +20,7 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/impl/codegen/service_type.h>
 #include <grpcpp/server.h>
+#include <grpcpp/support/server_interceptor.h>
 
 #include <condition_variable>
 #include <functional>
@@ -59,6 +60,10 @@ class ServerRunner {
   // returned): a running server calls into its handlers at any time.
   void AddService(absl::string_view full_name, grpc::Service* service);
 
+  // Adds an interceptor to every call, after the one that logs it. Only before Start.
+  void AddInterceptor(
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> interceptor);
+
   // Builds the server, binds the configured address and starts serving; marks
   // the overall health ("") and each service SERVING. Returns the port bound,
   // which for port 0 is the one the system picked, and logs
@@ -84,6 +89,8 @@ class ServerRunner {
   const logging::Logger logger_;
   WorkerPool workers_;
   std::vector<std::pair<std::string, grpc::Service*>> services_;
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors_;  // moved into the server at Start
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 
