@@ -13,8 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
+#include "common/platform/server/rich_error.h"
 #include "services/scoring/engine/score_engine.h"
 #include "tests/integration/service_stack.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
@@ -260,14 +259,10 @@ TEST_F(EndToEndTest, BadReportsAreRefusedWithFieldPathsAndNothingIsStored) {
   const grpc::Status status = stack_->ingest().SubmitReport(Context().get(), request, &response);
   ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 
-  google::rpc::Status details;
-  ASSERT_TRUE(details.ParseFromString(status.error_details()));
-  google::rpc::BadRequest bad_request;
-  bool found = false;
-  for (const google::protobuf::Any& any : details.details()) found |= any.UnpackTo(&bad_request);
-  ASSERT_TRUE(found);
   std::vector<std::string> fields;
-  for (const auto& violation : bad_request.field_violations()) fields.push_back(violation.field());
+  for (const auto& violation : server::BadRequestViolations(status)) {
+    fields.push_back(violation.field());
+  }
   EXPECT_THAT(fields, ::testing::Contains(::testing::HasSubstr("fiscal_year")));
   EXPECT_THAT(fields, ::testing::Contains(::testing::HasSubstr("department.code")));
 

@@ -141,9 +141,8 @@ TEST(LoadOptionsTest, RefusesContradictoryOrMalformedCommandLines) {
 }
 
 TEST(LoadOptionsTest, HelpNeedsNothingElse) {
-  const absl::StatusOr<LoadCommandLine> parsed = Parse({"--help"});
-  ASSERT_TRUE(parsed.ok());
-  EXPECT_TRUE(parsed->help);
+  ASSERT_OK_AND_ASSIGN(const LoadCommandLine parsed, Parse({"--help"}));
+  EXPECT_TRUE(parsed.help);
   EXPECT_THAT(LoadUsage(), HasSubstr("--max-in-flight M"));
 }
 

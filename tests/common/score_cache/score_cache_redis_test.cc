@@ -90,10 +90,7 @@ class ScoreCacheTest : public redis::RedisServerFixture {
     rankings_ = std::make_unique<RankingIndex>(pool_.get());
   }
 
-  void Publish(const std::vector<CatalogEntry>& entries) {
-    absl::Status published = catalog_->Publish(entries);
-    ASSERT_TRUE(published.ok()) << published;
-  }
+  void Publish(const std::vector<CatalogEntry>& entries) { ASSERT_OK(catalog_->Publish(entries)); }
 
   bool Rank(const jixiao::v1::ScoreCard& card) {
     absl::StatusOr<bool> added = rankings_->Add(card);

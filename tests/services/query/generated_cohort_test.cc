@@ -118,9 +118,7 @@ TEST_F(GeneratedCohortTest, RankingTopAndAroundMatchIndependentRanks) {
     request.set_around_department_code(ranked[position].code);
     request.set_around_k(3);
     jixiao::v1::RankingResponse response;
-    const grpc::Status status =
-        h_.query().Ranking(QueryServiceHarness::Context().get(), request, &response);
-    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_OK(h_.query().Ranking(QueryServiceHarness::Context().get(), request, &response));
     EXPECT_TRUE(response.freshness().from_cache());
     ASSERT_EQ(response.top_size(), 10);
     for (int i = 0; i < 10; ++i) {
@@ -144,9 +142,7 @@ TEST_F(GeneratedCohortTest, StatisticsMatchIndependentComputations) {
   jixiao::v1::CohortStatisticsRequest request;
   request.set_fiscal_year(kYear);
   jixiao::v1::CohortStatisticsResponse response;
-  const grpc::Status status =
-      h_.query().CohortStatistics(QueryServiceHarness::Context().get(), request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(h_.query().CohortStatistics(QueryServiceHarness::Context().get(), request, &response));
 
   std::vector<double> totals;
   std::map<std::string, int> grades;

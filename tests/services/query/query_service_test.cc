@@ -11,6 +11,7 @@
 
 #include "absl/time/clock.h"
 #include "tests/services/query/query_service_harness.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::query::testing {
 namespace {
@@ -72,10 +73,8 @@ class QueryServiceTest : public ::testing::Test {
   // as ingest and scoring would have.
   void PublishAndCache(const jixiao::v1::ScoreCard& card,
                        absl::Duration age = absl::ZeroDuration()) {
-    const absl::Status published = h().Publish(card);
-    ASSERT_TRUE(published.ok()) << published;
-    const absl::Status cached = h().CacheAndRank(card, age);
-    ASSERT_TRUE(cached.ok()) << cached;
+    ASSERT_OK(h().Publish(card));
+    ASSERT_OK(h().CacheAndRank(card, age));
   }
 
   grpc::Status GetScoreCard(const std::string& report_id,
@@ -124,8 +123,7 @@ TEST_F(QueryServiceTest, CachedCardIsServedFromRedisWithoutScoring) {
   PublishAndCache(card, absl::Seconds(5));
 
   jixiao::v1::GetScoreCardResponse response;
-  const grpc::Status status = GetScoreCard(card.report().report_id(), &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(GetScoreCard(card.report().report_id(), &response));
   EXPECT_TRUE(MessageDifferencer::Equals(response.scorecard(), card));
   const jixiao::v1::Freshness& freshness = response.freshness();
   EXPECT_TRUE(freshness.from_cache());
@@ -219,8 +217,7 @@ TEST_F(QueryServiceTest, RankingIsServedFromRedisWhenEveryMemberIsRanked) {
   request.set_around_department_code("440104:commerce");
   request.set_around_k(1);
   jixiao::v1::RankingResponse response;
-  const grpc::Status status = Ranking(request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Ranking(request, &response));
 
   // Ties by report_id descending: 440106:trade before 440105:commerce.
   EXPECT_THAT(Codes(response.top()),
@@ -317,8 +314,7 @@ TEST_F(QueryServiceTest, CompareRowsAreFilteredByDistrictAndRanked) {
   request.add_district_codes("440106");
   request.add_district_codes("440105");
   jixiao::v1::CompareResponse response;
-  const grpc::Status status = Compare(request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Compare(request, &response));
   EXPECT_THAT(RowCodes(response),
               ElementsAre("440106:commerce", "440105:commerce", "440106:trade"));
   ASSERT_EQ(response.rows_size(), 3);
@@ -392,8 +388,7 @@ TEST_F(QueryServiceTest, CompareAsksIngestWhenTheCatalogIsNotReady) {
   h().Store(MakeCard(With(kYuexiuCommerce, 60, 1, /*year=*/2022)));
 
   jixiao::v1::CompareResponse response;
-  const grpc::Status status = Compare(CompareOf(kYear), &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Compare(CompareOf(kYear), &response));
   EXPECT_THAT(RowCodes(response),
               ElementsAre("440106:commerce", "440105:commerce", "440106:trade"));
   EXPECT_EQ(response.rows(1).report_version(), 4);
@@ -445,8 +440,7 @@ TEST_F(ReportKindsTest, ADepartmentRankingIsServedFromRedisBesideProjectReports)
   jixiao::v1::RankingRequest request = RankingOf(kYear);
   request.set_top_n(10);
   jixiao::v1::RankingResponse response;
-  const grpc::Status status = Ranking(request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Ranking(request, &response));
   // The projects of the year do not count against the department ranking's coverage.
   EXPECT_TRUE(response.freshness().from_cache());
   EXPECT_EQ(response.cohort_size(), 2);
@@ -458,8 +452,7 @@ TEST_F(ReportKindsTest, ADepartmentRankingIsServedFromRedisBesideProjectReports)
 TEST_F(ReportKindsTest, AProjectRankingRanksEveryProjectReportOfTheYear) {
   for (const jixiao::v1::ScoreCard& card : Cards()) PublishAndCache(card);
   jixiao::v1::RankingResponse cached;
-  grpc::Status status = Ranking(ProjectRanking(), &cached);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Ranking(ProjectRanking(), &cached));
   EXPECT_TRUE(cached.freshness().from_cache());
   EXPECT_EQ(cached.cohort_size(), 3);
   // Rows name the project: a department has one row per project.
@@ -474,8 +467,7 @@ TEST_F(ReportKindsTest, AProjectRankingRanksEveryProjectReportOfTheYear) {
   around.set_around_department_code("440105:commerce");
   around.set_around_k(1);
   jixiao::v1::RankingResponse computed;
-  status = Ranking(around, &computed);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Ranking(around, &computed));
   EXPECT_THAT(ReportIds(computed.top()),
               ElementsAre("440106:commerce/2023/project/expo", "440106:commerce/2023/project/fair",
                           "440105:commerce/2023/project/fair"));
@@ -489,8 +481,7 @@ TEST_F(ReportKindsTest, CompareTakesTheSchemesKindFromTheCatalogAndFromIngest) {
   jixiao::v1::CompareRequest projects = CompareOf(kYear);
   projects.mutable_scheme()->set_id(kProjectSchemeId);
   jixiao::v1::CompareResponse response;
-  grpc::Status status = Compare(projects, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Compare(projects, &response));
   std::vector<std::string> ids;
   for (const auto& row : response.rows()) ids.push_back(row.report_id());
   EXPECT_THAT(ids,
@@ -498,16 +489,14 @@ TEST_F(ReportKindsTest, CompareTakesTheSchemesKindFromTheCatalogAndFromIngest) {
                           "440105:commerce/2023/project/fair"));
 
   jixiao::v1::CompareResponse departments;
-  status = Compare(CompareOf(kYear), &departments);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Compare(CompareOf(kYear), &departments));
   EXPECT_THAT(RowCodes(departments), ElementsAre("440106:commerce", "440105:commerce"));
 
   // A listed cohort of project reports is "all" of them filtered by department.
   jixiao::v1::CompareRequest listed = projects;
   listed.mutable_cohort()->add_department_codes("440105:commerce");
   jixiao::v1::CompareResponse one;
-  status = Compare(listed, &one);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Compare(listed, &one));
   ASSERT_EQ(one.rows_size(), 1);
   EXPECT_EQ(one.rows(0).report_id(), "440105:commerce/2023/project/fair");
   EXPECT_EQ(h().ingest().list_calls(), 0);
@@ -518,12 +507,10 @@ TEST_F(ReportKindsTest, CompareFromIngestKeepsTheSchemesKind) {
   jixiao::v1::CompareRequest projects = CompareOf(kYear);
   projects.mutable_scheme()->set_id(kProjectSchemeId);
   jixiao::v1::CompareResponse response;
-  grpc::Status status = Compare(projects, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Compare(projects, &response));
   EXPECT_EQ(response.rows_size(), 3);
   jixiao::v1::CompareResponse departments;
-  status = Compare(CompareOf(kYear), &departments);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Compare(CompareOf(kYear), &departments));
   EXPECT_THAT(RowCodes(departments), ElementsAre("440106:commerce", "440105:commerce"));
   EXPECT_GT(h().ingest().list_calls(), 0);
 }
@@ -601,8 +588,7 @@ TEST_F(QueryServiceTest, TrendSkipsYearsWithoutAReport) {
   request.set_from_year(2020);
   request.set_to_year(2024);
   jixiao::v1::TrendResponse response;
-  const grpc::Status status = Trend(request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Trend(request, &response));
   ASSERT_EQ(response.points_size(), 2);
   EXPECT_EQ(response.points(0).fiscal_year(), 2021);
   EXPECT_DOUBLE_EQ(response.points(0).row().total(), 70);
@@ -659,8 +645,7 @@ TEST_F(QueryServiceTest, RedisDownAnswersAreDegradedThenCachedAgainAfterRefill) 
   ASSERT_TRUE(h().redis().Stop().ok());
 
   jixiao::v1::GetScoreCardResponse card;
-  grpc::Status status = GetScoreCard(report_id, &card);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(GetScoreCard(report_id, &card));
   EXPECT_DOUBLE_EQ(card.scorecard().total(), 90);
   EXPECT_FALSE(card.freshness().from_cache());
   EXPECT_TRUE(card.freshness().degraded());
@@ -669,8 +654,7 @@ TEST_F(QueryServiceTest, RedisDownAnswersAreDegradedThenCachedAgainAfterRefill) 
       Not(IsEmpty()));
 
   jixiao::v1::CompareResponse compared;
-  status = Compare(CompareOf(kYear), &compared);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(Compare(CompareOf(kYear), &compared));
   EXPECT_THAT(RowCodes(compared), ElementsAre("440106:commerce", "440105:commerce"));
   EXPECT_TRUE(compared.freshness().degraded());
   EXPECT_GE(h().ingest().list_calls(), 1);

@@ -8,6 +8,7 @@
 #include "services/query/logic/ranking_limits.h"
 #include "services/query/logic/report_ids.h"
 #include "services/query/logic/trend_years.h"
+#include "tests/support/status_macros.h"
 
 namespace jixiao::query {
 namespace {
@@ -30,9 +31,8 @@ TEST(TrendYearsTest, DefaultsToTheLastTenYears) {
 }
 
 TEST(TrendYearsTest, SingleYearAndFiftyYears) {
-  absl::StatusOr<YearRange> one = ResolveTrendYears(2023, 2023, 2025);
-  ASSERT_TRUE(one.ok());
-  EXPECT_EQ(one->from_year, 2023);
+  ASSERT_OK_AND_ASSIGN(YearRange one, ResolveTrendYears(2023, 2023, 2025));
+  EXPECT_EQ(one.from_year, 2023);
   EXPECT_TRUE(ResolveTrendYears(1976, 2025, 2025).ok());
 }
 

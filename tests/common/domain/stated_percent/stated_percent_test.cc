@@ -2,14 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/status_macros.h"
+
 namespace jixiao::stated_percent {
 namespace {
 
 TEST(StatedPercent, KeepsPrintedDecimals) {
-  auto p = Parse("98.5");
-  ASSERT_TRUE(p.ok());
-  EXPECT_DOUBLE_EQ(p->value, 98.5);
-  EXPECT_EQ(p->decimals, 1);
+  ASSERT_OK_AND_ASSIGN(auto p, Parse("98.5"));
+  EXPECT_DOUBLE_EQ(p.value, 98.5);
+  EXPECT_EQ(p.decimals, 1);
   EXPECT_EQ(Parse("80.00")->decimals, 2);
   EXPECT_EQ(Parse("100")->decimals, 0);
   EXPECT_DOUBLE_EQ(Parse("-41.36")->value, -41.36);

@@ -139,8 +139,7 @@ TEST_F(RedisOutageTest, PoolReconnectsByItselfAfterRedisRestarts) {
   EXPECT_EQ(pool->stats().open, 0);
 
   ASSERT_TRUE(server().Restart().ok()) << server().Log();
-  absl::Status answered = PollUntilAnswered(*pool);
-  ASSERT_TRUE(answered.ok()) << answered;
+  ASSERT_OK(PollUntilAnswered(*pool));
   EXPECT_FALSE(pool->stats().backing_off);
 
   // Nothing was persisted; the pool works normally again.
@@ -186,9 +185,8 @@ TEST(RedisUnreachableTest, NothingListeningIsUnavailable) {
   config.host = "127.0.0.1";
   config.port = 1;
   config.connect_timeout = absl::Milliseconds(200);
-  absl::StatusOr<std::unique_ptr<RedisPool>> pool = RedisPool::Create(config);
-  ASSERT_TRUE(pool.ok());
-  absl::StatusOr<RedisReply> reply = (*pool)->Command({"PING"});
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<RedisPool> pool, RedisPool::Create(config));
+  absl::StatusOr<RedisReply> reply = pool->Command({"PING"});
   EXPECT_EQ(reply.status().code(), absl::StatusCode::kUnavailable) << reply.status();
 }
 

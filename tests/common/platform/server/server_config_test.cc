@@ -83,14 +83,12 @@ TEST(ServerConfigTest, ExitCodeForConfig) {
 }
 
 TEST(ListenAddressTest, ParsesHostsAndPorts) {
-  absl::StatusOr<ListenAddress> v4 = ParseListenAddress("127.0.0.1:0");
-  ASSERT_TRUE(v4.ok());
-  EXPECT_EQ(v4->host, "127.0.0.1");
-  EXPECT_EQ(v4->port, 0);
-  absl::StatusOr<ListenAddress> v6 = ParseListenAddress("[::]:50051");
-  ASSERT_TRUE(v6.ok());
-  EXPECT_EQ(v6->host, "[::]");
-  EXPECT_EQ(v6->port, 50051);
+  ASSERT_OK_AND_ASSIGN(ListenAddress v4, ParseListenAddress("127.0.0.1:0"));
+  EXPECT_EQ(v4.host, "127.0.0.1");
+  EXPECT_EQ(v4.port, 0);
+  ASSERT_OK_AND_ASSIGN(ListenAddress v6, ParseListenAddress("[::]:50051"));
+  EXPECT_EQ(v6.host, "[::]");
+  EXPECT_EQ(v6.port, 50051);
   EXPECT_TRUE(ParseListenAddress("localhost:65535").ok());
 }
 

@@ -117,8 +117,7 @@ TEST_F(IngestBinaryTest, StoresReportsDurablyAndStopsCleanlyOnSigterm) {
     jixiao::v1::GetReportRequest request;
     request.set_report_id(seed.report_id());
     jixiao::v1::GetReportResponse response;
-    const grpc::Status status = stub->GetReport(&context, request, &response);
-    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_OK(stub->GetReport(&context, request, &response));
     EXPECT_EQ(response.ref().version(), 1);
     EXPECT_EQ(response.ref().content_hash(), content_hash);
   }

@@ -22,11 +22,10 @@
 #include "common/domain/normalization/report_normalizer.h"
 #include "common/domain/report_json/json_codec.h"
 #include "common/platform/logging/recording_log_sink.h"
+#include "common/platform/server/rich_error.h"
 #include "common/platform/server/server_runner.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
 #include "jixiao/v1/ingest_service.grpc.pb.h"
 #include "services/ingest/service/submit_reports_reactor.h"
@@ -34,6 +33,7 @@
 #include "tests/services/ingest/service/seeds.h"
 #include "tests/support/in_process_ingest.h"
 #include "tests/support/source_dir.h"
+#include "tests/support/status_macros.h"
 #include "tools/gen/dataset_shape.h"
 #include "tools/gen/report_generator.h"
 
@@ -260,24 +260,12 @@ class IngestServer {
   std::unique_ptr<jixiao::v1::IngestService::Stub> stub_;
 };
 
-// The google.rpc.BadRequest in a status's details, as a client reads it.
-std::vector<std::pair<std::string, std::string>> FieldViolationsOf(const grpc::Status& status) {
-  std::vector<std::pair<std::string, std::string>> violations;
-  google::rpc::Status details;
-  if (!details.ParseFromString(status.error_details())) return violations;
-  for (const google::protobuf::Any& any : details.details()) {
-    google::rpc::BadRequest bad_request;
-    if (!any.UnpackTo(&bad_request)) continue;
-    for (const auto& violation : bad_request.field_violations()) {
-      violations.emplace_back(violation.field(), violation.description());
-    }
-  }
-  return violations;
-}
-
+// The fields a status's google.rpc.BadRequest names, in order.
 std::vector<std::string> FieldsOf(const grpc::Status& status) {
   std::vector<std::string> fields;
-  for (const auto& [field, description] : FieldViolationsOf(status)) fields.push_back(field);
+  for (const auto& violation : server::BadRequestViolations(status)) {
+    fields.push_back(violation.field());
+  }
   return fields;
 }
 
@@ -394,11 +382,11 @@ TEST(IngestServiceTest, AStructurallyBadReportIsRefusedWithFieldViolationsAndNot
   const grpc::Status status = server.Submit(bad, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(status.error_message(), HasSubstr("report refused: 2 violations"));
-  const auto violations = FieldViolationsOf(status);
+  const server::FieldViolations violations = server::BadRequestViolations(status);
   ASSERT_THAT(violations, SizeIs(2));
-  EXPECT_EQ(violations[0].first, "report.kind");
-  EXPECT_EQ(violations[0].second, "is required");
-  EXPECT_EQ(violations[1].first, "report.budget.initial.fen");
+  EXPECT_EQ(violations[0].field(), "report.kind");
+  EXPECT_EQ(violations[0].description(), "is required");
+  EXPECT_EQ(violations[1].field(), "report.budget.initial.fen");
   EXPECT_THAT(server.ListAll({}), IsEmpty());
   EXPECT_THAT(server.publisher().publications(), IsEmpty());
 }
@@ -476,9 +464,9 @@ TEST(IngestServiceTest, ThousandsOfViolationsStillReachTheClientAsBadRequest) {
   const grpc::Status status = server.Submit(bad, &response);
   // Details too large for the trailers would reach the client as another code.
   ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
-  const auto violations = FieldViolationsOf(status);
+  const server::FieldViolations violations = server::BadRequestViolations(status);
   ASSERT_GT(violations.size(), 10u);
-  EXPECT_THAT(violations.back().second, HasSubstr("more violations are not listed"));
+  EXPECT_THAT(violations.back().description(), HasSubstr("more violations are not listed"));
 }
 
 TEST(IngestServiceTest, ListReportsFilters) {
@@ -569,8 +557,7 @@ TEST(IngestServiceTest, ImportsTheSeedTargetTableText) {
   request.set_fiscal_year(golden.fiscal_year());
 
   jixiao::v1::ImportTargetTableResponse response;
-  const grpc::Status status = server.Import(request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(server.Import(request, &response));
   EXPECT_EQ(response.table_id(), "440106:commerce-finance/2024/targets");
   EXPECT_THAT(response.errors(), IsEmpty());
   EXPECT_EQ(response.table().projects_size(), 24);
@@ -741,8 +728,7 @@ TEST(IngestServiceTest, SubmitReportsAnswersEveryReportInStreamOrder) {
   };
 
   jixiao::v1::SubmitReportsResponse response;
-  const grpc::Status status = server.SubmitStream(requests, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(server.SubmitStream(requests, &response));
   ASSERT_THAT(response.results(), SizeIs(6));
   for (int i = 0; i < 6; ++i) EXPECT_EQ(response.results(i).index(), i);
 
@@ -885,9 +871,8 @@ TEST(IngestServiceTest, SubmitReportsRefusesTheReportsThatFindThePoolFullButNotT
   PoolFiller filler(server.workers());
   ASSERT_TRUE(filler.ok());
   jixiao::v1::SubmitReportsResponse response;
-  const grpc::Status status = server.SubmitStream(
-      {RequestFor(Seed(kCcpit)), RequestFor(testing::SeedReports()[0])}, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(server.SubmitStream({RequestFor(Seed(kCcpit)), RequestFor(testing::SeedReports()[0])},
+                                &response));
   ASSERT_THAT(response.results(), SizeIs(2));
   for (const auto& result : response.results()) {
     EXPECT_EQ(result.code(), static_cast<int>(grpc::StatusCode::RESOURCE_EXHAUSTED));

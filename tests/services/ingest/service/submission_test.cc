@@ -51,9 +51,8 @@ TEST(PrepareSubmission, HashIsStableForTheSameContent) {
   // Resubmitting what ingest stored (ids derived, values parsed) is the same content.
   jixiao::v1::SubmitReportRequest stored;
   *stored.mutable_report() = first->to_store.report;
-  absl::StatusOr<PreparedReport> again = PrepareSubmission(stored);
-  ASSERT_TRUE(again.ok());
-  EXPECT_EQ(again->to_store.content_hash, first->to_store.content_hash);
+  ASSERT_OK_AND_ASSIGN(PreparedReport again, PrepareSubmission(stored));
+  EXPECT_EQ(again.to_store.content_hash, first->to_store.content_hash);
 }
 
 TEST(PrepareSubmission, DifferencesNormalizationRemovesDoNotChangeTheHash) {

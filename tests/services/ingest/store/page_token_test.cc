@@ -28,9 +28,8 @@ TEST(PageTokenTest, RoundTrips) {
 }
 
 TEST(PageTokenTest, EmptyTokenIsTheFirstPage) {
-  auto decoded = DecodePageToken(SomeFilter(), "");
-  ASSERT_TRUE(decoded.ok());
-  EXPECT_EQ(*decoded, "");
+  ASSERT_OK_AND_ASSIGN(auto decoded, DecodePageToken(SomeFilter(), ""));
+  EXPECT_EQ(decoded, "");
 }
 
 TEST(PageTokenTest, BoundToItsFilter) {

@@ -235,18 +235,16 @@ TEST(SchemeLanguage, AbsentSatisfactionMovesToBenefitUnderVersionTwo) {
       actual { text: "12%" }
     }
   )pb");
-  absl::StatusOr<v1::ScoreCard> old_card =
-      ScoreReport(report, testing::ShippedPreparedScheme("mof-2020-10", 1));
-  ASSERT_TRUE(old_card.ok());
-  EXPECT_FALSE(old_card->complete());  // version 1 has no rule for it
-  absl::StatusOr<v1::ScoreCard> card =
-      ScoreReport(report, testing::ShippedPreparedScheme("mof-2020-10", 2));
-  ASSERT_TRUE(card.ok());
-  EXPECT_TRUE(card->complete());
-  EXPECT_EQ(Line(*card, "project.satisfaction").reason_code(), "ABSENT_MOVED");
-  EXPECT_EQ(Line(*card, "project.benefit").max(), 40);
-  EXPECT_THAT(Line(*card, "project.benefit").explanation(), HasSubstr("调整为 40"));
-  EXPECT_EQ(card->max(), 100);
+  ASSERT_OK_AND_ASSIGN(v1::ScoreCard old_card,
+                       ScoreReport(report, testing::ShippedPreparedScheme("mof-2020-10", 1)));
+  EXPECT_FALSE(old_card.complete());  // version 1 has no rule for it
+  ASSERT_OK_AND_ASSIGN(v1::ScoreCard card,
+                       ScoreReport(report, testing::ShippedPreparedScheme("mof-2020-10", 2)));
+  EXPECT_TRUE(card.complete());
+  EXPECT_EQ(Line(card, "project.satisfaction").reason_code(), "ABSENT_MOVED");
+  EXPECT_EQ(Line(card, "project.benefit").max(), 40);
+  EXPECT_THAT(Line(card, "project.benefit").explanation(), HasSubstr("调整为 40"));
+  EXPECT_EQ(card.max(), 100);
 }
 
 std::string SchemeWithItems(const std::string& items) {
@@ -372,7 +370,7 @@ TEST(SchemeLanguage, PrintedRowWeightsRuleAsPrinted) {
 
   report.mutable_indicators(1)->set_weight(30);  // the rows now add up to 90
   card = ScoreReport(report, scheme);
-  ASSERT_TRUE(card.ok());
+  ASSERT_TRUE(card.ok()) << card.status();
   EXPECT_EQ(Line(*card, "project.indicators").sub_lines(1).max(), 30);
   EXPECT_EQ(card->total(), 90);
   bool flagged = false;

@@ -82,9 +82,8 @@ TEST(ScoreComputation, ACardOnAnArenaIsTheSameCard) {
     google::protobuf::Arena arena;
     ASSERT_OK_AND_ASSIGN(v1::ScoreCard * on_arena, ScoreReport(report, guangzhou, arena));
     EXPECT_EQ(on_arena->GetArena(), &arena);
-    absl::StatusOr<v1::ScoreCard> on_heap = ScoreReport(report, guangzhou);
-    ASSERT_TRUE(on_heap.ok());
-    EXPECT_EQ(on_arena->SerializeAsString(), on_heap->SerializeAsString()) << seed;
+    ASSERT_OK_AND_ASSIGN(v1::ScoreCard on_heap, ScoreReport(report, guangzhou));
+    EXPECT_EQ(on_arena->SerializeAsString(), on_heap.SerializeAsString()) << seed;
   }
 }
 
@@ -101,9 +100,8 @@ TEST(ScoreComputation, ValuesParsedWhileScoringOutliveTheCall) {
   // built later, still reads the parsed values.
   const PreparedScheme guangzhou = testing::ShippedPreparedScheme("guangzhou-department");
   const v1::EvaluationReport report = testing::SynthesizedReport(30, /*pre_parsed=*/false);
-  absl::StatusOr<ScoreComputation> computation = ComputeScores(report, guangzhou);
-  ASSERT_TRUE(computation.ok());
-  EXPECT_EQ(computation->parsed_values.size(), 60u);  // a target and an actual each
+  ASSERT_OK_AND_ASSIGN(ScoreComputation computation, ComputeScores(report, guangzhou));
+  EXPECT_EQ(computation.parsed_values.size(), 60u);  // a target and an actual each
   EXPECT_TRUE(
       ComputeScores(testing::SynthesizedReport(30, true), guangzhou)->parsed_values.empty());
 }

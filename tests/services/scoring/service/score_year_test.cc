@@ -330,8 +330,7 @@ TEST_F(ScoreYearTest, FailedReportsAreCountedAndTheFirstHundredNamedOnce) {
   ASSERT_EQ(lost.size(), 120u);
   ASSERT_NO_FATAL_FAILURE(StartScoring());
   std::vector<v1::ScoreYearProgress> messages;
-  const grpc::Status status = ScoreYear(Request(), messages);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(ScoreYear(Request(), messages));
   ASSERT_NO_FATAL_FAILURE(ExpectWellFormedStream(messages));
   EXPECT_EQ(messages.back().reports(), kReports);
   EXPECT_EQ(messages.back().failed(), 120);
@@ -364,8 +363,7 @@ TEST_F(ScoreYearTest, ReportsThatCannotBeCachedFail) {
   ASSERT_NO_FATAL_FAILURE(StartScoring());
   ASSERT_TRUE(server().Stop().ok());
   std::vector<v1::ScoreYearProgress> messages;
-  const grpc::Status status = ScoreYear(Request(), messages);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_OK(ScoreYear(Request(), messages));
   ASSERT_FALSE(messages.empty());
   EXPECT_EQ(messages.back().failed(), kReports);
   EXPECT_EQ(messages.back().scored(), 0);
