@@ -17,6 +17,7 @@
 #include "tests/common/platform/server/probe_service.h"
 #include "tests/common/platform/server/test_client.h"
 #include "tests/support/status_macros.h"
+#include "tests/support/worker_pool_filler.h"
 
 namespace jixiao::server {
 namespace {
@@ -108,35 +109,6 @@ class BackgroundStop {
 
  private:
   std::thread thread_;
-};
-
-// Occupies one worker of a pool directly (not through a call) until released;
-// releases on destruction so that a failed assertion never hangs the pool.
-class PoolBlocker {
- public:
-  explicit PoolBlocker(WorkerPool& pool) {
-    std::shared_future<void> released = release_.get_future().share();
-    auto started = std::make_shared<std::promise<void>>();
-    std::future<void> running = started->get_future();
-    submitted_ = pool.Submit([started, released] {
-      started->set_value();
-      released.wait();
-    });
-    if (submitted_) running.wait();
-  }
-  ~PoolBlocker() { Release(); }
-  bool submitted() const { return submitted_; }
-  void Release() {
-    if (!released_) {
-      released_ = true;
-      release_.set_value();
-    }
-  }
-
- private:
-  std::promise<void> release_;
-  bool submitted_ = false;
-  bool released_ = false;
 };
 
 TEST(ServerRunnerTest, ListensOnAPickedPortAndSaysWhich) {
@@ -265,10 +237,8 @@ TEST(ServerRunnerTest, FullWorkerPoolAnswersResourceExhausted) {
   ProbeServer server(config);
   // Occupy the one worker and the one queue slot directly, so that the pool is
   // full before the call arrives.
-  PoolBlocker blocker(server.runner().workers());
-  ASSERT_TRUE(blocker.submitted());
-  std::promise<void> filler_ran;
-  ASSERT_TRUE(server.runner().workers().Submit([&filler_ran] { filler_ran.set_value(); }));
+  jixiao::testing::WorkerPoolFiller filler(server.runner().workers());
+  ASSERT_TRUE(filler.ok());
 
   UnaryResult refused = CallUnary(server.channel(), kBlockingMethod, "x");
   EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
@@ -277,8 +247,7 @@ TEST(ServerRunnerTest, FullWorkerPoolAnswersResourceExhausted) {
       server.log().LinesContaining({"event=rpc", "status=RESOURCE_EXHAUSTED", "level=warn"}),
       SizeIs(1));
 
-  blocker.Release();
-  filler_ran.get_future().wait();  // the queue is empty again
+  filler.Release();  // the queue is empty again
   server.gate().Open();
   EXPECT_TRUE(CallUnary(server.channel(), kBlockingMethod, "x").status.ok());
 }
@@ -287,8 +256,9 @@ TEST(ServerRunnerTest, QueuedWorkOfACancelledCallIsSkipped) {
   ServerConfig config = TestConfig();
   config.workers = 1;
   ProbeServer server(config);
-  PoolBlocker blocker(server.runner().workers());
-  ASSERT_TRUE(blocker.submitted());
+  jixiao::testing::WorkerPoolFiller blocker(server.runner().workers(),
+                                            jixiao::testing::WorkerPoolFiller::Fill::kWorkers);
+  ASSERT_TRUE(blocker.ok());
 
   // Queued behind the busy worker until its deadline cancels it.
   UnaryResult expired =
@@ -309,8 +279,9 @@ TEST(ServerRunnerTest, DrainDeadlineCancelsCallsStillQueued) {
   config.workers = 1;
   config.drain = absl::Milliseconds(300);
   ProbeServer server(config);
-  PoolBlocker blocker(server.runner().workers());
-  ASSERT_TRUE(blocker.submitted());
+  jixiao::testing::WorkerPoolFiller blocker(server.runner().workers(),
+                                            jixiao::testing::WorkerPoolFiller::Fill::kWorkers);
+  ASSERT_TRUE(blocker.ok());
   std::unique_ptr<testing::PendingUnary> queued =
       StartUnary(server.channel(), kBlockingMethod, "queued");
   ASSERT_TRUE(server.gate().WaitForHandled(1, kPatience));

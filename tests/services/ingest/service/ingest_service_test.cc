@@ -34,6 +34,7 @@
 #include "tests/support/in_process_ingest.h"
 #include "tests/support/source_dir.h"
 #include "tests/support/status_macros.h"
+#include "tests/support/worker_pool_filler.h"
 #include "tools/gen/dataset_shape.h"
 #include "tools/gen/report_generator.h"
 
@@ -94,67 +95,6 @@ class RecordingPublisher final : public ReportPublisher {
   std::condition_variable changed_;
   bool hold_ = false;                      // guarded by mu_
   std::vector<Publication> publications_;  // guarded by mu_
-};
-
-// Occupies every worker of a pool and fills its queue, until released (at
-// the latest on destruction, so that a failed assertion never hangs the pool).
-// Release returns once all of its tasks have ended, so the pool takes work again.
-class PoolFiller {
- public:
-  explicit PoolFiller(WorkerPool& pool) : state_(std::make_shared<State>()) {
-    std::shared_future<void> released = release_.get_future().share();
-    for (size_t i = 0; i < pool.thread_count(); ++i) {
-      auto started = std::make_shared<std::promise<void>>();
-      std::future<void> running = started->get_future();
-      ok_ = ok_ && Submit(pool, [started, released] {
-              started->set_value();
-              released.wait();
-            });
-      if (ok_) running.wait();
-    }
-    while (ok_ && pool.queued() < pool.queue_capacity()) {
-      ok_ = Submit(pool, [released] { released.wait(); });
-    }
-  }
-  ~PoolFiller() { Release(); }
-  bool ok() const { return ok_; }
-  void Release() {
-    if (released_) return;
-    released_ = true;
-    release_.set_value();
-    std::unique_lock<std::mutex> lock(state_->mu);
-    state_->ended.wait(lock, [this] { return state_->running == 0; });
-  }
-
- private:
-  struct State {
-    std::mutex mu;
-    std::condition_variable ended;
-    int running = 0;  // guarded by mu: tasks submitted and not yet ended
-  };
-
-  bool Submit(WorkerPool& pool, std::function<void()> task) {
-    {
-      std::lock_guard<std::mutex> lock(state_->mu);
-      ++state_->running;
-    }
-    const bool queued = pool.Submit([state = state_, task = std::move(task)] {
-      task();
-      std::lock_guard<std::mutex> lock(state->mu);
-      --state->running;
-      state->ended.notify_all();
-    });
-    if (!queued) {
-      std::lock_guard<std::mutex> lock(state_->mu);
-      --state_->running;
-    }
-    return queued;
-  }
-
-  std::shared_ptr<State> state_;
-  std::promise<void> release_;
-  bool ok_ = true;
-  bool released_ = false;
 };
 
 // The service in this process, and a stub to call it.
@@ -646,7 +586,7 @@ TEST(IngestServiceTest, StoreErrorsKeepTheirCode) {
 
 TEST(IngestServiceTest, AFullPoolRefusesASubmissionBeforeStoringIt) {
   IngestServer server(/*workers=*/1, /*worker_queue=*/1);
-  PoolFiller filler(server.workers());
+  jixiao::testing::WorkerPoolFiller filler(server.workers());
   ASSERT_TRUE(filler.ok());
   jixiao::v1::SubmitReportResponse response;
   const grpc::Status status = server.Submit(Seed(kCcpit), &response);
@@ -664,7 +604,7 @@ TEST(IngestServiceTest, APoolThatFillsDuringTheCommitStillGetsTheReportPublished
   ASSERT_TRUE(server.store().WaitForHeldCommit(kPatience));
 
   // Admitted and committing; now the pool fills up before the commit ends.
-  PoolFiller filler(server.workers());
+  jixiao::testing::WorkerPoolFiller filler(server.workers());
   ASSERT_TRUE(filler.ok());
   server.store().ReleaseCommits();
 
@@ -868,7 +808,7 @@ TEST(IngestServiceTest, SubmitReportsGivesEachReportTheStoreErrorItGot) {
 
 TEST(IngestServiceTest, SubmitReportsRefusesTheReportsThatFindThePoolFullButNotTheStream) {
   IngestServer server(/*workers=*/1, /*worker_queue=*/1);
-  PoolFiller filler(server.workers());
+  jixiao::testing::WorkerPoolFiller filler(server.workers());
   ASSERT_TRUE(filler.ok());
   jixiao::v1::SubmitReportsResponse response;
   ASSERT_OK(server.SubmitStream({RequestFor(Seed(kCcpit)), RequestFor(testing::SeedReports()[0])},
