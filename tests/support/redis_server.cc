@@ -1,14 +1,10 @@
 #include "tests/support/redis_server.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/time.h>
+#include <hiredis/hiredis.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
+#include <memory>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -20,6 +16,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/platform/redis/sigpipe.h"
 #include "tests/support/free_port.h"
 
 namespace jixiao::testing {
@@ -48,68 +45,26 @@ std::string ReadFileOrEmpty(const std::string& path) {
   return out.str();
 }
 
-// A socket with its descriptor closed on scope exit.
-class Socket {
- public:
-  explicit Socket(int fd) : fd_(fd) {}
-  ~Socket() {
-    if (fd_ >= 0) close(fd_);
-  }
-  Socket(const Socket&) = delete;
-  Socket& operator=(const Socket&) = delete;
-  int fd() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-// Asks whoever listens on 127.0.0.1:`port` for its process id (INFO server), over a plain
-// socket: the library under test has no say in whether its test server is up. Sends with
-// MSG_NOSIGNAL so that a server dying mid-probe cannot raise SIGPIPE.
+// Asks whoever listens on 127.0.0.1:`port` for its process id (INFO server) through hiredis
+// directly: the project's Redis client, which the tests exercise, has no say in whether its
+// test server is up.
 absl::StatusOr<long> QueryServerProcessId(int port) {
-  Socket socket_fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-  if (socket_fd.fd() < 0) return absl::InternalError(absl::StrCat("socket: ", strerror(errno)));
+  redis::IgnoreSigpipeIfDefault();  // hiredis writes with write(2): a dying server would kill us
   const timeval timeout = absl::ToTimeval(kProbeTimeout);
-  setsockopt(socket_fd.fd(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
-  setsockopt(socket_fd.fd(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout));
-
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  if (connect(socket_fd.fd(), reinterpret_cast<const sockaddr*>(&address), sizeof(address)) != 0) {
-    return absl::UnavailableError(absl::StrCat("connect: ", strerror(errno)));
+  std::unique_ptr<redisContext, decltype(&redisFree)> context(
+      redisConnectWithTimeout("127.0.0.1", port, timeout), &redisFree);
+  if (context == nullptr || context->err != 0) {
+    return absl::UnavailableError(
+        absl::StrCat("connect: ", context == nullptr ? "out of memory" : context->errstr));
   }
-  constexpr char kInfoServer[] = "*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n";
-  const size_t request_length = sizeof(kInfoServer) - 1;
-  if (send(socket_fd.fd(), kInfoServer, request_length, MSG_NOSIGNAL) !=
-      static_cast<ssize_t>(request_length)) {
-    return absl::UnavailableError(absl::StrCat("send: ", strerror(errno)));
+  redisSetTimeout(context.get(), timeout);
+  std::unique_ptr<redisReply, decltype(&freeReplyObject)> reply(
+      static_cast<redisReply*>(redisCommand(context.get(), "INFO server")), &freeReplyObject);
+  if (reply == nullptr) return absl::UnavailableError(absl::StrCat("INFO: ", context->errstr));
+  if (reply->type != REDIS_REPLY_STRING) {
+    return absl::UnavailableError(absl::StrCat("INFO answered type ", reply->type));
   }
-
-  // The reply is one bulk string: "$<length>\r\n<body>\r\n".
-  std::string reply;
-  size_t expected = std::string::npos;
-  while (expected == std::string::npos || reply.size() < expected) {
-    char buffer[4096];
-    const ssize_t received = recv(socket_fd.fd(), buffer, sizeof(buffer), 0);
-    if (received <= 0) {
-      return absl::UnavailableError(
-          absl::StrCat("reading INFO: ", received == 0 ? "closed" : strerror(errno)));
-    }
-    reply.append(buffer, static_cast<size_t>(received));
-    if (expected == std::string::npos) {
-      if (reply[0] != '$') return absl::UnavailableError(absl::StrCat("INFO answered ", reply));
-      const size_t header_end = reply.find("\r\n");
-      if (header_end == std::string::npos) continue;
-      size_t body_length = 0;
-      if (!absl::SimpleAtoi(absl::string_view(reply).substr(1, header_end - 1), &body_length)) {
-        return absl::InternalError(absl::StrCat("bad INFO header: ", reply.substr(0, header_end)));
-      }
-      expected = header_end + 2 + body_length + 2;
-    }
-  }
-  for (absl::string_view line : absl::StrSplit(reply, "\r\n")) {
+  for (absl::string_view line : absl::StrSplit(absl::string_view(reply->str, reply->len), "\r\n")) {
     if (absl::ConsumePrefix(&line, "process_id:")) {
       long process_id = 0;
       if (absl::SimpleAtoi(line, &process_id)) return process_id;
