@@ -1,13 +1,16 @@
 #include "common/domain/validation/report_validator.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/domain/report_id/report_id.h"
 #include "common/domain/stated_percent/stated_percent.h"
 #include "common/domain/validation/known_codes.h"
+#include "common/domain/validation/message_limits.h"
 
 namespace jixiao::validation {
 namespace {
@@ -57,11 +60,12 @@ bool IsItemCode(absl::string_view s) {
   });
 }
 
-// Collects violations while walking a message; each check names its field path.
+// Collects violations while walking a message; each check names its field path. Every
+// check is linear in what it reads: a repeat is found by a map of what came before.
 class Checker {
  public:
   void Add(std::string field, std::string description) {
-    violations_.push_back({std::move(field), std::move(description)});
+    violations_.Add(std::move(field), std::move(description));
   }
 
   void Required(const std::string& value, const std::string& field) {
@@ -81,10 +85,19 @@ class Checker {
     }
   }
 
+  // Points (a weight, a score, a maximum) above kMaxPoints are no score of anything.
+  void Points(bool present, double points, const std::string& field) {
+    if (present && std::abs(points) > kMaxPoints) {
+      Add(field, absl::StrCat("must be at most ", kMaxPoints, " points, got ", points));
+    }
+  }
+
   // A score declared against a maximum must lie within [0, max].
   void ScoreWithin(bool has_score, double score, double max, const std::string& field) {
     if (!has_score) return;
-    if (score < 0) {
+    if (std::abs(score) > kMaxPoints) {
+      Points(true, score, field);
+    } else if (score < 0) {
       Add(field, absl::StrCat("must not be negative, got ", score));
     } else if (score > max + 1e-9) {
       Add(field, absl::StrCat("must not exceed the maximum ", max, ", got ", score));
@@ -168,18 +181,32 @@ class Checker {
     if (indicator.has_weight() && indicator.weight() < 0) {
       Add(Field(path, "weight"), "must not be negative");
     }
+    Points(indicator.has_weight(), indicator.weight(), Field(path, "weight"));
     if (indicator.has_weight()) {
       ScoreWithin(indicator.has_declared_score(), indicator.declared_score(), indicator.weight(),
                   Field(path, "declared_score"));
     } else if (indicator.has_declared_score() && indicator.declared_score() < 0) {
       Add(Field(path, "declared_score"), "must not be negative");
+    } else {
+      Points(indicator.has_declared_score(), indicator.declared_score(),
+             Field(path, "declared_score"));
     }
     StatedPercent(indicator.stated_completion_percent(), Field(path, "stated_completion_percent"));
   }
 
+  // Indicators, whose ids (where the document numbers them) are unique within their list.
   template <typename List>
   void Indicators(const List& list, const std::string& parent, absl::string_view name) {
-    for (int i = 0; i < list.size(); ++i) Indicator(list.Get(i), Element(parent, name, i));
+    absl::flat_hash_map<absl::string_view, int> first_with_id;
+    for (int i = 0; i < list.size(); ++i) {
+      const std::string path = Element(parent, name, i);
+      Indicator(list.Get(i), path);
+      const std::string& id = list.Get(i).id();
+      if (id.empty()) continue;
+      if (auto [first, added] = first_with_id.try_emplace(id, i); !added) {
+        Add(Field(path, "id"), absl::StrCat("repeats the id of ", name, "[", first->second, "]"));
+      }
+    }
   }
 
   // `period_start_year`..`fiscal_year`: the years `b.years` may hold.
@@ -200,6 +227,7 @@ class Checker {
     for (int i = 0; i < b.breakdowns_size(); ++i) {
       Breakdown(b.breakdowns(i), Element(path, "breakdowns", i));
     }
+    absl::flat_hash_map<int, int> first_of_year;
     for (int i = 0; i < b.years_size(); ++i) {
       const auto& year = b.years(i);
       const std::string year_path = Element(path, "years", i);
@@ -208,10 +236,9 @@ class Checker {
             absl::StrCat("must be within the period ", period_start_year, "–", fiscal_year,
                          ", got ", year.fiscal_year()));
       }
-      for (int j = 0; j < i; ++j) {
-        if (b.years(j).fiscal_year() == year.fiscal_year()) {
-          Add(Field(year_path, "fiscal_year"), absl::StrCat("repeats the year of years[", j, "]"));
-        }
+      if (auto [first, added] = first_of_year.try_emplace(year.fiscal_year(), i); !added) {
+        Add(Field(year_path, "fiscal_year"),
+            absl::StrCat("repeats the year of years[", first->second, "]"));
       }
       NonNegativeMoney(year.has_adjusted(), year.adjusted(), Field(year_path, "adjusted"));
       NonNegativeMoney(year.has_final(), year.final(), Field(year_path, "final"));
@@ -232,6 +259,7 @@ class Checker {
     if (breakdown.dimension() == jixiao::v1::BREAKDOWN_DIMENSION_UNSPECIFIED) {
       Add(Field(path, "dimension"), "is required");
     }
+    absl::flat_hash_map<absl::string_view, int> first_of_category;
     for (int i = 0; i < breakdown.lines_size(); ++i) {
       const auto& line = breakdown.lines(i);
       const std::string line_path = Element(path, "lines", i);
@@ -241,10 +269,9 @@ class Checker {
             absl::StrCat("\"", line.category(), "\" is not a category of ",
                          jixiao::v1::BreakdownDimension_Name(breakdown.dimension())));
       }
-      for (int j = 0; j < i; ++j) {
-        if (breakdown.lines(j).category() == line.category()) {
-          Add(Field(line_path, "category"), absl::StrCat("repeats the category of lines[", j, "]"));
-        }
+      if (auto [first, added] = first_of_category.try_emplace(line.category(), i); !added) {
+        Add(Field(line_path, "category"),
+            absl::StrCat("repeats the category of lines[", first->second, "]"));
       }
       NonNegativeMoney(line.has_initial(), line.initial(), Field(line_path, "initial"));
       NonNegativeMoney(line.has_adjusted(), line.adjusted(), Field(line_path, "adjusted"));
@@ -264,6 +291,7 @@ class Checker {
     }
     Required(item.name(), Field(path, "name"));
     if (item.weight() <= 0) Add(Field(path, "weight"), "must be positive");
+    Points(true, item.weight(), Field(path, "weight"));
     ScoreWithin(item.has_declared_score(), item.declared_score(), item.weight(),
                 Field(path, "declared_score"));
     for (int i = 0; i < item.sub_items_size(); ++i) {
@@ -275,19 +303,21 @@ class Checker {
     if (declared.has_total() && declared.total() < 0) {
       Add(Field(path, "total"), "must not be negative");
     }
+    Points(declared.has_total(), declared.total(), Field(path, "total"));
     for (int i = 0; i < declared.subtotals_size(); ++i) {
       const auto& subtotal = declared.subtotals(i);
       const std::string sub_path = Element(path, "subtotals", i);
       if (!IsItemCode(subtotal.code())) Add(Field(sub_path, "code"), "must be a dotted code");
       if (subtotal.max() <= 0) Add(Field(sub_path, "max"), "must be positive");
+      Points(true, subtotal.max(), Field(sub_path, "max"));
       ScoreWithin(subtotal.has_score(), subtotal.score(), subtotal.max(), Field(sub_path, "score"));
     }
   }
 
-  FieldViolations Take() { return std::move(violations_); }
+  FieldViolations Take() { return violations_.Take(); }
 
  private:
-  FieldViolations violations_;
+  ViolationCollector violations_;
 };
 
 // The identity a kind needs beyond department and year: a project code for
@@ -332,6 +362,8 @@ void CheckKindIdentity(const jixiao::v1::EvaluationReport& report, Checker& chec
 }  // namespace
 
 FieldViolations ValidateReport(const jixiao::v1::EvaluationReport& report) {
+  // Over a limit, nothing else is read: the other checks may then assume sizes that are sane.
+  if (FieldViolations over = CheckMessageLimits(report); !over.empty()) return over;
   Checker check;
   if (report.kind() == jixiao::v1::REPORT_KIND_UNSPECIFIED) check.Add("kind", "is required");
   check.FiscalYear(report.fiscal_year(), "fiscal_year");
@@ -355,6 +387,7 @@ FieldViolations ValidateReport(const jixiao::v1::EvaluationReport& report) {
     check.Required(task.name(), Field(path, "name"));
     if (task.has_weight() && task.weight() < 0)
       check.Add(Field(path, "weight"), "must not be negative");
+    check.Points(task.has_weight(), task.weight(), Field(path, "weight"));
     if (task.has_weight()) {
       check.ScoreWithin(task.has_declared_score(), task.declared_score(), task.weight(),
                         Field(path, "declared_score"));
@@ -380,6 +413,8 @@ FieldViolations ValidateReport(const jixiao::v1::EvaluationReport& report) {
     if (project.has_declared_score() && project.declared_score() < 0) {
       check.Add(Field(path, "declared_score"), "must not be negative");
     }
+    check.Points(project.has_declared_score(), project.declared_score(),
+                 Field(path, "declared_score"));
     check.Indicators(project.indicators(), path, "indicators");
   }
   for (int i = 0; i < report.effectiveness_items_size(); ++i) {
@@ -393,6 +428,7 @@ FieldViolations ValidateReport(const jixiao::v1::EvaluationReport& report) {
 }
 
 FieldViolations ValidateTargetTable(const jixiao::v1::ProjectTargetTable& table) {
+  if (FieldViolations over = CheckMessageLimits(table); !over.empty()) return over;
   Checker check;
   check.FiscalYear(table.fiscal_year(), "fiscal_year");
   if (!table.has_department()) {
