@@ -21,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/domain/report_json/json_codec.h"
+#include "common/platform/server/server_config.h"
 #include "tests/support/in_process_ingest.h"
 #include "tests/support/source_dir.h"
 #include "tests/support/status_macros.h"
@@ -90,7 +91,10 @@ class IngestCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_OK_AND_ASSIGN(dir_, jixiao::testing::TempDir::Create("ingest_command_test"));
-    ASSERT_OK_AND_ASSIGN(ingest_, jixiao::testing::InProcessIngest::Start({}));
+    // The binary's queue: a bulk stream keeps up to 256 reports waiting for a worker.
+    jixiao::testing::InProcessIngest::Options options;
+    options.worker_queue = server::ServerConfig().worker_queue;
+    ASSERT_OK_AND_ASSIGN(ingest_, jixiao::testing::InProcessIngest::Start(options));
     address_ = ingest_->address();
   }
 
