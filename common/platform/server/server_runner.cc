@@ -15,6 +15,7 @@
 #include "absl/time/clock.h"
 #include "common/platform/server/rpc_log_interceptor.h"
 #include "common/platform/server/shutdown_signals.h"
+#include "common/platform/server/unparseable_request_interceptor.h"
 
 namespace jixiao::server {
 namespace {
@@ -87,7 +88,12 @@ absl::StatusOr<int> ServerRunner::Start() {
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.SetMaxReceiveMessageSize(config_.max_receive_message_bytes);
   for (const auto& [name, service] : services_) builder.RegisterService(service);
+  // The status is put right before the log line is written.
+  std::vector<std::string> service_names;
+  for (const auto& [name, service] : services_) service_names.push_back(name);
   interceptors_.insert(interceptors_.begin(), std::make_unique<RpcLogInterceptorFactory>(logger_));
+  interceptors_.insert(interceptors_.begin(),
+                       std::make_unique<UnparseableRequestInterceptorFactory>(service_names));
   builder.experimental().SetInterceptorCreators(std::move(interceptors_));
 
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

@@ -29,6 +29,7 @@
 #include "gtest/gtest.h"
 #include "jixiao/v1/ingest_service.grpc.pb.h"
 #include "services/ingest/service/submit_reports_reactor.h"
+#include "tests/common/platform/server/test_client.h"
 #include "tests/services/ingest/service/pending_call.h"
 #include "tests/services/ingest/service/seeds.h"
 #include "tests/support/in_process_ingest.h"
@@ -127,6 +128,7 @@ class IngestServer {
   }
 
   jixiao::v1::IngestService::Stub& stub() { return *stub_; }
+  const std::shared_ptr<grpc::Channel>& channel() { return channel_; }
   jixiao::testing::InstrumentedReportStore& store() { return ingest_->store(); }
   RecordingPublisher& publisher() { return publisher_; }
   WorkerPool& workers() { return ingest_->workers(); }
@@ -390,6 +392,36 @@ TEST(IngestServiceTest, AnAbsentReportIsOneViolation) {
       server.stub().SubmitReport(&context, jixiao::v1::SubmitReportRequest(), &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(FieldsOf(status), ElementsAre("report"));
+}
+
+// A length-delimited field: tag (field number, wire type 2), length, bytes.
+std::string Nested(int field, const std::string& bytes) {
+  std::string encoded(1, static_cast<char>(field << 3 | 2));
+  for (size_t length = bytes.size();; length >>= 7) {
+    encoded += static_cast<char>(length < 0x80 ? length : (length & 0x7f) | 0x80);
+    if (length < 0x80) break;
+  }
+  return encoded + bytes;
+}
+
+TEST(IngestServiceTest, AnUnparseableRequestIsInvalidArgumentNamingTheType) {
+  IngestServer server;
+  // Sub-items within sub-items, past the parser's depth limit of 100.
+  std::string deep;
+  for (int i = 0; i < 120; ++i) deep = Nested(/*sub_items*/ 6, deep);
+  const std::vector<std::string> requests = {
+      std::string("\x0a\x05" "abc"),                  // a length past the end
+      Nested(1, Nested(/*report_id*/ 1, "\xff")),  // a string that is not UTF-8
+      Nested(1, Nested(/*management_items*/ 12, deep)),
+  };
+  for (const std::string& request : requests) {
+    const server::testing::UnaryResult result = server::testing::CallUnary(
+        server.channel(), "/jixiao.v1.IngestService/SubmitReport", request);
+    EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_THAT(result.status.error_message(),
+                HasSubstr("cannot be parsed as a jixiao.v1.SubmitReportRequest"));
+  }
+  EXPECT_THAT(server.ListAll({}), IsEmpty());
 }
 
 TEST(IngestServiceTest, ThousandsOfViolationsStillReachTheClientAsBadRequest) {
