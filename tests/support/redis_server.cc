@@ -1,11 +1,12 @@
 #include "tests/support/redis_server.h"
 
 #include <hiredis/hiredis.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdlib>
-#include <memory>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -163,8 +164,23 @@ absl::Status RedisServer::Launch() {
       absl::FormatDuration(kReadyDeadline), " (", last_probe.message(), "); log:\n", Log()));
 }
 
+absl::Status RedisServer::Pause() {
+  if (!running() || kill(process_->pid(), SIGSTOP) != 0) {
+    return absl::FailedPreconditionError("redis-server: not running");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RedisServer::Resume() {
+  if (!running() || kill(process_->pid(), SIGCONT) != 0) {
+    return absl::FailedPreconditionError("redis-server: not running");
+  }
+  return absl::OkStatus();
+}
+
 absl::Status RedisServer::Stop() {
   if (!running()) return absl::OkStatus();
+  (void)Resume();  // a stopped process would sit on SIGTERM until killed
   absl::StatusOr<int> stopped = process_->Terminate(kStopGrace);
   if (absl::IsDeadlineExceeded(stopped.status())) {
     return absl::DeadlineExceededError(absl::StrCat("redis-server: ", stopped.status().message()));

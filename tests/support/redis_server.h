@@ -46,6 +46,12 @@ class RedisServer {
   // connections). A no-op when it is not running.
   absl::Status Stop();
 
+  // Stops the process in its tracks (SIGSTOP): the kernel still accepts connections on its
+  // port, but nothing answers, as with a hung server. Resume (SIGCONT) lets it go on; Stop
+  // resumes it first.
+  absl::Status Pause();
+  absl::Status Resume();
+
   // Starts the server again on the same port and directory (empty: nothing is persisted) and
   // waits until it answers. Stops it first if it is running.
   absl::Status Restart();

@@ -4,7 +4,7 @@
 // name the status when they fail, as absl/status/status_matchers.h does in later Abseil
 // releases:
 //
-//   ASSERT_OK(store->Put(report));                        // an absl::Status or a grpc::Status
+//   ASSERT_OK(store->Put(report));                        // any of the three
 //   ASSERT_OK_AND_ASSIGN(const Card card, Score(report));  // the value of an absl::StatusOr
 
 #include <grpcpp/support/status.h>
@@ -14,10 +14,15 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 
 namespace jixiao::testing {
 
 inline std::string StatusText(const absl::Status& status) { return status.ToString(); }
+template <typename T>
+std::string StatusText(const absl::StatusOr<T>& status_or) {
+  return status_or.status().ToString();
+}
 inline std::string StatusText(const grpc::Status& status) {
   return std::to_string(status.error_code()) + ": " + status.error_message();
 }

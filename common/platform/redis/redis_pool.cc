@@ -10,17 +10,18 @@ namespace jixiao::redis {
 
 // ---- Lease ----
 
-RedisPool::Lease::Lease(RedisPool* pool, std::unique_ptr<RedisConnection> connection)
-    : pool_(pool), connection_(std::move(connection)) {}
+RedisPool::Lease::Lease(RedisPool* pool, std::unique_ptr<RedisConnection> connection, bool probe)
+    : pool_(pool), connection_(std::move(connection)), probe_(probe) {}
 
 RedisPool::Lease::Lease(Lease&& other) noexcept
-    : pool_(other.pool_), connection_(std::move(other.connection_)) {}
+    : pool_(other.pool_), connection_(std::move(other.connection_)), probe_(other.probe_) {}
 
 RedisPool::Lease& RedisPool::Lease::operator=(Lease&& other) noexcept {
   if (this != &other) {
     Release();
     pool_ = other.pool_;
     connection_ = std::move(other.connection_);
+    probe_ = other.probe_;
   }
   return *this;
 }
@@ -28,7 +29,7 @@ RedisPool::Lease& RedisPool::Lease::operator=(Lease&& other) noexcept {
 RedisPool::Lease::~Lease() { Release(); }
 
 void RedisPool::Lease::Release() {
-  if (connection_ != nullptr) pool_->Return(std::move(connection_));
+  if (connection_ != nullptr) pool_->Return(std::move(connection_), probe_);
 }
 
 absl::StatusOr<RedisReply> RedisPool::Lease::Command(absl::Span<const absl::string_view> args) {
@@ -72,34 +73,34 @@ absl::StatusOr<RedisPool::Lease> RedisPool::Checkout(absl::Duration max_wait) {
   std::vector<std::unique_ptr<RedisConnection>> to_close;
   std::unique_lock<std::mutex> lock(mu_);
   while (true) {
+    bool probe = false;
+    if (backing_off_) {
+      const Clock::time_point now = Clock::now();
+      if (probing_ || now < retry_after_) return BackoffStatusLocked(now);
+      probe = true;
+    }
+    // An open circuit has no idle connections: they were dropped when it opened.
     if (!idle_.empty()) {
       // Most recently returned first: keeps few connections warm under light load.
       std::unique_ptr<RedisConnection> connection = std::move(idle_.back());
       idle_.pop_back();
-      return Lease(this, std::move(connection));
+      return Lease(this, std::move(connection), false);
     }
 
     if (open_ < config_.pool_size) {
-      const bool probe = backing_off_;
-      if (probe) {
-        const Clock::time_point now = Clock::now();
-        if (probing_ || now < retry_after_) return BackoffStatusLocked(now);
-        probing_ = true;
-      }
+      probing_ = probing_ || probe;
       ++open_;  // reserves the slot while connecting without the lock
       ++connect_attempts_;
       lock.unlock();
       absl::StatusOr<std::unique_ptr<RedisConnection>> opened = RedisConnection::Open(config_);
       lock.lock();
+      // The probe goes on until its lease comes back: connecting proves little, a hung
+      // server accepts connections too.
+      if (opened.ok()) return Lease(this, *std::move(opened), probe);
       if (probe) probing_ = false;
-      if (opened.ok()) {
-        backing_off_ = false;
-        backoff_.Reset();
-        return Lease(this, *std::move(opened));
-      }
       --open_;
       ++connect_failures_;
-      RecordConnectFailureLocked(opened.status(), Clock::now());
+      RecordFailureLocked(opened.status(), Clock::now());
       to_close = TakeIdleLocked();
       // Waiters may now use the freed slot, which means failing fast rather than waiting on.
       connection_freed_.notify_all();
@@ -117,28 +118,32 @@ absl::StatusOr<RedisPool::Lease> RedisPool::Checkout(absl::Duration max_wait) {
   }
 }
 
-void RedisPool::Return(std::unique_ptr<RedisConnection> connection) {
+void RedisPool::Return(std::unique_ptr<RedisConnection> connection, bool probe) {
   std::vector<std::unique_ptr<RedisConnection>> to_close;
   std::lock_guard<std::mutex> lock(mu_);
+  if (probe) probing_ = false;
   if (!connection->broken()) {
+    if (backing_off_) {
+      backing_off_ = false;
+      backoff_.Reset();
+    }
     idle_.push_back(std::move(connection));
     connection_freed_.notify_one();
     return;
   }
   --open_;
   ++dropped_connections_;
-  // A timeout says this command was slow; anything else says the server or the network
-  // dropped us, and the idle connections most likely went with it.
-  if (connection->transport_status().code() != absl::StatusCode::kDeadlineExceeded) {
-    to_close = TakeIdleLocked();
-  }
+  // A timeout opens the circuit as a refusal does: a server that stopped answering would
+  // otherwise cost every caller a timeout of its own.
+  RecordFailureLocked(connection->transport_status(), Clock::now());
+  to_close = TakeIdleLocked();
   to_close.push_back(std::move(connection));
   connection_freed_.notify_all();
 }
 
-void RedisPool::RecordConnectFailureLocked(const absl::Status& failure, Clock::time_point now) {
-  last_connect_failure_ = failure;
-  // Attempts that were already under way when the first failure started this backoff period
+void RedisPool::RecordFailureLocked(const absl::Status& failure, Clock::time_point now) {
+  last_failure_ = failure;
+  // Failures of calls that were already under way when the first one opened the circuit
   // report the same outage: they must not push the delay further.
   if (backing_off_ && now < retry_after_) return;
   backing_off_ = true;
@@ -146,15 +151,15 @@ void RedisPool::RecordConnectFailureLocked(const absl::Status& failure, Clock::t
 }
 
 absl::Status RedisPool::BackoffStatusLocked(Clock::time_point now) const {
-  std::string next = "another caller is reconnecting";
+  std::string next = "another caller is probing";
   if (!probing_) {
     const absl::Duration remaining = absl::FromChrono(retry_after_ - now);
     next = absl::StrCat("next attempt in ",
                         absl::FormatDuration(absl::Ceil(remaining, absl::Milliseconds(1))));
   }
   return absl::UnavailableError(absl::StrCat(
-      "redis ", endpoint_, " unavailable: ", backoff_.consecutive_failures(),
-      " connection attempt(s) failed, last: ", last_connect_failure_.message(), "; ", next));
+      "redis ", endpoint_, " unavailable (circuit open after ", backoff_.consecutive_failures(),
+      " failure(s), last: ", last_failure_.message(), "); ", next));
 }
 
 std::vector<std::unique_ptr<RedisConnection>> RedisPool::TakeIdleLocked() {

@@ -14,17 +14,19 @@
 //     next checkout that needs a connection once the backoff allows it.
 //   * Every Lease must be destroyed before the pool.
 //
-// Failures
+// Failures: a circuit breaker
 //   * A Redis error reply (INTERNAL) leaves the connection usable.
 //   * A connection whose command hit a transport failure (timeout, closed socket) is dropped
-//     when its lease ends, never returned to the idle set. A closed socket (anything but a
-//     timeout) also drops the idle connections, which most likely died with it. Commands are
-//     not retried: a write may have been applied before the connection failed.
-//   * A failed connection attempt puts the pool in backoff (see RedisConfig): until the delay
-//     expires, a checkout that would need a new connection fails at once with UNAVAILABLE
-//     instead of trying, and after it expires exactly one caller probes while the others keep
-//     failing fast. The first successful connection ends the backoff. So while Redis is down
-//     calls fail fast, and once it is back the pool reconnects without outside help.
+//     when its lease ends, never returned to the idle set. Commands are not retried: a write
+//     may have been applied before the connection failed.
+//   * A transport failure, or a failed connection attempt, opens the circuit: the idle
+//     connections are dropped (they lead to the same server), and for a delay (see
+//     RedisConfig) every checkout fails at once with UNAVAILABLE. When the delay expires,
+//     exactly one caller probes, on a new connection, while the others keep failing fast; the
+//     probe's lease coming back healthy closes the circuit, a failure opens it again for a
+//     longer delay. A hung Redis, which still accepts connections but never answers, so costs
+//     one timeout per delay instead of one per call, and callers answer without the cache
+//     meanwhile. Any lease that comes back healthy closes the circuit.
 //   * SIGPIPE is ignored process-wide (if still at its default action) whenever a connection
 //     opens; see sigpipe.h.
 
@@ -72,11 +74,12 @@ class RedisPool {
 
    private:
     friend class RedisPool;
-    Lease(RedisPool* pool, std::unique_ptr<RedisConnection> connection);
+    Lease(RedisPool* pool, std::unique_ptr<RedisConnection> connection, bool probe);
     void Release();
 
     RedisPool* pool_;
     std::unique_ptr<RedisConnection> connection_;
+    bool probe_ = false;  // the one checkout let through an open circuit
   };
 
   // A snapshot for metrics and tests.
@@ -87,7 +90,7 @@ class RedisPool {
     int64_t connect_attempts = 0;
     int64_t connect_failures = 0;
     int64_t dropped_connections = 0;  // discarded after a transport failure
-    bool backing_off = false;         // the last connection attempt failed
+    bool backing_off = false;         // the circuit is open: checkouts fail fast
   };
 
   // INVALID_ARGUMENT if ValidateRedisConfig rejects `config`. Does not connect: a service may
@@ -118,13 +121,14 @@ class RedisPool {
 
   explicit RedisPool(RedisConfig config);
 
-  // Takes back a leased connection: idle again if healthy, dropped if broken.
-  void Return(std::unique_ptr<RedisConnection> connection);
+  // Takes back a leased connection: idle again if healthy (which closes the circuit), dropped
+  // if broken (which opens it).
+  void Return(std::unique_ptr<RedisConnection> connection, bool probe);
 
-  // The fail-fast answer while backing off. Requires mu_.
+  // The fail-fast answer while the circuit is open. Requires mu_.
   absl::Status BackoffStatusLocked(Clock::time_point now) const;
-  // Requires mu_.
-  void RecordConnectFailureLocked(const absl::Status& failure, Clock::time_point now);
+  // Opens the circuit, or keeps it open. Requires mu_.
+  void RecordFailureLocked(const absl::Status& failure, Clock::time_point now);
   // Moves all idle connections out, to be closed after mu_ is released. Requires mu_.
   std::vector<std::unique_ptr<RedisConnection>> TakeIdleLocked();
 
@@ -143,10 +147,10 @@ class RedisPool {
 
   ReconnectBackoff backoff_;
   absl::BitGen jitter_;
-  bool backing_off_ = false;
-  bool probing_ = false;  // the one attempt allowed after a backoff is under way
+  bool backing_off_ = false;  // the circuit is open
+  bool probing_ = false;      // the one checkout allowed after the delay is under way
   Clock::time_point retry_after_;
-  absl::Status last_connect_failure_;
+  absl::Status last_failure_;
 
   int64_t connect_attempts_ = 0;
   int64_t connect_failures_ = 0;

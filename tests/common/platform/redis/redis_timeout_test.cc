@@ -1,10 +1,12 @@
-// Command timeouts: DEADLINE_EXCEEDED, and the timed-out connection is never used again (its
-// late reply must not be read as the answer to a later command).
+// Command timeouts: DEADLINE_EXCEEDED, the timed-out connection is never used again (its
+// late reply must not be read as the answer to a later command), and the circuit opens until
+// a probe finds the server answering again.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "absl/time/clock.h"
 #include "common/platform/redis/redis_pool.h"
@@ -25,6 +27,19 @@ class RedisTimeoutTest : public RedisServerFixture {
     config.command_timeout = absl::Milliseconds(100);
     return config;
   }
+
+  // `args` once the circuit a timeout opened lets a probe through (bounded by a deadline).
+  static absl::StatusOr<RedisReply> CommandOnceTheCircuitCloses(
+      RedisPool& pool, std::vector<absl::string_view> args) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(10);
+    absl::StatusOr<RedisReply> reply;
+    do {
+      reply = pool.Command(args);
+      if (reply.status().code() != absl::StatusCode::kUnavailable) return reply;
+      absl::SleepFor(absl::Milliseconds(2));  // polling interval, not synchronization
+    } while (absl::Now() < deadline);
+    return reply;
+  }
 };
 
 TEST_F(RedisTimeoutTest, BlockedCommandTimesOutAndItsConnectionIsReplaced) {
@@ -42,16 +57,19 @@ TEST_F(RedisTimeoutTest, BlockedCommandTimesOutAndItsConnectionIsReplaced) {
   RedisPool::Stats stats = pool->stats();
   EXPECT_EQ(stats.open, 0) << "the timed-out connection must be dropped";
   EXPECT_EQ(stats.dropped_connections, 1);
-  EXPECT_FALSE(stats.backing_off) << "a slow command says nothing about reachability";
+  EXPECT_TRUE(stats.backing_off) << "a timeout opens the circuit";
+  EXPECT_EQ(pool->Command({"GET", "answer"}).status().code(), absl::StatusCode::kUnavailable)
+      << "callers fail fast while it is open";
 
-  ASSERT_OK_AND_ASSIGN(RedisReply answer, pool->Command({"GET", "answer"}));
+  ASSERT_OK_AND_ASSIGN(RedisReply answer, CommandOnceTheCircuitCloses(*pool, {"GET", "answer"}));
+  EXPECT_FALSE(pool->stats().backing_off) << "the probe's answer closed it";
   EXPECT_EQ(answer, RedisReply::String("42"));  // not BLPOP's late nil
   ASSERT_OK_AND_ASSIGN(RedisReply new_id, pool->Command({"CLIENT", "ID"}));
   EXPECT_NE(new_id, old_id);
   EXPECT_EQ(pool->stats().connect_attempts, 2);
 
   // The replacement connection has the command timeout too: without it BLPOP would return
-  // nil after 2 s instead of failing.
+  // nil after 2 s instead of failing. (The circuit is closed: no call fails fast here.)
   EXPECT_EQ(pool->Command({"BLPOP", "empty-list", "2"}).status().code(),
             absl::StatusCode::kDeadlineExceeded);
 }
@@ -72,7 +90,9 @@ TEST_F(RedisTimeoutTest, DebugSleepTimesOutAndTheNextAnswerIsTheRightOne) {
   absl::StatusOr<RedisReply> answer;
   do {
     answer = pool->Command({"GET", "answer"});
-  } while (answer.status().code() == absl::StatusCode::kDeadlineExceeded && absl::Now() < deadline);
+  } while ((answer.status().code() == absl::StatusCode::kDeadlineExceeded ||
+            answer.status().code() == absl::StatusCode::kUnavailable) &&
+           absl::Now() < deadline);
   ASSERT_TRUE(answer.ok()) << answer.status();
   EXPECT_EQ(*answer, RedisReply::String("42"));
 }
@@ -86,7 +106,7 @@ TEST_F(RedisTimeoutTest, TimeoutInsideAPipelineFailsItAndDropsTheConnection) {
   EXPECT_THAT(std::string(replies.status().message()), HasSubstr("reply 2 of 3"));
   EXPECT_EQ(pool->stats().open, 0);
 
-  ASSERT_OK_AND_ASSIGN(RedisReply a, pool->Command({"GET", "a"}));
+  ASSERT_OK_AND_ASSIGN(RedisReply a, CommandOnceTheCircuitCloses(*pool, {"GET", "a"}));
   EXPECT_EQ(a, RedisReply::String("1"));
 }
 
@@ -100,6 +120,33 @@ TEST_F(RedisTimeoutTest, BrokenLeaseRefusesFurtherCommands) {
   // The same lease keeps answering with the failure instead of reading a stale reply.
   EXPECT_EQ(lease.Command({"PING"}).status().code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_EQ(lease.Pipeline({{"PING"}}).status().code(), absl::StatusCode::kDeadlineExceeded);
+}
+
+// A hung server accepts connections and never answers. Each thread calls as a request
+// handler would; with the circuit, only the calls already under way when it hung, and one
+// probe per delay, wait out the timeout: the rest fail fast.
+TEST_F(RedisTimeoutTest, AHungServerCostsOneTimeoutPerDelayNotOnePerCall) {
+  RedisConfig config = ServerConfig();
+  config.pool_size = 4;
+  config.command_timeout = absl::Milliseconds(100);
+  config.backoff_initial = absl::Seconds(30);  // no probe within the test
+  config.backoff_max = absl::Seconds(30);
+  std::unique_ptr<RedisPool> pool = MakePool(config);
+  ASSERT_NE(pool, nullptr);
+  ASSERT_OK(pool->Command({"PING"}));
+  ASSERT_OK(server().Pause());
+
+  int timeouts = 0;
+  int fast = 0;
+  for (int call = 0; call < 50; ++call) {
+    const absl::StatusCode code = pool->Command({"PING"}).status().code();
+    timeouts += code == absl::StatusCode::kDeadlineExceeded;
+    fast += code == absl::StatusCode::kUnavailable;
+  }
+  EXPECT_EQ(timeouts, 1);
+  EXPECT_EQ(fast, 49);
+  EXPECT_TRUE(pool->stats().backing_off);
+  ASSERT_OK(server().Resume());
 }
 
 }  // namespace
