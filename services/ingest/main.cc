@@ -135,8 +135,9 @@ int main(int argc, char** argv) {
   // outlive `service` below, which it does by being declared before it.
   std::unique_ptr<jixiao::redis::RedisPool> redis_pool;
   std::unique_ptr<jixiao::score_cache::ReportCatalog> catalog;
-  std::unique_ptr<ingest::CatalogSync> catalog_sync;
+  // The dispatcher outlives the sync, whose thread queues rescoring into it.
   std::unique_ptr<ingest::RescoreDispatcher> rescore;
+  std::unique_ptr<ingest::CatalogSync> catalog_sync;
   std::unique_ptr<ingest::ReportPublisher> publisher;
   if (const std::string& redis_url = settings.redis_url; !redis_url.empty()) {
     absl::StatusOr<std::unique_ptr<jixiao::redis::RedisPool>> pool =
@@ -147,8 +148,6 @@ int main(int argc, char** argv) {
     }
     redis_pool = *std::move(pool);
     catalog = std::make_unique<jixiao::score_cache::ReportCatalog>(redis_pool.get());
-    catalog_sync = std::make_unique<ingest::CatalogSync>(store->get(), catalog.get(),
-                                                         settings.catalog_check, logger);
     if (const std::string& scoring = settings.scoring_address; !scoring.empty()) {
       ingest::RescoreOptions rescore_options;
       rescore_options.scheme_ids = absl::StrSplit(settings.rescore_schemes, ',', absl::SkipEmpty());
@@ -156,6 +155,8 @@ int main(int argc, char** argv) {
           grpc::CreateChannel(scoring, grpc::InsecureChannelCredentials()), rescore_options,
           logger);
     }
+    catalog_sync = std::make_unique<ingest::CatalogSync>(store->get(), catalog.get(), rescore.get(),
+                                                         settings.catalog_check, logger);
     publisher = std::make_unique<ingest::CatalogPublisher>(catalog.get(), catalog_sync.get(),
                                                            rescore.get(), logger);
   }

@@ -11,8 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/platform/redis/redis_pool.h"
 #include "common/platform/server/rich_error.h"
 #include "services/scoring/engine/score_engine.h"
 #include "tests/integration/service_stack.h"
@@ -247,6 +249,62 @@ TEST_F(EndToEndTest, WithoutRedisAnswersStayCorrectAndSayDegraded) {
   EXPECT_FALSE(refilled.freshness().degraded());
   EXPECT_EQ(refilled.scorecard().report().version(), 2);
   EXPECT_EQ(refilled.scorecard().declared_total(), 90);
+}
+
+// Redis restarting empty loses the catalog, the cards and the rankings. Cards and rows that
+// queries cache before ingest has republished the catalog (it checks every 2 s) cannot be
+// ranked then, their versions not being published yet, and later queries find them cached
+// and never score them again. Ingest, finding the catalog lost, has scoring rescore every
+// report once it is republished, and the ranking is served from Redis again with nobody
+// running score-year. The window is reproduced exactly: everything but the cards and rows
+// is deleted.
+TEST_F(EndToEndTest, RankingsComeBackByThemselvesAfterRedisLosesThem) {
+  SubmitSeeds();
+  const v1::RankingResponse ranking = Ranking(2023);
+  ASSERT_THAT(Compare(2023).rows(), SizeIs(3));  // every card and row cached
+  ASSERT_TRUE(Ranking(2023).freshness().from_cache());
+
+  redis::RedisConfig config;
+  config.port = stack_->redis().port();
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<redis::RedisPool> pool, redis::RedisPool::Create(config));
+  // A ranking is served from Redis when its sorted set holds every member (a ranking
+  // computed from cached rows says from_cache too): wait for the department ranking's sets.
+  auto ranked = [&pool]() -> int64_t {
+    int64_t members = 0;  // complete cards ranked, incomplete ones kept apart
+    for (const char* set : {"rank", "unranked"}) {
+      absl::StatusOr<redis::RedisReply> keys =
+          pool->Command({"KEYS", absl::StrCat("jixiao:v1:", set, ":*:2023:department:all")});
+      if (!keys.ok() || keys->elements().size() != 1) continue;
+      absl::StatusOr<redis::RedisReply> size = pool->Command({"ZCARD", keys->elements()[0].str()});
+      if (size.ok()) members += size->integer();
+    }
+    return members;
+  };
+
+  ASSERT_EQ(ranked(), 3);
+
+  ASSERT_OK_AND_ASSIGN(redis::RedisReply keys, pool->Command({"KEYS", "jixiao:v1:*"}));
+  for (const redis::RedisReply& key : keys.elements()) {
+    if (!absl::StartsWith(key.str(), "jixiao:v1:card:") &&
+        !absl::StartsWith(key.str(), "jixiao:v1:row2:")) {
+      ASSERT_OK(pool->Command({"DEL", key.str()}));
+    }
+  }
+
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  while (ranked() < 3 && absl::Now() < deadline) {
+    EXPECT_TRUE(Ranking(2023).freshness().from_cache());  // answered all along
+    absl::SleepFor(absl::Milliseconds(100));  // polling for the rebuild, not ordering events
+  }
+  EXPECT_EQ(ranked(), 3) << stack_->Logs();
+  const v1::RankingResponse healed = Ranking(2023);
+  EXPECT_TRUE(healed.freshness().from_cache()) << stack_->Logs();
+  EXPECT_FALSE(healed.freshness().degraded());
+  ASSERT_EQ(healed.top_size(), ranking.top_size());
+  for (int i = 0; i < ranking.top_size(); ++i) {
+    EXPECT_EQ(healed.top(i).department_code(), ranking.top(i).department_code());
+    EXPECT_EQ(healed.top(i).total(), ranking.top(i).total());
+  }
 }
 
 TEST_F(EndToEndTest, BadReportsAreRefusedWithFieldPathsAndNothingIsStored) {

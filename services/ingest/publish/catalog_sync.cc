@@ -9,9 +9,11 @@
 namespace jixiao::ingest {
 
 CatalogSync::CatalogSync(ReportStore* store, score_cache::ReportCatalog* catalog,
-                         absl::Duration check_interval, logging::Logger logger)
+                         RescoreDispatcher* rescore, absl::Duration check_interval,
+                         logging::Logger logger)
     : store_(store),
       catalog_(catalog),
+      rescore_(rescore),
       check_interval_(check_interval),
       logger_(logger),
       thread_([this] { Run(); }) {}
@@ -56,6 +58,26 @@ absl::Status CatalogSync::ResyncNow() {
   return absl::OkStatus();
 }
 
+absl::Status CatalogSync::RescoreAll() {
+  std::string token;
+  int64_t queued = 0;
+  do {
+    absl::StatusOr<ReportPage> page = store_->ListReports(ReportFilter{}, kMaxPageSize, token);
+    if (!page.ok()) return page.status();
+    for (const jixiao::v1::ReportSummary& summary : page->reports) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (stopping_) return absl::CancelledError("stopping");
+      }
+      if (!rescore_->EnqueueWaiting(summary.ref())) return absl::CancelledError("stopping");
+      ++queued;
+    }
+    token = page->next_page_token;
+  } while (!token.empty());
+  logger_.Info("rescore_all_queued", {{"reports", queued}});
+  return absl::OkStatus();
+}
+
 void CatalogSync::Run() {
   bool retry = false;  // the last resync failed: try again at the next check
   std::unique_lock<std::mutex> lock(mu_);
@@ -63,14 +85,18 @@ void CatalogSync::Run() {
     bool needed = resync_requested_ || retry;
     resync_requested_ = false;
     lock.unlock();
-    if (!needed) {
-      absl::StatusOr<bool> ready = catalog_->Ready();
-      // Unreachable Redis: nothing to do until it answers again; then it will
-      // most likely be a restarted, empty one, found not ready.
-      needed = ready.ok() && !*ready;
-    }
-    if (needed) {
-      const absl::Status status = ResyncNow();
+    // Unreachable Redis: nothing to do until it answers again; then it will most likely be
+    // a restarted, empty one, found not ready.
+    const absl::StatusOr<bool> ready = catalog_->Ready();
+    const bool lost = ready.ok() && !*ready;
+    if (needed || lost) {
+      absl::Status status = ResyncNow();
+      // A failed rescoring pass is not retried: the cards then come back as queries miss.
+      if (status.ok() && lost && rescore_ != nullptr) {
+        if (absl::Status rescored = RescoreAll(); !rescored.ok() && !absl::IsCancelled(rescored)) {
+          logger_.Warn("rescore_all_failed", {{"error", rescored.ToString()}});
+        }
+      }
       retry = !status.ok();
       if (retry) logger_.Warn("catalog_resync_failed", {{"error", status.ToString()}});
     }

@@ -10,6 +10,11 @@
 // catalog is found not ready (checked every `check_interval`), and after a
 // failed publication (RequestResync). Republishing is idempotent: versions only
 // move forward.
+//
+// A catalog found not ready was lost with Redis (or never built), and the cached cards and
+// ranking sets went with it. Once it is republished and ready, every report is queued for
+// rescoring, so that scoring caches and ranks them again: rankings come back by themselves,
+// without anyone running `jixiao score-year`.
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -18,14 +23,16 @@
 #include "absl/time/time.h"
 #include "common/platform/logging/logger.h"
 #include "common/score_cache/report_catalog.h"
+#include "services/ingest/publish/rescore_dispatcher.h"
 #include "services/ingest/store/report_store.h"
 
 namespace jixiao::ingest {
 
 class CatalogSync {
  public:
-  // Starts the thread. `store` and `catalog` must outlive this object.
-  CatalogSync(ReportStore* store, score_cache::ReportCatalog* catalog,
+  // Starts the thread. `store`, `catalog` and `rescore` (may be null: no rescoring) must
+  // outlive this object.
+  CatalogSync(ReportStore* store, score_cache::ReportCatalog* catalog, RescoreDispatcher* rescore,
               absl::Duration check_interval, logging::Logger logger);
   // Stops the thread (an ongoing resync stops after its current page).
   ~CatalogSync();
@@ -40,9 +47,12 @@ class CatalogSync {
 
  private:
   void Run();
+  // Queues every stored report's latest version for rescoring, waiting for room.
+  absl::Status RescoreAll();
 
   ReportStore* const store_;
   score_cache::ReportCatalog* const catalog_;
+  RescoreDispatcher* const rescore_;
   const absl::Duration check_interval_;
   const logging::Logger logger_;
 

@@ -23,6 +23,7 @@ RescoreDispatcher::~RescoreDispatcher() {
     stopping_ = true;
   }
   wake_.notify_all();
+  room_.notify_all();
   for (std::thread& thread : threads_) thread.join();
 }
 
@@ -47,6 +48,19 @@ void RescoreDispatcher::Enqueue(const jixiao::v1::ReportRef& ref) {
   }
 }
 
+bool RescoreDispatcher::EnqueueWaiting(const jixiao::v1::ReportRef& ref) {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (const std::string& scheme_id : options_.scheme_ids) {
+      room_.wait(lock, [this] { return stopping_ || queue_.size() < options_.queue_capacity; });
+      if (stopping_) return false;
+      queue_.emplace(absl::Now(), Task{ref, scheme_id, 0});
+    }
+  }
+  wake_.notify_all();
+  return true;
+}
+
 int64_t RescoreDispatcher::succeeded() const {
   std::lock_guard<std::mutex> lock(mu_);
   return succeeded_;
@@ -67,6 +81,7 @@ void RescoreDispatcher::Run() {
     }
     Task task = std::move(queue_.begin()->second);
     queue_.erase(queue_.begin());
+    room_.notify_one();
     lock.unlock();
     const bool done = Attempt(task);
     lock.lock();

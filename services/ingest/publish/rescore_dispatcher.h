@@ -50,6 +50,11 @@ class RescoreDispatcher {
   // Queues the scoring of `ref` under every configured scheme; returns at once.
   void Enqueue(const jixiao::v1::ReportRef& ref);
 
+  // The same, waiting for room in the queue instead of dropping: for a background thread
+  // that rescores every stored report (after Redis lost the cache) and must leave none out.
+  // False, nothing queued, once the dispatcher is stopping.
+  bool EnqueueWaiting(const jixiao::v1::ReportRef& ref);
+
   // Calls finished successfully so far (for tests and logs).
   int64_t succeeded() const;
 
@@ -70,6 +75,7 @@ class RescoreDispatcher {
 
   mutable std::mutex mu_;
   std::condition_variable wake_;
+  std::condition_variable room_;  // a task left the queue
   // Guarded by mu_. Ordered by due time: a retry waits for its backoff while
   // fresh tasks go ahead.
   std::multimap<absl::Time, Task> queue_;
