@@ -410,7 +410,8 @@ TEST(IngestServiceTest, AnUnparseableRequestIsInvalidArgumentNamingTheType) {
   std::string deep;
   for (int i = 0; i < 120; ++i) deep = Nested(/*sub_items*/ 6, deep);
   const std::vector<std::string> requests = {
-      std::string("\x0a\x05" "abc"),                  // a length past the end
+      std::string("\x0a\x05"
+                  "abc"),                          // a length past the end
       Nested(1, Nested(/*report_id*/ 1, "\xff")),  // a string that is not UTF-8
       Nested(1, Nested(/*management_items*/ 12, deep)),
   };
