@@ -10,18 +10,17 @@ using grpc::experimental::InterceptionHookPoints;
 
 class UnparseableRequestInterceptor final : public grpc::experimental::Interceptor {
  public:
-  explicit UnparseableRequestInterceptor(const std::string* request_type)
+  explicit UnparseableRequestInterceptor(const std::string& request_type)
       : request_type_(request_type) {}
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
-    if (request_type_ != nullptr &&
-        methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       const grpc::Status status = methods->GetSendStatus();
       if (status.error_code() == grpc::StatusCode::UNIMPLEMENTED &&
           status.error_message().empty()) {
         methods->ModifySendStatus(grpc::Status(
             grpc::StatusCode::INVALID_ARGUMENT,
-            absl::StrCat("the request cannot be parsed as a ", *request_type_,
+            absl::StrCat("the request cannot be parsed as a ", request_type_,
                          " (malformed bytes, a string that is not UTF-8, or nesting too deep)")));
       }
     }
@@ -29,7 +28,7 @@ class UnparseableRequestInterceptor final : public grpc::experimental::Intercept
   }
 
  private:
-  const std::string* const request_type_;  // null: not a method of ours
+  const std::string& request_type_;  // owned by the factory, which outlives every call
 };
 
 }  // namespace
@@ -51,9 +50,10 @@ UnparseableRequestInterceptorFactory::UnparseableRequestInterceptorFactory(
 
 grpc::experimental::Interceptor* UnparseableRequestInterceptorFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
+  // Not a method of ours (health, reflection): no interceptor at all for the call.
   const auto found = request_types_.find(info->method());
-  return new UnparseableRequestInterceptor(found == request_types_.end() ? nullptr
-                                                                         : &found->second);
+  if (found == request_types_.end()) return nullptr;
+  return new UnparseableRequestInterceptor(found->second);
 }
 
 }  // namespace jixiao::server
