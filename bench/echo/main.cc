@@ -4,7 +4,7 @@
 // interceptor, health and reflection) and nothing else: the throughput jixiao-load
 // measures against it is the ceiling of the RPC stack on this machine.
 //
-//   jixiao-echo                                # listens on 0.0.0.0:50059
+//   jixiao-echo                                # listens on 127.0.0.1:50059
 //   jixiao-echo --listen 127.0.0.1:0           # a free port, logged as event=listening port=N
 //
 // Logs go to stderr, one key=value line per call like every service. SIGTERM
@@ -25,7 +25,7 @@ constexpr char kProgram[] = "jixiao-echo";
 int main(int argc, char** argv) {
   using namespace jixiao;
 
-  server::ServerOptions options(kProgram, "The echo baseline of jixiao-load.", "0.0.0.0:50059");
+  server::ServerOptions options(kProgram, "The echo baseline of jixiao-load.", "127.0.0.1:50059");
   const absl::StatusOr<server::ServerConfig> config = server::LoadServerConfig(options, argc, argv);
   if (std::optional<int> code = server::ExitCodeForConfig(config, options)) return *code;
   const logging::Logger logger(config->log_level);

@@ -2,7 +2,8 @@
 // and project target tables (jixiao.v1.IngestService).
 //
 //   jixiao-ingest --store sqlite:///var/lib/jixiao/ingest.db
-//   JIXIAO_STORE=postgresql://jixiao@db:5432/jixiao jixiao-ingest --listen 0.0.0.0:50051
+//   JIXIAO_STORE=postgresql://jixiao@db:5432/jixiao
+//       jixiao-ingest --listen 0.0.0.0:50051 --allow-plaintext   # off loopback
 //
 // Logs go to stderr, one key=value line per event; `event=listening port=N`
 // says where the server listens (port 0 picks one). Nothing goes to stdout but
@@ -101,7 +102,7 @@ int main(int argc, char** argv) {
   IngestSettings settings;
   server::ServerOptions options(
       kProgram, "Validates, normalizes and durably stores evaluation reports and target tables.",
-      "0.0.0.0:50051");
+      "127.0.0.1:50051");
   AddIngestOptions(options.set(), settings);
   absl::StatusOr<server::ServerConfig> config = server::LoadServerConfig(options, argc, argv);
   if (std::optional<int> code = server::ExitCodeForConfig(config, options)) return *code;

@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
   QuerySettings settings;
   server::ServerOptions options(kProgram,
                                 "Cross-district comparisons, served from the score cache in Redis.",
-                                "0.0.0.0:50053");
+                                "127.0.0.1:50053");
   AddQueryOptions(options.set(), settings);
   const absl::StatusOr<server::ServerConfig> config = server::LoadServerConfig(options, argc, argv);
   if (std::optional<int> code = server::ExitCodeForConfig(config, options)) return *code;

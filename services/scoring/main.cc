@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
       "jixiao-scoring",
       "Scores stored reports under the schemes of a directory, caching scorecards and rankings "
       "in Redis.",
-      "0.0.0.0:50052");
+      "127.0.0.1:50052");
   AddScoringOptions(options.set(), settings);
   const absl::StatusOr<jixiao::server::ServerConfig> config =
       jixiao::server::LoadServerConfig(options, argc, argv);

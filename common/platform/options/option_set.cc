@@ -90,8 +90,11 @@ CLI::Option* OptionSet::AddDuration(const std::string& flag, absl::Duration& fie
   return Bind(option, variable);
 }
 
-CLI::Option* OptionSet::AddFlag(const std::string& flag, bool& field, std::string help) {
-  return app_.add_flag(flag, field, std::move(help))->disable_flag_override();
+CLI::Option* OptionSet::AddFlag(const std::string& flag, bool& field, std::string help,
+                                const std::string& variable) {
+  return Bind(
+      app_.add_flag(flag, field, WithVariable(std::move(help), variable))->disable_flag_override(),
+      variable);
 }
 
 absl::Status OptionSet::ApplyEnvironment(const Environment& env) {
@@ -101,6 +104,8 @@ absl::Status OptionSet::ApplyEnvironment(const Environment& env) {
     // A configured default is checked like a configured value, so that a
     // deployment that sets nothing learns which option it must set.
     const bool from_environment = value != env.end();
+    // A flag's default is its field's value already.
+    if (!from_environment && option->get_items_expected_max() == 0) continue;
     const std::string where =
         from_environment ? variable : absl::StrCat("default of ", option->get_name());
     try {

@@ -65,8 +65,10 @@ class OptionSet {
   CLI::Option* AddDuration(const std::string& flag, absl::Duration& field, absl::Duration unit,
                            std::string help, const std::string& variable = "");
 
-  // A flag that takes no value and sets `field` to true.
-  CLI::Option* AddFlag(const std::string& flag, bool& field, std::string help);
+  // A flag that takes no value and sets `field` to true; `variable`, when set, may say
+  // true or false (also 1 or 0).
+  CLI::Option* AddFlag(const std::string& flag, bool& field, std::string help,
+                       const std::string& variable = "");
 
   // Positional arguments, in order, into `field`.
   template <typename T>

@@ -1,6 +1,7 @@
 #include "common/platform/server/listen_address.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 
 namespace jixiao::server {
@@ -26,6 +27,13 @@ absl::StatusOr<ListenAddress> ParseListenAddress(absl::string_view text) {
   int port = 0;
   if (!absl::SimpleAtoi(port_text, &port) || port > 65535) return bad;
   return ListenAddress{std::string(host), port};
+}
+
+bool IsLoopbackListen(absl::string_view listen) {
+  absl::StatusOr<ListenAddress> address = ParseListenAddress(listen);
+  if (!address.ok()) return false;
+  const std::string& host = address->host;
+  return absl::StartsWith(host, "127.") || host == "[::1]" || host == "localhost";
 }
 
 }  // namespace jixiao::server

@@ -18,4 +18,8 @@ struct ListenAddress {
 // Fails with "must be HOST:PORT with PORT in 0..65535".
 absl::StatusOr<ListenAddress> ParseListenAddress(absl::string_view text);
 
+// Whether `listen` names this machine's loopback only: 127.0.0.0/8, [::1] or localhost.
+// False for an address that does not parse.
+bool IsLoopbackListen(absl::string_view listen);
+
 }  // namespace jixiao::server

@@ -2,7 +2,9 @@
 
 #include <iostream>
 
+#include "absl/strings/str_cat.h"
 #include "common/platform/options/option_checks.h"
+#include "common/platform/server/listen_address.h"
 #include "common/platform/server/option_validators.h"
 
 namespace jixiao::server {
@@ -15,6 +17,10 @@ ServerOptions::ServerOptions(std::string program, std::string description,
            "JIXIAO_LISTEN")
       ->type_name("HOST:PORT")
       ->check(HostPort());
+  set_.AddFlag("--allow-plaintext", config_.allow_plaintext,
+               "serve plaintext gRPC on an address that is not loopback, behind protection of "
+               "the network's own",
+               "JIXIAO_ALLOW_PLAINTEXT");
   set_.Add("--workers", config_.workers, "threads that run blocking work (database, Redis)",
            "JIXIAO_WORKERS")
       ->check(options::IntInRange(1, 256));
@@ -34,6 +40,18 @@ ServerOptions::ServerOptions(std::string program, std::string description,
   set_.Add("--max-receive-bytes", config_.max_receive_message_bytes,
            "largest request message accepted, in bytes", "JIXIAO_MAX_RECEIVE_BYTES")
       ->check(options::IntInRange(1024, 1024 * 1024 * 1024));
+  set_.Add("--max-concurrent-streams", config_.max_concurrent_streams,
+           "calls one client connection may have open at once", "JIXIAO_MAX_CONCURRENT_STREAMS")
+      ->check(options::IntInRange(1, 100000));
+  set_.AddDuration("--max-connection-age-seconds", config_.max_connection_age, absl::Seconds(1),
+                   "connections are closed once this old, and their open calls cancelled as "
+                   "long again after: no call outlives twice this",
+                   "JIXIAO_MAX_CONNECTION_AGE_SECONDS")
+      ->type_name("SECONDS")
+      ->check(options::IntInRange(1, 7 * 24 * 3600));
+  set_.AddFlag("--reflection", config_.reflection,
+               "serve grpc.reflection.v1alpha.ServerReflection (for grpcurl and the like)",
+               "JIXIAO_REFLECTION");
 }
 
 absl::StatusOr<ServerConfig> LoadServerConfig(ServerOptions& options,
@@ -48,6 +66,13 @@ absl::StatusOr<ServerConfig> LoadServerConfig(ServerOptions& options,
   if (!level.ok()) return level.status();  // unreachable after OneOf, kept for safety
   config.log_level = *level;
   config.unknown_environment = std::move(outcome->unknown_environment);
+  if (!config.allow_plaintext && !IsLoopbackListen(config.listen)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--listen ", config.listen,
+        " is not a loopback address, and the server speaks plaintext gRPC: listen on "
+        "127.0.0.1, or pass --allow-plaintext (JIXIAO_ALLOW_PLAINTEXT=true) where the network "
+        "is protected otherwise"));
+  }
   return config;
 }
 

@@ -5,7 +5,7 @@
 // variables. Each service binds its own options next to the common ones:
 //
 //   IngestSettings ingest;
-//   ServerOptions options("jixiao-ingest", "Stores evaluation reports.", "0.0.0.0:50051");
+//   ServerOptions options("jixiao-ingest", "Stores evaluation reports.", "127.0.0.1:50051");
 //   options.set().Add("--store", ingest.store, "where reports live", "JIXIAO_STORE");
 //   absl::StatusOr<ServerConfig> config = LoadServerConfig(options, argc, argv);
 //   if (std::optional<int> code = ExitCodeForConfig(config, options)) return *code;
@@ -23,8 +23,10 @@
 namespace jixiao::server {
 
 struct ServerConfig {
-  // HOST:PORT; port 0 picks a free port (the server reports which).
-  std::string listen = "0.0.0.0:50051";
+  // HOST:PORT; port 0 picks a free port (the server reports which). A host that is not a
+  // loopback address needs allow_plaintext: the server speaks plaintext gRPC.
+  std::string listen = "127.0.0.1:50051";
+  bool allow_plaintext = false;
   // Threads and queue of the pool that runs blocking work.
   int workers = 4;
   int worker_queue = 1024;
@@ -33,6 +35,14 @@ struct ServerConfig {
   logging::LogLevel log_level = logging::LogLevel::kInfo;
   // Largest request accepted; gRPC's own default is 4 MiB.
   int max_receive_message_bytes = 4 * 1024 * 1024;
+  // Calls one client connection may have open at once.
+  int max_concurrent_streams = 100;
+  // A connection is closed (GOAWAY) once this old, and its calls still open get as long
+  // again to finish before they are cancelled: no call outlives twice this, whatever
+  // deadline its client set. Reconnecting clients also spread over new replicas.
+  absl::Duration max_connection_age = absl::Minutes(5);
+  // grpc.reflection.v1alpha.ServerReflection, for tools such as grpcurl.
+  bool reflection = false;
 
   // JIXIAO_* variables no option reads, logged as a warning at start.
   std::vector<std::string> unknown_environment;
@@ -40,11 +50,11 @@ struct ServerConfig {
   bool help_requested = false;
 };
 
-// The common options: --listen, --workers, --worker-queue, --drain-seconds,
-// --log-level, --max-receive-bytes (variables JIXIAO_LISTEN, JIXIAO_WORKERS,
-// JIXIAO_WORKER_QUEUE, JIXIAO_DRAIN_SECONDS, JIXIAO_LOG_LEVEL,
-// JIXIAO_MAX_RECEIVE_BYTES), bound into an option set that the service adds
-// its own options to before loading.
+// The common options: --listen, --allow-plaintext, --workers, --worker-queue,
+// --drain-seconds, --log-level, --max-receive-bytes, --max-concurrent-streams,
+// --max-connection-age-seconds, --reflection (variables JIXIAO_ + the option's name in
+// upper case, '-' as '_'), bound into an option set that the service adds its own options
+// to before loading.
 class ServerOptions {
  public:
   ServerOptions(std::string program, std::string description, std::string default_listen);

@@ -1,9 +1,12 @@
 #include "common/platform/server/server_runner.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/impl/server_builder_option.h>
+#include <grpcpp/impl/server_builder_plugin.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -31,6 +34,20 @@ void EnableHealthAndReflection() {
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   });
 }
+
+// libgrpc++_reflection registers its plugin for every server as it loads; a server without
+// --reflection drops it again.
+class WithoutReflection final : public grpc::ServerBuilderOption {
+ public:
+  void UpdateArguments(grpc::ChannelArguments* /*arguments*/) override {}
+  void UpdatePlugins(std::vector<std::unique_ptr<grpc::ServerBuilderPlugin>>* plugins) override {
+    plugins->erase(std::remove_if(plugins->begin(), plugins->end(),
+                                  [](const std::unique_ptr<grpc::ServerBuilderPlugin>& plugin) {
+                                    return plugin->name() == "proto_server_reflection";
+                                  }),
+                   plugins->end());
+  }
+};
 
 }  // namespace
 
@@ -81,12 +98,17 @@ absl::StatusOr<int> ServerRunner::Start() {
 
   grpc::ServerBuilder builder;
   int port = 0;
-  // TLS is out of scope: the services sit behind the cluster's own network policy.
+  // Plaintext: LoadServerConfig allows it off loopback only with --allow-plaintext.
   builder.AddListeningPort(config_.listen, grpc::InsecureServerCredentials(), &port);
   // gRPC binds with SO_REUSEPORT by default: a second instance on the same port
   // would silently share its traffic instead of failing to start.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.SetMaxReceiveMessageSize(config_.max_receive_message_bytes);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, config_.max_concurrent_streams);
+  const int age_ms = static_cast<int>(absl::ToInt64Milliseconds(config_.max_connection_age));
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS, age_ms);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS, age_ms);
+  if (!config_.reflection) builder.SetOption(std::make_unique<WithoutReflection>());
   for (const auto& [name, service] : services_) builder.RegisterService(service);
   // The status is put right before the log line is written.
   std::vector<std::string> service_names;
@@ -120,6 +142,7 @@ absl::StatusOr<int> ServerRunner::Start() {
   }
   changed_.notify_all();
   logger_.Info("listening", {{"address", config_.listen},
+                             {"reflection", config_.reflection},
                              {"port", port},
                              {"workers", config_.workers},
                              {"worker_queue", config_.worker_queue},

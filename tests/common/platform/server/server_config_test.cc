@@ -21,13 +21,17 @@ std::string ErrorOf(const absl::StatusOr<ServerConfig>& config) {
 
 absl::StatusOr<ServerConfig> Load(std::vector<std::string> args,
                                   const options::Environment& env = {}) {
-  ServerOptions options("svc", "", "0.0.0.0:50051");
+  ServerOptions options("svc", "", "127.0.0.1:50051");
   return LoadServerConfig(options, args, env);
 }
 
 TEST(ServerConfigTest, CommonDefaults) {
   ASSERT_OK_AND_ASSIGN(ServerConfig config, Load({}));
-  EXPECT_EQ(config.listen, "0.0.0.0:50051");
+  EXPECT_EQ(config.listen, "127.0.0.1:50051");
+  EXPECT_FALSE(config.allow_plaintext);
+  EXPECT_FALSE(config.reflection);
+  EXPECT_EQ(config.max_concurrent_streams, 100);
+  EXPECT_EQ(config.max_connection_age, absl::Minutes(5));
   EXPECT_EQ(config.workers, 4);
   EXPECT_EQ(config.worker_queue, 1024);
   EXPECT_EQ(config.drain, absl::Seconds(10));
@@ -49,15 +53,30 @@ TEST(ServerConfigTest, ReadsFlagsAndEnvironment) {
   EXPECT_EQ(config.log_level, logging::LogLevel::kDebug);
 }
 
+TEST(ServerConfigTest, PlaintextOffLoopbackOnlyWhenAllowed) {
+  EXPECT_THAT(ErrorOf(Load({"--listen", "0.0.0.0:50051"})),
+              HasSubstr("--listen 0.0.0.0:50051 is not a loopback address"));
+  EXPECT_THAT(ErrorOf(Load({}, {{"JIXIAO_LISTEN", "10.0.0.7:1"}})), HasSubstr("--allow-plaintext"));
+  ASSERT_OK_AND_ASSIGN(ServerConfig flag, Load({"--listen", "0.0.0.0:1", "--allow-plaintext"}));
+  EXPECT_TRUE(flag.allow_plaintext);
+  ASSERT_OK_AND_ASSIGN(ServerConfig variable,
+                       Load({"--listen", "[::]:1"}, {{"JIXIAO_ALLOW_PLAINTEXT", "true"}}));
+  EXPECT_TRUE(variable.allow_plaintext);
+  EXPECT_THAT(ErrorOf(Load({"--listen", "0.0.0.0:1"}, {{"JIXIAO_ALLOW_PLAINTEXT", "false"}})),
+              HasSubstr("not a loopback address"));
+  ASSERT_OK_AND_ASSIGN(ServerConfig reflection, Load({}, {{"JIXIAO_REFLECTION", "1"}}));
+  EXPECT_TRUE(reflection.reflection);
+}
+
 TEST(ServerConfigTest, ServicesAddTheirOwnKeysAndDefaults) {
-  ServerOptions options("jixiao-scoring", "", "0.0.0.0:50052");
+  ServerOptions options("jixiao-scoring", "", "127.0.0.1:50052");
   std::string redis = "redis://127.0.0.1:6379";
   options.set()
       .Add("--redis", redis, "scorecard cache", "JIXIAO_REDIS")
       ->check(options::NonEmpty());
   ASSERT_OK_AND_ASSIGN(ServerConfig config,
                        LoadServerConfig(options, {}, {{"JIXIAO_REDIS", "redis://cache:6379/2"}}));
-  EXPECT_EQ(config.listen, "0.0.0.0:50052");
+  EXPECT_EQ(config.listen, "127.0.0.1:50052");
   EXPECT_EQ(redis, "redis://cache:6379/2");
   EXPECT_THAT(options.set().Usage(), HasSubstr("scorecard cache [JIXIAO_REDIS]"));
 }
@@ -75,7 +94,7 @@ TEST(ServerConfigTest, ClearErrors) {
 }
 
 TEST(ServerConfigTest, ExitCodeForConfig) {
-  ServerOptions options("svc", "", "0.0.0.0:50051");
+  ServerOptions options("svc", "", "127.0.0.1:50051");
   EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, {"--help"}, {}), options), 0);
   EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, {"--nope=1"}, {}), options), 2);
   EXPECT_EQ(ExitCodeForConfig(LoadServerConfig(options, std::vector<std::string>{}, {}), options),
@@ -90,6 +109,15 @@ TEST(ListenAddressTest, ParsesHostsAndPorts) {
   EXPECT_EQ(v6.host, "[::]");
   EXPECT_EQ(v6.port, 50051);
   EXPECT_TRUE(ParseListenAddress("localhost:65535").ok());
+}
+
+TEST(ListenAddressTest, KnowsLoopback) {
+  for (const char* loopback : {"127.0.0.1:0", "127.1.2.3:80", "[::1]:1", "localhost:8080"}) {
+    EXPECT_TRUE(IsLoopbackListen(loopback)) << loopback;
+  }
+  for (const char* other : {"0.0.0.0:1", "[::]:1", "10.0.0.1:1", "jixiao:1", "127.0.0.1"}) {
+    EXPECT_FALSE(IsLoopbackListen(other)) << other;
+  }
 }
 
 TEST(ListenAddressTest, RefusesMalformedAddresses) {

@@ -143,7 +143,7 @@ class Server:
         self.stdout_path = os.path.join(directory, "stdout")
         with open(self.stdout_path, "wb") as stdout:
             self.process = subprocess.Popen(
-                [binary, "--listen", "127.0.0.1:0",
+                [binary, "--listen", "127.0.0.1:0", "--reflection",
                  "--store", "sqlite://" + os.path.join(directory, "ingest.db")],
                 stdout=stdout, stderr=subprocess.PIPE, env=env)
         self.lines = []
