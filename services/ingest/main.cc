@@ -9,21 +9,20 @@
 // says where the server listens (port 0 picks one). Nothing goes to stdout but
 // --help. SIGTERM or SIGINT drains in-flight calls and exits 0.
 
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
-
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "absl/strings/str_split.h"
 #include "common/domain/scheme_resolution/default_scheme.h"
+#include "common/platform/access/caller_authenticator.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/options/option_checks.h"
 #include "common/platform/redis/redis_pool.h"
 #include "common/platform/redis/redis_url.h"
 #include "common/platform/server/server_config.h"
 #include "common/platform/server/server_runner.h"
+#include "common/platform/transport/transport_security.h"
 #include "common/score_cache/report_catalog.h"
 #include "jixiao/v1/ingest_service.grpc.pb.h"
 #include "services/ingest/publish/catalog_publisher.h"
@@ -40,6 +39,8 @@ namespace {
 namespace ingest = jixiao::ingest;
 namespace logging = jixiao::logging;
 namespace server = jixiao::server;
+namespace access = jixiao::access;
+namespace transport = jixiao::transport;
 
 constexpr char kProgram[] = "jixiao-ingest";
 
@@ -118,6 +119,9 @@ int main(int argc, char** argv) {
   if (!location.ok()) return jixiao::options::UsageError(options.set(), location.status());
 
   const logging::Logger logger(config->log_level);
+  absl::StatusOr<transport::ChannelFactory> channels =
+      transport::ChannelFactory::Create(config->security);
+  if (!channels.ok()) return jixiao::options::UsageError(options.set(), channels.status());
   absl::StatusOr<std::unique_ptr<ingest::ReportStore>> store = ingest::OpenReportStore(store_url);
   if (!store.ok()) {
     // The status never repeats a PostgreSQL URL (report_store.h).
@@ -152,9 +156,8 @@ int main(int argc, char** argv) {
     if (const std::string& scoring = settings.scoring_address; !scoring.empty()) {
       ingest::RescoreOptions rescore_options;
       rescore_options.scheme_ids = absl::StrSplit(settings.rescore_schemes, ',', absl::SkipEmpty());
-      rescore = std::make_unique<ingest::RescoreDispatcher>(
-          grpc::CreateChannel(scoring, grpc::InsecureChannelCredentials()), rescore_options,
-          logger);
+      rescore = std::make_unique<ingest::RescoreDispatcher>(channels->Open(scoring),
+                                                            rescore_options, logger);
     }
     catalog_sync = std::make_unique<ingest::CatalogSync>(store->get(), catalog.get(), rescore.get(),
                                                          settings.catalog_check, logger);
@@ -167,7 +170,7 @@ int main(int argc, char** argv) {
   // and the service stop before what they use goes away.
   server::ServerRunner runner(*config, logger);
   ingest::IngestServiceImpl service(store->get(), &commit_queue, runner.workers(), publisher.get(),
-                                    logger);
+                                    logger, access::CallerAuthenticator(config->access_policy));
   runner.AddService(jixiao::v1::IngestService::service_full_name(), &service);
   if (absl::Status status = runner.Run(); !status.ok()) {
     logger.Error("server_failed", {{"error", status.ToString()}});

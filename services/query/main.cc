@@ -9,8 +9,6 @@
 // says where the server listens. SIGTERM or SIGINT drains in-flight calls and
 // exits 0. The channels to scoring and ingest connect lazily, so the services
 // may start in any order.
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
 
 #include <memory>
 #include <optional>
@@ -18,6 +16,7 @@
 
 #include "absl/strings/string_view.h"
 #include "common/domain/scheme_resolution/default_scheme.h"
+#include "common/platform/access/caller_authenticator.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/options/option_checks.h"
 #include "common/platform/redis/redis_pool.h"
@@ -25,6 +24,7 @@
 #include "common/platform/server/option_validators.h"
 #include "common/platform/server/server_config.h"
 #include "common/platform/server/server_runner.h"
+#include "common/platform/transport/transport_security.h"
 #include "jixiao/v1/query_service.grpc.pb.h"
 #include "services/query/cohorts_file.h"
 #include "services/query/ingest_client.h"
@@ -126,11 +126,12 @@ int main(int argc, char** argv) {
   }
 
   // Created once for the life of the process (docs/architecture.md).
-  query::ScoringClient scoring(
-      grpc::CreateChannel(settings.scoring_address, grpc::InsecureChannelCredentials()),
-      settings.scoring_concurrency);
-  query::IngestClient ingest(
-      grpc::CreateChannel(settings.ingest_address, grpc::InsecureChannelCredentials()));
+  absl::StatusOr<transport::ChannelFactory> channels =
+      transport::ChannelFactory::Create(config->security);
+  if (!channels.ok()) return options::UsageError(options.set(), channels.status());
+  query::ScoringClient scoring(channels->Open(settings.scoring_address),
+                               settings.scoring_concurrency);
+  query::IngestClient ingest(channels->Open(settings.ingest_address));
 
   query::QueryEngineOptions engine_options;
   engine_options.default_scheme_id = settings.default_scheme;
@@ -151,7 +152,8 @@ int main(int argc, char** argv) {
 
   // Declared after everything the service uses, so that the server stops first.
   server::ServerRunner runner(*config, logger);
-  query::QueryServiceImpl service(runner.workers(), engine);
+  query::QueryServiceImpl service(runner.workers(), engine,
+                                  access::CallerAuthenticator(config->access_policy));
   runner.AddService(jixiao::v1::QueryService::service_full_name(), &service);
   logger.Info("query_configured", {{"scoring", settings.scoring_address},
                                    {"ingest", settings.ingest_address},

@@ -1,37 +1,49 @@
 #include "services/query/query_service.h"
 
+#include "common/platform/access/jurisdiction.h"
 #include "common/platform/server/finish_now.h"
 #include "common/platform/server/grpc_status.h"
 #include "common/platform/server/run_blocking.h"
 
 namespace jixiao::query {
 
-QueryServiceImpl::QueryServiceImpl(WorkerPool& workers, QueryEngine& engine)
-    : workers_(workers), engine_(engine) {}
+QueryServiceImpl::QueryServiceImpl(WorkerPool& workers, QueryEngine& engine,
+                                   access::CallerAuthenticator authenticator)
+    : workers_(workers), engine_(engine), authenticator_(std::move(authenticator)) {}
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetScoreCard(grpc::CallbackServerContext* context,
                                                          const grpc::ByteBuffer* request,
                                                          grpc::ByteBuffer* response) {
-  return server::RunBlocking(context, workers_, [this, context, request, response] {
-    grpc::Slice bytes;
-    jixiao::v1::GetScoreCardRequest parsed;
-    if (!request->DumpToSingleSlice(&bytes).ok() ||
-        !parsed.ParseFromArray(bytes.begin(), static_cast<int>(bytes.size()))) {
-      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                          "not a jixiao.v1.GetScoreCardRequest");
-    }
-    absl::StatusOr<std::string> answer = engine_.GetScoreCard(context, parsed);
-    if (!answer.ok()) return server::ToGrpcStatus(answer.status());
-    const grpc::Slice slice(*answer);
-    *response = grpc::ByteBuffer(&slice, 1);
-    return grpc::Status::OK;
-  });
+  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
+  if (!caller.ok()) return server::FinishNow(context, caller.status());
+  return server::RunBlocking(
+      context, workers_, [this, context, request, response, caller = *std::move(caller)] {
+        grpc::Slice bytes;
+        jixiao::v1::GetScoreCardRequest parsed;
+        if (!request->DumpToSingleSlice(&bytes).ok() ||
+            !parsed.ParseFromArray(bytes.begin(), static_cast<int>(bytes.size()))) {
+          return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                              "not a jixiao.v1.GetScoreCardRequest");
+        }
+        if (absl::Status allowed =
+                access::CheckMayReadDetail(caller, access::DivisionOf(parsed.report_id()));
+            !allowed.ok()) {
+          return server::ToGrpcStatus(allowed);
+        }
+        absl::StatusOr<std::string> answer = engine_.GetScoreCard(context, parsed);
+        if (!answer.ok()) return server::ToGrpcStatus(answer.status());
+        const grpc::Slice slice(*answer);
+        *response = grpc::ByteBuffer(&slice, 1);
+        return grpc::Status::OK;
+      });
 }
 
 template <typename Request, typename Response>
 grpc::ServerUnaryReactor* QueryServiceImpl::OnWorker(
     grpc::CallbackServerContext* context, const Request* request, Response* response,
     absl::Status (QueryEngine::*method)(grpc::CallbackServerContext*, const Request&, Response*)) {
+  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
+  if (!caller.ok()) return server::FinishNow(context, caller.status());
   return server::RunBlocking(context, workers_, [this, context, request, response, method] {
     return server::ToGrpcStatus((engine_.*method)(context, *request, response));
   });
@@ -70,6 +82,8 @@ grpc::ServerUnaryReactor* QueryServiceImpl::BudgetCredibility(
 grpc::ServerUnaryReactor* QueryServiceImpl::ListCohorts(
     grpc::CallbackServerContext* context, const jixiao::v1::ListCohortsRequest* /*request*/,
     jixiao::v1::ListCohortsResponse* response) {
+  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
+  if (!caller.ok()) return server::FinishNow(context, caller.status());
   for (const jixiao::v1::NamedCohort& cohort : engine_.cohorts().cohorts()) {
     *response->add_cohorts() = cohort;
   }

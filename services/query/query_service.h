@@ -6,6 +6,11 @@
 // GetScoreCard is registered raw (request and response as bytes): its answer
 // is usually a cached scorecard passed through unparsed, so the response is
 // written by QueryEngine as bytes rather than as a message to serialize.
+//
+// Every call is first authenticated (caller_authenticator.h). A scorecard, indicator by
+// indicator, is for readers of its division; the comparisons (totals, group points,
+// grades, ranks, statistics) are aggregates, open to every caller the policy knows.
+#include "common/platform/access/caller_authenticator.h"
 #include "common/platform/worker_pool/worker_pool.h"
 #include "jixiao/v1/query_service.grpc.pb.h"
 #include "services/query/query_engine.h"
@@ -16,7 +21,8 @@ class QueryServiceImpl final : public jixiao::v1::QueryService::WithRawCallbackM
                                    jixiao::v1::QueryService::CallbackService> {
  public:
   // Both must outlive the service (which must outlive the server running it).
-  QueryServiceImpl(WorkerPool& workers, QueryEngine& engine);
+  QueryServiceImpl(WorkerPool& workers, QueryEngine& engine,
+                   access::CallerAuthenticator authenticator = access::CallerAuthenticator());
 
   grpc::ServerUnaryReactor* GetScoreCard(grpc::CallbackServerContext* context,
                                          const grpc::ByteBuffer* request,
@@ -51,6 +57,7 @@ class QueryServiceImpl final : public jixiao::v1::QueryService::WithRawCallbackM
 
   WorkerPool& workers_;
   QueryEngine& engine_;
+  const access::CallerAuthenticator authenticator_;
 };
 
 }  // namespace jixiao::query

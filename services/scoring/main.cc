@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/domain/scheme_resolution/default_scheme.h"
+#include "common/platform/access/caller_authenticator.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/options/option_checks.h"
 #include "common/platform/redis/redis_pool.h"
@@ -13,6 +14,7 @@
 #include "common/platform/server/option_validators.h"
 #include "common/platform/server/server_config.h"
 #include "common/platform/server/server_runner.h"
+#include "common/platform/transport/transport_security.h"
 #include "common/score_cache/ranking_index.h"
 #include "common/score_cache/scorecard_cache.h"
 #include "services/scoring/scheme/scheme_loader.h"
@@ -117,13 +119,19 @@ int main(int argc, char** argv) {
     rankings = std::make_unique<jixiao::score_cache::RankingIndex>(redis_pool.get());
   }
 
-  jixiao::scoring::IngestReportSource ingest(settings.ingest_address, absl::Seconds(10));
+  absl::StatusOr<jixiao::transport::ChannelFactory> channels =
+      jixiao::transport::ChannelFactory::Create(config->security);
+  if (!channels.ok()) return jixiao::options::UsageError(options.set(), channels.status());
+  jixiao::scoring::IngestReportSource ingest(channels->Open(settings.ingest_address),
+                                             absl::Seconds(10));
   jixiao::server::ServerRunner runner(*config, logger);
   jixiao::scoring::ScoreCardProvider provider(&schemes->schemes, default_scheme, &ingest,
                                               cache.get(), rankings.get(), logger);
   jixiao::scoring::ScoreYearOptions score_year;
   score_year.concurrency = settings.score_year_concurrency;
-  jixiao::scoring::ScoringServiceImpl service(&provider, &runner.workers(), score_year);
+  jixiao::scoring::ScoringServiceImpl service(
+      &provider, &runner.workers(), score_year,
+      jixiao::access::CallerAuthenticator(config->access_policy));
   runner.AddService(jixiao::v1::ScoringService::service_full_name(), &service);
   return runner.Run().ok() ? 0 : 1;
 }

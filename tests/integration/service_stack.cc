@@ -1,17 +1,14 @@
 #include "tests/integration/service_stack.h"
 
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
-
 #include "absl/strings/str_cat.h"
 #include "tests/support/free_port.h"
 #include "tests/support/source_dir.h"
 
 namespace jixiao::testing {
 
-absl::StatusOr<std::unique_ptr<ServiceStack>> ServiceStack::Start(const std::string& store_url) {
+absl::StatusOr<std::unique_ptr<ServiceStack>> ServiceStack::Start(const StackOptions& options) {
   std::unique_ptr<ServiceStack> stack(new ServiceStack());
-  absl::Status launched = stack->Launch(store_url);
+  absl::Status launched = stack->Launch(options);
   if (!launched.ok()) {
     return absl::Status(launched.code(),
                         absl::StrCat(launched.message(), "\nlogs:\n", stack->Logs()));
@@ -19,7 +16,13 @@ absl::StatusOr<std::unique_ptr<ServiceStack>> ServiceStack::Start(const std::str
   return stack;
 }
 
-absl::Status ServiceStack::Launch(const std::string& store_url) {
+absl::Status ServiceStack::Launch(const StackOptions& options) {
+  const std::string& store_url = options.store_url;
+  // Each service's own flags, then the ones all share.
+  auto with_shared = [&options](std::vector<std::string> flags) {
+    flags.insert(flags.end(), options.service_flags.begin(), options.service_flags.end());
+    return flags;
+  };
   absl::StatusOr<std::unique_ptr<TempDir>> directory = TempDir::Create("jixiao-stack");
   if (!directory.ok()) return directory.status();
   directory_ = *std::move(directory);
@@ -32,33 +35,38 @@ absl::Status ServiceStack::Launch(const std::string& store_url) {
   absl::StatusOr<int> scoring_port = PickFreePort();
   if (!ingest_port.ok()) return ingest_port.status();
   if (!scoring_port.ok()) return scoring_port.status();
-  const std::string ingest_address = absl::StrCat("127.0.0.1:", *ingest_port);
-  const std::string scoring_address = absl::StrCat("127.0.0.1:", *scoring_port);
+  ingest_address_ = absl::StrCat("127.0.0.1:", *ingest_port);
+  scoring_address_ = absl::StrCat("127.0.0.1:", *scoring_port);
+  const std::string& ingest_address = ingest_address_;
+  const std::string& scoring_address = scoring_address_;
   const std::string store =
       store_url.empty() ? absl::StrCat("sqlite://", directory_->File("ingest.db")) : store_url;
 
   absl::StatusOr<std::unique_ptr<ServiceProcess>> ingest = ServiceProcess::Start(
       JIXIAO_INGEST_BINARY,
-      {"--listen=" + ingest_address, "--store=" + store, "--redis=" + redis_->url(),
-       "--scoring=" + scoring_address, "--log-level=debug"});
+      with_shared({"--listen=" + ingest_address, "--store=" + store, "--redis=" + redis_->url(),
+                   "--scoring=" + scoring_address, "--log-level=debug"}));
   if (!ingest.ok()) return ingest.status();
   ingest_ = *std::move(ingest);
   absl::StatusOr<std::unique_ptr<ServiceProcess>> scoring = ServiceProcess::Start(
       JIXIAO_SCORING_BINARY,
-      {"--listen=" + scoring_address, "--schemes=" + SourcePath("services/scoring/schemes"),
-       "--ingest=" + ingest_address, "--redis=" + redis_->url(), "--log-level=debug"});
+      with_shared({"--listen=" + scoring_address,
+                   "--schemes=" + SourcePath("services/scoring/schemes"),
+                   "--ingest=" + ingest_address, "--redis=" + redis_->url(), "--log-level=debug"}));
   if (!scoring.ok()) return scoring.status();
   scoring_ = *std::move(scoring);
   absl::StatusOr<std::unique_ptr<ServiceProcess>> query = ServiceProcess::Start(
-      JIXIAO_QUERY_BINARY, {"--redis=" + redis_->url(), "--scoring=" + scoring_address,
-                            "--ingest=" + ingest_address, "--log-level=debug"});
+      JIXIAO_QUERY_BINARY, with_shared({"--redis=" + redis_->url(), "--scoring=" + scoring_address,
+                                        "--ingest=" + ingest_address, "--log-level=debug"}));
   if (!query.ok()) return query.status();
   query_ = *std::move(query);
 
-  const auto credentials = grpc::InsecureChannelCredentials();
-  ingest_channel_ = grpc::CreateChannel(ingest_address, credentials);
-  scoring_channel_ = grpc::CreateChannel(scoring_address, credentials);
-  query_channel_ = grpc::CreateChannel(query_->address(), credentials);
+  absl::StatusOr<transport::ChannelFactory> channels =
+      transport::ChannelFactory::Create(options.client);
+  if (!channels.ok()) return channels.status();
+  ingest_channel_ = channels->Open(ingest_address);
+  scoring_channel_ = channels->Open(scoring_address);
+  query_channel_ = channels->Open(query_->address());
   ingest_stub_ = jixiao::v1::IngestService::NewStub(ingest_channel_);
   scoring_stub_ = jixiao::v1::ScoringService::NewStub(scoring_channel_);
   query_stub_ = jixiao::v1::QueryService::NewStub(query_channel_);

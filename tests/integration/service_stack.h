@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "common/platform/transport/transport_security.h"
 #include "jixiao/v1/ingest_service.grpc.pb.h"
 #include "jixiao/v1/query_service.grpc.pb.h"
 #include "jixiao/v1/scoring_service.grpc.pb.h"
@@ -19,10 +20,21 @@
 
 namespace jixiao::testing {
 
+struct StackOptions {
+  // Empty: a SQLite file in the stack's temporary directory.
+  std::string store_url;
+  // Given to all three services: TLS files, --access-policy, --token-file.
+  std::vector<std::string> service_flags;
+  // How the stack's own stubs call the services.
+  transport::TransportSecurity client;
+};
+
 class ServiceStack {
  public:
-  // `store_url` empty: a SQLite file in the stack's temporary directory.
-  static absl::StatusOr<std::unique_ptr<ServiceStack>> Start(const std::string& store_url = "");
+  static absl::StatusOr<std::unique_ptr<ServiceStack>> Start(const StackOptions& options);
+  static absl::StatusOr<std::unique_ptr<ServiceStack>> Start(const std::string& store_url = "") {
+    return Start(StackOptions{store_url, {}, {}});
+  }
   ~ServiceStack();
 
   RedisServer& redis() { return *redis_; }
@@ -33,9 +45,17 @@ class ServiceStack {
   // The services' logs, for failure messages.
   std::string Logs() const;
 
+  // "127.0.0.1:<port>" of each service, for channels of other identities.
+  const std::string& ingest_address() const { return ingest_address_; }
+  const std::string& scoring_address() const { return scoring_address_; }
+  std::string query_address() const { return query_->address(); }
+
  private:
   ServiceStack() = default;
-  absl::Status Launch(const std::string& store_url);
+  absl::Status Launch(const StackOptions& options);
+
+  std::string ingest_address_;
+  std::string scoring_address_;
 
   std::unique_ptr<TempDir> directory_;
   std::unique_ptr<RedisServer> redis_;

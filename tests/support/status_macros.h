@@ -35,6 +35,12 @@ inline std::string StatusText(const grpc::Status& status) {
     ASSERT_TRUE(jixiao_status.ok()) << ::jixiao::testing::StatusText(jixiao_status); \
   } while (false)
 
+#define EXPECT_OK(...)                                                               \
+  do {                                                                               \
+    const auto& jixiao_status = (__VA_ARGS__);                                       \
+    EXPECT_TRUE(jixiao_status.ok()) << ::jixiao::testing::StatusText(jixiao_status); \
+  } while (false)
+
 #define JIXIAO_STATUS_MACROS_CONCAT_INNER(a, b) a##b
 #define JIXIAO_STATUS_MACROS_CONCAT(a, b) JIXIAO_STATUS_MACROS_CONCAT_INNER(a, b)
 

@@ -132,6 +132,7 @@ void AddEndpoint(OptionSet& options, const EndpointSpec& spec, ServiceEndpoint& 
                    : absl::InvalidArgumentError(absl::StrCat(
                          "must be a number of seconds above 0, at most ", kMaxTimeoutSeconds));
       }));
+  transport::AddTransportSecurityOptions(options, endpoint.security);
 }
 
 void AddQueryCommandOptions(OptionSet& options, QueryCommandOptions& query) {

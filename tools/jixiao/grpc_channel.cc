@@ -1,7 +1,5 @@
 #include "tools/jixiao/grpc_channel.h"
 
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
 #include <grpcpp/support/channel_arguments.h>
 
 namespace jixiao::cli {
@@ -12,10 +10,13 @@ constexpr int kMaxResponseBytes = 64 * 1024 * 1024;
 
 }  // namespace
 
-std::shared_ptr<grpc::Channel> OpenChannel(const ServiceEndpoint& endpoint) {
+absl::StatusOr<std::shared_ptr<grpc::Channel>> OpenChannel(const ServiceEndpoint& endpoint) {
+  absl::StatusOr<transport::ChannelFactory> channels =
+      transport::ChannelFactory::Create(endpoint.security);
+  if (!channels.ok()) return channels.status();
   grpc::ChannelArguments arguments;
   arguments.SetMaxReceiveMessageSize(kMaxResponseBytes);
-  return grpc::CreateCustomChannel(endpoint.address, grpc::InsecureChannelCredentials(), arguments);
+  return channels->Open(endpoint.address, arguments);
 }
 
 void SetDeadline(const ServiceEndpoint& endpoint, grpc::ClientContext& context) {

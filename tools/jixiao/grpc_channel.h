@@ -9,7 +9,9 @@
 #include <memory>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/platform/transport/transport_security.h"
 
 namespace jixiao::cli {
 
@@ -29,17 +31,19 @@ inline constexpr EndpointSpec kQueryEndpoint{"query", "query", "JIXIAO_QUERY_ADD
 
 inline constexpr absl::Duration kDefaultCallTimeout = absl::Seconds(30);
 
-// A resolved service address and how long each call to it may take.
+// A resolved service address, how long each call to it may take, and how the
+// command proves who it is (TLS files, bearer token).
 struct ServiceEndpoint {
   std::string service;  // "query"
   std::string address;  // "localhost:50053", as given
   absl::Duration timeout = kDefaultCallTimeout;
+  transport::TransportSecurity security;
 };
 
-// A plaintext channel (the services speak plaintext inside the cluster; TLS,
-// where wanted, is the mesh's or the ingress's business). It connects lazily:
-// an unreachable address shows as UNAVAILABLE on the first call.
-std::shared_ptr<grpc::Channel> OpenChannel(const ServiceEndpoint& endpoint);
+// A channel over TLS when --tls-ca is given, else plaintext, sending the token of
+// --token-file on every call. It connects lazily: an unreachable address shows as
+// UNAVAILABLE on the first call. INVALID_ARGUMENT when a file cannot be read.
+absl::StatusOr<std::shared_ptr<grpc::Channel>> OpenChannel(const ServiceEndpoint& endpoint);
 
 // Gives `context` the deadline `endpoint.timeout` from now.
 void SetDeadline(const ServiceEndpoint& endpoint, grpc::ClientContext& context);

@@ -82,7 +82,9 @@ int RunIngest(const std::vector<std::string>& args, const IngestStreams& streams
   }
   plan.inputs = *std::move(inputs);
 
-  auto stub = jixiao::v1::IngestService::NewStub(OpenChannel(endpoint));
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel = OpenChannel(endpoint);
+  if (!channel.ok()) return InputError(streams, channel.status());
+  auto stub = jixiao::v1::IngestService::NewStub(*channel);
   IngestProgress progress(streams.err, streams.err_is_terminal, plan.inputs.size());
   const std::vector<IngestOutcome> outcomes = IngestInputs(
       plan, endpoint, *stub,

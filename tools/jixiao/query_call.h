@@ -24,7 +24,12 @@ namespace jixiao::cli {
 // the call failed.
 template <typename Response, typename Call, typename Print>
 int CallQueryService(const QueryCommandOptions& query, Call&& call, Print&& print) {
-  auto stub = jixiao::v1::QueryService::NewStub(OpenChannel(query.endpoint));
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel = OpenChannel(query.endpoint);
+  if (!channel.ok()) {
+    std::cerr << "jixiao: " << channel.status().message() << "\n";
+    return 2;
+  }
+  auto stub = jixiao::v1::QueryService::NewStub(*channel);
   grpc::ClientContext context;
   SetDeadline(query.endpoint, context);
   Response response;

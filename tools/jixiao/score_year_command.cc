@@ -45,7 +45,12 @@ int RunScoreYear(const std::vector<std::string>& args, const ScoreYearStreams& s
   jixiao::v1::ScoreYearRequest request;
   request.set_fiscal_year(year);
   if (scheme) *request.mutable_scheme() = *scheme;
-  auto stub = jixiao::v1::ScoringService::NewStub(OpenChannel(endpoint));
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel = OpenChannel(endpoint);
+  if (!channel.ok()) {
+    streams.err << "jixiao: " << channel.status().message() << "\n";
+    return 2;
+  }
+  auto stub = jixiao::v1::ScoringService::NewStub(*channel);
   grpc::ClientContext context;
   SetDeadline(endpoint, context);
   std::unique_ptr<grpc::ClientReader<jixiao::v1::ScoreYearProgress>> reader =

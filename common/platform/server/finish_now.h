@@ -38,4 +38,17 @@ grpc::ServerWriteReactor<Response>* FinishStreamNow(const absl::Status& status) 
   return new FinishedWriteReactor<Response>(status);
 }
 
+// A client-streaming call finished with `status` before it reads anything.
+template <typename Request>
+class FinishedReadReactor final : public grpc::ServerReadReactor<Request> {
+ public:
+  explicit FinishedReadReactor(const absl::Status& status) { this->Finish(ToGrpcStatus(status)); }
+  void OnDone() override { delete this; }
+};
+
+template <typename Request>
+grpc::ServerReadReactor<Request>* FinishReadStreamNow(const absl::Status& status) {
+  return new FinishedReadReactor<Request>(status);
+}
+
 }  // namespace jixiao::server

@@ -49,6 +49,12 @@ ServerOptions::ServerOptions(std::string program, std::string description,
                    "JIXIAO_MAX_CONNECTION_AGE_SECONDS")
       ->type_name("SECONDS")
       ->check(options::IntInRange(1, 7 * 24 * 3600));
+  transport::AddTransportSecurityOptions(set_, config_.security);
+  set_.Add("--access-policy", access_policy_file_,
+           "JSON file of the principals that may call, their roles and jurisdictions; without "
+           "it every caller may do everything",
+           "JIXIAO_ACCESS_POLICY")
+      ->type_name("FILE");
   set_.AddFlag("--reflection", config_.reflection,
                "serve grpc.reflection.v1alpha.ServerReflection (for grpcurl and the like)",
                "JIXIAO_REFLECTION");
@@ -66,11 +72,25 @@ absl::StatusOr<ServerConfig> LoadServerConfig(ServerOptions& options,
   if (!level.ok()) return level.status();  // unreachable after OneOf, kept for safety
   config.log_level = *level;
   config.unknown_environment = std::move(outcome->unknown_environment);
-  if (!config.allow_plaintext && !IsLoopbackListen(config.listen)) {
+  if (absl::Status security = transport::CheckTransportSecurity(config.security); !security.ok()) {
+    return security;
+  }
+  if (!options.access_policy_file_.empty()) {
+    absl::StatusOr<std::shared_ptr<const access::AccessPolicy>> policy =
+        access::LoadAccessPolicy(options.access_policy_file_);
+    if (!policy.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--access-policy ", policy.status().message()));
+    }
+    config.access_policy = *std::move(policy);
+  }
+  if (!config.security.serves_tls() && !config.allow_plaintext &&
+      !IsLoopbackListen(config.listen)) {
     return absl::InvalidArgumentError(absl::StrCat(
         "--listen ", config.listen,
-        " is not a loopback address, and the server speaks plaintext gRPC: listen on "
-        "127.0.0.1, or pass --allow-plaintext (JIXIAO_ALLOW_PLAINTEXT=true) where the network "
+        " is not a loopback address, and without --tls-cert the server speaks plaintext "
+        "gRPC: serve TLS, listen on 127.0.0.1, or pass --allow-plaintext "
+        "(JIXIAO_ALLOW_PLAINTEXT=true) where the network "
         "is protected otherwise"));
   }
   return config;

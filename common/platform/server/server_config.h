@@ -10,6 +10,7 @@
 //   absl::StatusOr<ServerConfig> config = LoadServerConfig(options, argc, argv);
 //   if (std::optional<int> code = ExitCodeForConfig(config, options)) return *code;
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,16 +18,22 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "common/platform/access/access_policy.h"
 #include "common/platform/logging/log_level.h"
 #include "common/platform/options/option_set.h"
+#include "common/platform/transport/transport_security.h"
 
 namespace jixiao::server {
 
 struct ServerConfig {
-  // HOST:PORT; port 0 picks a free port (the server reports which). A host that is not a
-  // loopback address needs allow_plaintext: the server speaks plaintext gRPC.
+  // HOST:PORT; port 0 picks a free port (the server reports which). Without TLS, a host
+  // that is not a loopback address needs allow_plaintext.
   std::string listen = "127.0.0.1:50051";
   bool allow_plaintext = false;
+  // TLS served, and used for the calls the service makes to the others.
+  transport::TransportSecurity security;
+  // Who may call (--access-policy); null: every caller may do everything.
+  std::shared_ptr<const access::AccessPolicy> access_policy;
   // Threads and queue of the pool that runs blocking work.
   int workers = 4;
   int worker_queue = 1024;
@@ -52,7 +59,8 @@ struct ServerConfig {
 
 // The common options: --listen, --allow-plaintext, --workers, --worker-queue,
 // --drain-seconds, --log-level, --max-receive-bytes, --max-concurrent-streams,
-// --max-connection-age-seconds, --reflection (variables JIXIAO_ + the option's name in
+// --max-connection-age-seconds, --reflection, --access-policy and the TLS options of
+// transport_security.h (variables JIXIAO_ + the option's name in
 // upper case, '-' as '_'), bound into an option set that the service adds its own options
 // to before loading.
 class ServerOptions {
@@ -69,6 +77,7 @@ class ServerOptions {
   options::OptionSet set_;
   ServerConfig config_;
   std::string log_level_ = "info";
+  std::string access_policy_file_;
 };
 
 // Parses `args` (without the program name) and `env` into the common

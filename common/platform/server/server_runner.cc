@@ -19,6 +19,7 @@
 #include "common/platform/server/rpc_log_interceptor.h"
 #include "common/platform/server/shutdown_signals.h"
 #include "common/platform/server/unparseable_request_interceptor.h"
+#include "common/platform/transport/transport_security.h"
 
 namespace jixiao::server {
 namespace {
@@ -98,8 +99,9 @@ absl::StatusOr<int> ServerRunner::Start() {
 
   grpc::ServerBuilder builder;
   int port = 0;
-  // Plaintext: LoadServerConfig allows it off loopback only with --allow-plaintext.
-  builder.AddListeningPort(config_.listen, grpc::InsecureServerCredentials(), &port);
+  // Plaintext only where LoadServerConfig allowed it: loopback or --allow-plaintext.
+  builder.AddListeningPort(config_.listen, transport::ServerCredentialsFor(config_.security),
+                           &port);
   // gRPC binds with SO_REUSEPORT by default: a second instance on the same port
   // would silently share its traffic instead of failing to start.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
@@ -143,12 +145,18 @@ absl::StatusOr<int> ServerRunner::Start() {
   changed_.notify_all();
   logger_.Info("listening", {{"address", config_.listen},
                              {"reflection", config_.reflection},
+                             {"tls", config_.security.serves_tls()},
+                             {"access_policy", config_.access_policy != nullptr},
                              {"port", port},
                              {"workers", config_.workers},
                              {"worker_queue", config_.worker_queue},
                              {"drain_seconds", absl::ToInt64Seconds(config_.drain)}});
   for (const std::string& name : config_.unknown_environment) {
     logger_.Warn("unknown_environment_variable", {{"name", name}});
+  }
+  if (config_.access_policy == nullptr) {
+    logger_.Warn("access_control_off",
+                 {{"reason", "no --access-policy: every caller may read and write everything"}});
   }
   return port;
 }

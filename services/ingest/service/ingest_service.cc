@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "common/platform/access/jurisdiction.h"
 #include "common/platform/server/finish_now.h"
 #include "common/platform/server/grpc_status.h"
 #include "common/platform/server/run_blocking.h"
@@ -28,17 +29,21 @@ using jixiao::v1::SubmitReportsResponse;
 
 IngestServiceImpl::IngestServiceImpl(ReportStore* store, ReportCommitQueue* commit_queue,
                                      WorkerPool& workers, ReportPublisher* publisher,
-                                     logging::Logger logger)
+                                     logging::Logger logger,
+                                     access::CallerAuthenticator authenticator)
     : store_(store),
       workers_(workers),
       logger_(logger),
+      authenticator_(std::move(authenticator)),
       submitter_(commit_queue, workers, publisher, logger) {}
 
 grpc::ServerUnaryReactor* IngestServiceImpl::SubmitReport(grpc::CallbackServerContext* context,
                                                           const SubmitReportRequest* request,
                                                           SubmitReportResponse* response) {
+  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
+  if (!caller.ok()) return server::FinishNow(context, caller.status());
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  submitter_.Submit(*request, [reactor, response](ReportSubmitter::Answer answer) {
+  submitter_.Submit(*request, *caller, [reactor, response](ReportSubmitter::Answer answer) {
     if (answer.response.ok()) *response = *std::move(answer.response);
     reactor->Finish(server::ToGrpcStatus(answer.response.status()));
   });
@@ -47,14 +52,23 @@ grpc::ServerUnaryReactor* IngestServiceImpl::SubmitReport(grpc::CallbackServerCo
 
 grpc::ServerReadReactor<SubmitReportRequest>* IngestServiceImpl::SubmitReports(
     grpc::CallbackServerContext* context, SubmitReportsResponse* response) {
-  return NewSubmitReportsReactor(submitter_, context, response, logger_);
+  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
+  if (!caller.ok()) return server::FinishReadStreamNow<SubmitReportRequest>(caller.status());
+  return NewSubmitReportsReactor(submitter_, *std::move(caller), context, response, logger_);
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::GetReport(grpc::CallbackServerContext* context,
                                                        const GetReportRequest* request,
                                                        GetReportResponse* response) {
+  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
+  if (!caller.ok()) return server::FinishNow(context, caller.status());
   if (absl::Status check = CheckGetReportRequest(*request); !check.ok()) {
     return server::FinishNow(context, check);
+  }
+  if (absl::Status allowed =
+          access::CheckMayReadDetail(*caller, access::DivisionOf(request->report_id()));
+      !allowed.ok()) {
+    return server::FinishNow(context, allowed);
   }
   return server::RunBlocking(context, workers_, [this, request, response] {
     absl::StatusOr<StoredReport> stored =
@@ -70,6 +84,8 @@ grpc::ServerUnaryReactor* IngestServiceImpl::GetReport(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* IngestServiceImpl::ListReports(grpc::CallbackServerContext* context,
                                                          const ListReportsRequest* request,
                                                          ListReportsResponse* response) {
+  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
+  if (!caller.ok()) return server::FinishNow(context, caller.status());
   absl::StatusOr<ListReportsQuery> query = ParseListReportsRequest(*request);
   if (!query.ok()) return server::FinishNow(context, query.status());
   return server::RunBlocking(context, workers_, [this, query = *std::move(query), response] {
@@ -87,8 +103,15 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ListReports(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* IngestServiceImpl::ImportTargetTable(
     grpc::CallbackServerContext* context, const ImportTargetTableRequest* request,
     ImportTargetTableResponse* response) {
+  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
+  if (!caller.ok()) return server::FinishNow(context, caller.status());
   absl::StatusOr<PreparedTargetTable> prepared = PrepareTargetTableImport(*request);
   if (!prepared.ok()) return server::FinishNow(context, prepared.status());
+  if (absl::Status allowed =
+          access::CheckMayWrite(*caller, access::DivisionOf(prepared->table.table_id()));
+      !allowed.ok()) {
+    return server::FinishNow(context, allowed);
+  }
   // The response holds the table from here on; gRPC sends it only if the put
   // below succeeds.
   response->set_table_id(prepared->table.table_id());

@@ -14,9 +14,14 @@
 // answered (submit_reports_reactor.h). Every call is finished exactly once:
 // SubmitReport by its report's answer (at once for a refusal), SubmitReports
 // by whichever comes last of the end of its input and its reports' answers.
+//
+// Every call is first authenticated (caller_authenticator.h). Writing a report or a
+// target table takes a writer of its division; reading a report, a reader of it;
+// listing reports, any caller.
 
 #include <grpcpp/support/server_callback.h>
 
+#include "common/platform/access/caller_authenticator.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/worker_pool/worker_pool.h"
 #include "jixiao/v1/ingest_service.grpc.pb.h"
@@ -34,7 +39,8 @@ class IngestServiceImpl final : public jixiao::v1::IngestService::CallbackServic
   // outlive the server it is registered with. `publisher` may be null: then
   // nothing is published.
   IngestServiceImpl(ReportStore* store, ReportCommitQueue* commit_queue, WorkerPool& workers,
-                    ReportPublisher* publisher, logging::Logger logger);
+                    ReportPublisher* publisher, logging::Logger logger,
+                    access::CallerAuthenticator authenticator = access::CallerAuthenticator());
 
   IngestServiceImpl(const IngestServiceImpl&) = delete;
   IngestServiceImpl& operator=(const IngestServiceImpl&) = delete;
@@ -58,6 +64,7 @@ class IngestServiceImpl final : public jixiao::v1::IngestService::CallbackServic
   ReportStore* const store_;
   WorkerPool& workers_;
   const logging::Logger logger_;
+  const access::CallerAuthenticator authenticator_;
   // SubmitReport's and SubmitReports'. Destroyed with the service, after the
   // server has stopped: it runs what its overflow lane still holds.
   ReportSubmitter submitter_;

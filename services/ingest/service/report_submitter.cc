@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/platform/access/jurisdiction.h"
 #include "services/ingest/service/submission.h"
 
 namespace jixiao::ingest {
@@ -27,13 +28,18 @@ ReportSubmitter::ReportSubmitter(ReportCommitQueue* commit_queue, WorkerPool& wo
 ReportSubmitter::~ReportSubmitter() { overflow_.Shutdown(); }
 
 void ReportSubmitter::Submit(const jixiao::v1::SubmitReportRequest& request,
-                             AnswerCallback answer) {
+                             const access::Principal& caller, AnswerCallback answer) {
   absl::StatusOr<PreparedReport> prepared = PrepareSubmission(request);
   if (!prepared.ok()) {
     answer({"", prepared.status()});
     return;
   }
   std::string report_id = prepared->to_store.report.report_id();
+  if (absl::Status allowed = access::CheckMayWrite(caller, access::DivisionOf(report_id));
+      !allowed.ok()) {
+    answer({std::move(report_id), std::move(allowed)});
+    return;
+  }
   // Best effort (the pool may fill up right after): refusing here stores
   // nothing, so the client's retry is a clean one.
   if (workers_.queued() >= workers_.queue_capacity()) {

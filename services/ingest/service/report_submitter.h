@@ -30,6 +30,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "common/platform/access/principal.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/worker_pool/worker_pool.h"
 #include "jixiao/v1/ingest_service.pb.h"
@@ -65,7 +66,10 @@ class ReportSubmitter {
   ReportSubmitter& operator=(const ReportSubmitter&) = delete;
 
   // Steps 1 and 2 above; `answer` is called without any lock of the submitter held.
-  void Submit(const jixiao::v1::SubmitReportRequest& request, AnswerCallback answer);
+  // `caller` must be allowed to write the report's division, or it is refused
+  // PERMISSION_DENIED with nothing stored.
+  void Submit(const jixiao::v1::SubmitReportRequest& request, const access::Principal& caller,
+              AnswerCallback answer);
 
  private:
   // A report between the commit queue and its answer.

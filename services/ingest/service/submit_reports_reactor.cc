@@ -14,9 +14,11 @@ using Next = SubmitReportsLedger::Next;
 
 class SubmitReportsReactor final : public grpc::ServerReadReactor<SubmitReportRequest> {
  public:
-  SubmitReportsReactor(ReportSubmitter& submitter, grpc::CallbackServerContext* context,
-                       SubmitReportsResponse* response, logging::Logger logger, int max_in_flight)
+  SubmitReportsReactor(ReportSubmitter& submitter, access::Principal caller,
+                       grpc::CallbackServerContext* context, SubmitReportsResponse* response,
+                       logging::Logger logger, int max_in_flight)
       : submitter_(submitter),
+        caller_(std::move(caller)),
         context_(context),
         response_(response),
         logger_(logger),
@@ -33,9 +35,11 @@ class SubmitReportsReactor final : public grpc::ServerReadReactor<SubmitReportRe
     // The answer keeps the ledger alive, not the reactor: once the ledger has
     // taken it, the reactor may be gone unless the ledger says to read or to
     // finish (see Act). The request buffer is read before Submit returns.
-    submitter_.Submit(request_, [this, ledger = ledger_, index](ReportSubmitter::Answer answer) {
-      Act(this, ledger->Complete(index, std::move(answer.report_id), std::move(answer.response)));
-    });
+    submitter_.Submit(
+        request_, caller_, [this, ledger = ledger_, index](ReportSubmitter::Answer answer) {
+          Act(this,
+              ledger->Complete(index, std::move(answer.report_id), std::move(answer.response)));
+        });
     const Next next = ledger_->ReadHandled();
     if (next == Next::kPaused && !logged_pause_) {
       logged_pause_ = true;
@@ -79,6 +83,7 @@ class SubmitReportsReactor final : public grpc::ServerReadReactor<SubmitReportRe
   }
 
   ReportSubmitter& submitter_;
+  const access::Principal caller_;
   grpc::CallbackServerContext* const context_;
   SubmitReportsResponse* const response_;
   const logging::Logger logger_;
@@ -93,9 +98,10 @@ class SubmitReportsReactor final : public grpc::ServerReadReactor<SubmitReportRe
 }  // namespace
 
 grpc::ServerReadReactor<SubmitReportRequest>* NewSubmitReportsReactor(
-    ReportSubmitter& submitter, grpc::CallbackServerContext* context,
+    ReportSubmitter& submitter, access::Principal caller, grpc::CallbackServerContext* context,
     SubmitReportsResponse* response, logging::Logger logger, int max_in_flight) {
-  return new SubmitReportsReactor(submitter, context, response, logger, max_in_flight);
+  return new SubmitReportsReactor(submitter, std::move(caller), context, response, logger,
+                                  max_in_flight);
 }
 
 }  // namespace jixiao::ingest

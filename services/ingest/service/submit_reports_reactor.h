@@ -31,10 +31,10 @@ namespace jixiao::ingest {
 inline constexpr int kMaxReportsInFlightPerStream = 256;
 
 // A reactor that starts reading at once; the handler returns it. `submitter`
-// must outlive the call (the service outlives its server). `context` and
-// `response` are the ones gRPC gives the handler.
+// must outlive the call, and every report goes in as `caller`'s (the service outlives its server).
+// `context` and `response` are the ones gRPC gives the handler.
 grpc::ServerReadReactor<jixiao::v1::SubmitReportRequest>* NewSubmitReportsReactor(
-    ReportSubmitter& submitter, grpc::CallbackServerContext* context,
+    ReportSubmitter& submitter, access::Principal caller, grpc::CallbackServerContext* context,
     jixiao::v1::SubmitReportsResponse* response, logging::Logger logger,
     int max_in_flight = kMaxReportsInFlightPerStream);
 

@@ -1,8 +1,5 @@
 #include "services/scoring/service/ingest_report_source.h"
 
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
-
 #include <iterator>
 
 #include "absl/strings/str_cat.h"
@@ -24,8 +21,9 @@ absl::Status CallFailure(const grpc::Status& status, absl::string_view call) {
 
 }  // namespace
 
-IngestReportSource::IngestReportSource(const std::string& address, absl::Duration timeout)
-    : channel_(grpc::CreateChannel(address, grpc::InsecureChannelCredentials())),
+IngestReportSource::IngestReportSource(std::shared_ptr<grpc::Channel> channel,
+                                       absl::Duration timeout)
+    : channel_(std::move(channel)),
       stub_(jixiao::v1::IngestService::NewStub(channel_)),
       timeout_(timeout) {}
 

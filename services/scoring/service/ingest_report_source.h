@@ -18,9 +18,9 @@ namespace jixiao::scoring {
 
 class IngestReportSource : public ReportSource {
  public:
-  // `address` is HOST:PORT (or any gRPC target). `timeout` bounds each call;
-  // inside an incoming call, the caller's deadline may end it sooner.
-  IngestReportSource(const std::string& address, absl::Duration timeout);
+  // `channel` leads to the ingest service. `timeout` bounds each call; inside an
+  // incoming call, the caller's deadline may end it sooner.
+  IngestReportSource(std::shared_ptr<grpc::Channel> channel, absl::Duration timeout);
 
   absl::StatusOr<FetchedReport> Fetch(grpc::CallbackServerContext* incoming,
                                       absl::string_view report_id, int64_t version) override;

@@ -3,6 +3,10 @@
 // (which may wait on Redis and ingest) runs on the worker pool through
 // RunBlocking; ScoreYear's reactor (score_year.h) runs its reports there too;
 // the scheme calls answer from memory on the gRPC thread.
+//
+// Every call is first authenticated (caller_authenticator.h): a scorecard, indicator by
+// indicator, is for readers of its division; rescoring a year is for service principals.
+#include "common/platform/access/caller_authenticator.h"
 #include "common/platform/worker_pool/worker_pool.h"
 #include "jixiao/v1/scoring_service.grpc.pb.h"
 #include "services/scoring/service/score_year.h"
@@ -14,8 +18,12 @@ class ScoringServiceImpl : public jixiao::v1::ScoringService::CallbackService {
  public:
   // The provider and the pool must outlive the service.
   ScoringServiceImpl(ScoreCardProvider* provider, WorkerPool* workers,
-                     ScoreYearOptions score_year = {})
-      : provider_(provider), workers_(workers), score_year_(score_year) {}
+                     ScoreYearOptions score_year = {},
+                     access::CallerAuthenticator authenticator = access::CallerAuthenticator())
+      : provider_(provider),
+        workers_(workers),
+        score_year_(score_year),
+        authenticator_(std::move(authenticator)) {}
 
   grpc::ServerUnaryReactor* ScoreReport(grpc::CallbackServerContext* context,
                                         const jixiao::v1::ScoreReportRequest* request,
@@ -33,6 +41,7 @@ class ScoringServiceImpl : public jixiao::v1::ScoringService::CallbackService {
   ScoreCardProvider* const provider_;
   WorkerPool* const workers_;
   const ScoreYearOptions score_year_;
+  const access::CallerAuthenticator authenticator_;
 };
 
 }  // namespace jixiao::scoring

@@ -74,7 +74,9 @@ class ScoreYearTest : public testing::ScoringRedisFixture {
     ASSERT_OK_AND_ASSIGN(std::unique_ptr<::jixiao::testing::InProcessIngest> ingest,
                          ::jixiao::testing::InProcessIngest::Start(ingest_options));
     ingest_ = std::move(ingest);
-    source_ = std::make_unique<IngestReportSource>(ingest_->address(), absl::Seconds(10));
+    source_ = std::make_unique<IngestReportSource>(
+        grpc::CreateChannel(ingest_->address(), grpc::InsecureChannelCredentials()),
+        absl::Seconds(10));
     ASSERT_NO_FATAL_FAILURE(StoreYears());
   }
 
