@@ -72,12 +72,14 @@ absl::StatusOr<int64_t> ParseAmountFen(absl::string_view text, AmountUnit unit) 
     return absl::InvalidArgumentError(absl::StrCat("\"", text, "\" is not a decimal amount"));
   }
   const int64_t scale = Pow10(max_decimals);
-  if (whole > std::numeric_limits<int64_t>::max() / scale) {
+  // One 分 is exactly 10^-max_decimals of the unit, so the amount in units of its
+  // last allowed decimal is the amount in 分. The fraction counts in the bound:
+  // "9223372036854.999999" 万元 has a whole part that fits and a sum that does not.
+  const int64_t fraction_fen = fraction * Pow10(max_decimals - decimals);
+  if (whole > (std::numeric_limits<int64_t>::max() - fraction_fen) / scale) {
     return absl::InvalidArgumentError(absl::StrCat("amount \"", text, "\" is too large"));
   }
-  // One 分 is exactly 10^-max_decimals of the unit, so the amount in units of its
-  // last allowed decimal is the amount in 分.
-  const int64_t fen = whole * scale + fraction * Pow10(max_decimals - decimals);
+  const int64_t fen = whole * scale + fraction_fen;
   return negative ? -fen : fen;
 }
 

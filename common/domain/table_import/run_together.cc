@@ -60,9 +60,13 @@ std::vector<std::optional<size_t>> ResolveReadings(
     if (rows[i].size() > 1) all_single = false;
   }
   if (all_single || totals.empty()) return chosen;
-  // The sums reached grow with the rows in doubt; past a table's size the
-  // readings are left undecided rather than searched at length.
+  // The sums reached grow with the rows in doubt, up to every combination of their
+  // readings; past a table's size the readings are left undecided rather than
+  // searched at length. Bounding the rows alone is not enough: 64 rows of two
+  // readings with weights of two decimals reach hundreds of thousands of sums, seconds
+  // of work for a 2 KB text. A real table has a few rows in doubt and a few sums.
   constexpr size_t kMaxRowsInDoubt = 64;
+  constexpr size_t kMaxSums = 1024;
   const auto in_doubt =
       std::count_if(rows.begin(), rows.end(), [](const auto& r) { return r.size() > 1; });
   if (static_cast<size_t>(in_doubt) > kMaxRowsInDoubt) return chosen;
@@ -83,6 +87,7 @@ std::vector<std::optional<size_t>> ResolveReadings(
         next = std::min(2, next + count);
       }
     }
+    if (reach[i + 1].size() > kMaxSums) return chosen;
   }
   int matches = 0;
   int64_t target = 0;

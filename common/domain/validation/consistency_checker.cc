@@ -1,9 +1,13 @@
 #include "common/domain/validation/consistency_checker.h"
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <optional>
+#include <sstream>
 #include <string>
 
+#include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/domain/money/money.h"
@@ -18,6 +22,29 @@ using jixiao::v1::Money;
 // A declared score is printed with two decimals.
 constexpr double kScoreTolerance = 0.01 + 1e-9;
 
+// A sum of amounts in 分. Up to 2,000 amounts of up to 10^16 分 each pass validation
+// (message_limits.h), and `jixiao validate` checks reports that did not: their sums
+// overflow int64_t, so they are added up in 128 bits.
+using FenSum = absl::int128;
+
+bool FitsInt64(FenSum fen) {
+  return fen >= std::numeric_limits<int64_t>::min() && fen <= std::numeric_limits<int64_t>::max();
+}
+
+std::string FormatFenSum(FenSum fen) {
+  if (FitsInt64(fen)) return money::FormatWanYuan(static_cast<int64_t>(fen));
+  // Past int64_t the 分 are not worth printing: whole 万元.
+  std::ostringstream whole;
+  whole << fen / money::kFenPerWanYuan;
+  return whole.str();
+}
+
+// True when `sum` and `total` differ by more than `tolerance`.
+bool Differs(FenSum sum, FenSum total, FenSum tolerance) {
+  const FenSum difference = sum - total;
+  return difference > tolerance || -difference > tolerance;
+}
+
 class Findings {
  public:
   void Warn(absl::string_view code, std::string field, std::string message) {
@@ -31,7 +58,7 @@ class Findings {
   // A printed percentage against numerator / denominator × 100 (`offset` is
   // subtracted from the ratio first: adjustment and change rates are ratio − 1).
   void Percent(absl::string_view code, const std::string& stated_text, const std::string& field,
-               int64_t numerator, int64_t denominator, double offset, absl::string_view what) {
+               FenSum numerator, FenSum denominator, double offset, absl::string_view what) {
     if (stated_text.empty() || denominator == 0) return;
     auto stated = stated_percent::Parse(stated_text);
     if (!stated.ok()) return;  // structural validation reports it
@@ -40,8 +67,7 @@ class Findings {
     if (!stated_percent::Matches(*stated, actual)) {
       Warn(code, field,
            absl::StrFormat("%s 报告为 %s%%，按金额计算为 %.2f%%（%s / %s 万元）", what, stated_text,
-                           actual, money::FormatWanYuan(numerator),
-                           money::FormatWanYuan(denominator)));
+                           actual, FormatFenSum(numerator), FormatFenSum(denominator)));
     }
   }
 
@@ -99,21 +125,21 @@ void CheckBreakdown(Findings& out, const jixiao::v1::Budget& budget, int index) 
   if (breakdown.lines_size() == 0) return;
   for (const Stage& stage : kStages) {
     if (!(budget.*stage.budget_has)()) continue;
-    int64_t sum = 0;
+    FenSum sum = 0;
     bool every_line = true;
     for (const auto& line : breakdown.lines()) {
       every_line = every_line && (line.*stage.line_has)();
       sum += (line.*stage.line_amount)().fen();
     }
     const int64_t total = (budget.*stage.budget_amount)().fen();
-    if (every_line && std::llabs(sum - total) > kRoundingFenPerPart * breakdown.lines_size()) {
+    if (every_line && Differs(sum, total, FenSum(kRoundingFenPerPart) * breakdown.lines_size())) {
       out.Warn("BREAKDOWN_SUM_MISMATCH", path,
-               absl::StrCat(dimension, " 各项", stage.name, "合计 ", money::FormatWanYuan(sum),
+               absl::StrCat(dimension, " 各项", stage.name, "合计 ", FormatFenSum(sum),
                             " 万元，与总额 ", money::FormatWanYuan(total), " 万元不符"));
     }
   }
   // Shares are of the final amount: of the budget's, else of the lines' sum.
-  int64_t base = budget.has_final() ? budget.final().fen() : 0;
+  FenSum base = budget.has_final() ? budget.final().fen() : 0;
   if (!budget.has_final()) {
     for (const auto& line : breakdown.lines()) base += line.final().fen();
   }
@@ -220,23 +246,23 @@ std::vector<Finding> CheckTargetTableConsistency(const jixiao::v1::ProjectTarget
   Findings out;
   const int parts = table.projects_size();
   if (parts == 0) return out.Take();
-  int64_t total = 0;
-  int64_t fiscal = 0;
+  FenSum total = 0;
+  FenSum fiscal = 0;
   for (const auto& p : table.projects()) {
     total += p.total().fen();
     fiscal += p.fiscal_appropriation().fen();
   }
-  const int64_t tolerance = kRoundingFenPerPart * parts;
-  if (table.has_total() && std::llabs(total - table.total().fen()) > tolerance) {
+  const FenSum tolerance = FenSum(kRoundingFenPerPart) * parts;
+  if (table.has_total() && Differs(total, table.total().fen(), tolerance)) {
     out.Warn("BREAKDOWN_SUM_MISMATCH", "total",
-             absl::StrCat("各项目总计合计 ", money::FormatWanYuan(total), " 万元，与合计行 ",
+             absl::StrCat("各项目总计合计 ", FormatFenSum(total), " 万元，与合计行 ",
                           money::FormatWanYuan(table.total().fen()), " 万元不符"));
   }
   if (table.has_fiscal_appropriation_total() &&
-      std::llabs(fiscal - table.fiscal_appropriation_total().fen()) > tolerance) {
+      Differs(fiscal, table.fiscal_appropriation_total().fen(), tolerance)) {
     out.Warn(
         "BREAKDOWN_SUM_MISMATCH", "fiscal_appropriation_total",
-        absl::StrCat("各项目财政拨款合计 ", money::FormatWanYuan(fiscal), " 万元，与合计行 ",
+        absl::StrCat("各项目财政拨款合计 ", FormatFenSum(fiscal), " 万元，与合计行 ",
                      money::FormatWanYuan(table.fiscal_appropriation_total().fen()), " 万元不符"));
   }
   return out.Take();

@@ -2,10 +2,12 @@
 
 #include <cmath>
 #include <set>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "google/protobuf/message.h"
 #include "services/scoring/scheme/curves.h"
 #include "services/scoring/scheme/did_you_mean.h"
 #include "services/scoring/scheme/effective_groups.h"
@@ -62,6 +64,11 @@ class SchemeValidator {
   explicit SchemeValidator(const v1::Scheme& scheme) : scheme_(scheme) {}
 
   std::vector<SchemeIssue> Run() {
+    // NaN and the infinities, which text format reads ("nan", "inf"), pass the
+    // comparisons below (NaN <= 0 and NaN > 0 are both false): a scheme with an item's
+    // max of nan loaded and scored every report nan. Refused first, and alone.
+    CheckFiniteNumbers(scheme_, {});
+    if (!issues_.empty()) return std::move(issues_);
     CheckIdentity();
     CheckIndicatorRules(scheme_.indicator_rules(), Path(v1::Scheme::kIndicatorRulesFieldNumber),
                         /*required=*/true);
@@ -78,6 +85,32 @@ class SchemeValidator {
 
   void Add(FieldPath path, std::string reason) {
     issues_.push_back({std::move(path), std::move(reason)});
+  }
+
+  void CheckFiniteNumbers(const google::protobuf::Message& message, const FieldPath& path) {
+    const google::protobuf::Reflection& reflection = *message.GetReflection();
+    std::vector<const google::protobuf::FieldDescriptor*> fields;
+    reflection.ListFields(message, &fields);
+    for (const google::protobuf::FieldDescriptor* field : fields) {
+      const int count = field->is_repeated() ? reflection.FieldSize(message, field) : 1;
+      for (int i = 0; i < count; ++i) {
+        const int index = field->is_repeated() ? i : -1;
+        FieldPath at = path;
+        at.push_back({field, index});
+        if (field->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
+          CheckFiniteNumbers(index >= 0 ? reflection.GetRepeatedMessage(message, field, index)
+                                        : reflection.GetMessage(message, field),
+                             at);
+        } else if (field->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_DOUBLE) {
+          const double value = index >= 0 ? reflection.GetRepeatedDouble(message, field, index)
+                                          : reflection.GetDouble(message, field);
+          if (!std::isfinite(value)) {
+            Add(std::move(at),
+                absl::StrCat(field->name(), " must be a finite number, not ", Num(value)));
+          }
+        }
+      }
+    }
   }
 
   void CheckIdentity() {

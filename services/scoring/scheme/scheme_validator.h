@@ -24,7 +24,8 @@ struct SchemeIssue {
   std::string reason;
 };
 
-// Every issue found; empty when the scheme is usable. Checked: id and version,
+// Every issue found; empty when the scheme is usable. Checked: that every number is
+// finite (when one is not, that alone is reported), id and version,
 // rounding, the indicator rules (complete at scheme level, valid where overridden),
 // bands, grade bands, item sources and their settings, unique codes, known
 // variant conditions, and that weights add up: sub-items to their item's max,

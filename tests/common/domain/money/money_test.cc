@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
+
 namespace jixiao::money {
 namespace {
 
@@ -26,6 +29,17 @@ TEST(ParseAmountFen, RefusesWhatIsNotAnExactAmount) {
   // 0.001 元 is below one 分.
   EXPECT_FALSE(ParseAmountFen("0.001", AmountUnit::kYuan).ok());
   EXPECT_FALSE(ParseAmountFen("99999999999999999999", AmountUnit::kWanYuan).ok());
+}
+
+// The whole part fits in int64_t 分 but whole + fraction overflowed it: undefined
+// behaviour, read as a negative amount (fuzz/regressions/target_table_import/).
+TEST(ParseAmountFen, RefusesAnAmountWhoseFractionTakesItPastTheLargest) {
+  EXPECT_EQ(*ParseAmountFen("9223372036854.775807", AmountUnit::kWanYuan),
+            std::numeric_limits<int64_t>::max());
+  EXPECT_FALSE(ParseAmountFen("9223372036854.775808", AmountUnit::kWanYuan).ok());
+  EXPECT_FALSE(ParseAmountFen("9223372036854.999999", AmountUnit::kWanYuan).ok());
+  EXPECT_FALSE(ParseAmountFen("-9223372036854.999999", AmountUnit::kWanYuan).ok());
+  EXPECT_FALSE(ParseAmountFen("92233720368547758.08", AmountUnit::kYuan).ok());
 }
 
 TEST(FormatWanYuan, KeepsTwoDecimalsOrAsManyAsNeeded) {

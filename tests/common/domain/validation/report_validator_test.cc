@@ -3,15 +3,23 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
+
+#include "absl/strings/str_cat.h"
 #include "common/domain/report_id/report_id.h"
 #include "common/domain/report_json/json_codec.h"
 #include "common/domain/validation/consistency_checker.h"
+#include "common/domain/validation/message_limits.h"
 
 namespace jixiao::validation {
 namespace {
 
 using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Property;
 using ::testing::UnorderedElementsAre;
 
 jixiao::v1::EvaluationReport FromJson(const std::string& json) {
@@ -279,6 +287,50 @@ TEST(CheckTargetTableConsistency, ToleratesPublishedRoundingOfManyParts) {
   table.mutable_projects(0)->mutable_total()->set_fen(1'500'000);
   EXPECT_THAT(Codes(CheckTargetTableConsistency(table)),
               UnorderedElementsAre("BREAKDOWN_SUM_MISMATCH@total"));
+}
+
+// Sums of amounts past int64_t were signed overflow (undefined behaviour; in practice a
+// negative sum and a wrong warning). A valid target table reaches them: 1,000 projects of
+// the largest amount (fuzz/regressions/request_validation/valid-table-sum-past-int64).
+TEST(CheckTargetTableConsistency, AddsUpAValidTablePastInt64) {
+  jixiao::v1::ProjectTargetTable table;
+  table.set_fiscal_year(2024);
+  auto* department = table.mutable_department();
+  department->set_code("440106:ccpit");
+  department->set_name("天河区贸促会");
+  department->mutable_district()->set_code("440106");
+  department->mutable_district()->set_name("天河区");
+  department->set_level(jixiao::v1::ADMINISTRATIVE_LEVEL_DISTRICT);
+  department->add_sector_tags("trade-promotion");
+  table.mutable_total()->set_fen(kMaxMoneyFen);
+  for (int i = 0; i < 1000; ++i) {
+    auto* project = table.add_projects();
+    project->set_name(absl::StrCat("项目", i));
+    project->mutable_total()->set_fen(kMaxMoneyFen);
+  }
+  ASSERT_THAT(Fields(ValidateTargetTable(table)), IsEmpty());
+  const auto findings = CheckTargetTableConsistency(table);
+  ASSERT_THAT(Codes(findings), ElementsAre("BREAKDOWN_SUM_MISMATCH@total"));
+  EXPECT_THAT(findings[0].message(), HasSubstr("各项目总计合计 10000000000000 万元"));
+}
+
+// The same in a report's breakdown, as `jixiao validate` checks reports it refuses too.
+TEST(CheckReportConsistency, AddsUpAmountsPastInt64) {
+  auto report = FromJson(kValid);
+  report.mutable_budget()->clear_final();
+  auto* breakdown = report.mutable_budget()->add_breakdowns();
+  breakdown->set_dimension(jixiao::v1::BREAKDOWN_DIMENSION_NATURE);
+  for (int i = 0; i < 2; ++i) {
+    auto* line = breakdown->add_lines();
+    line->mutable_final()->set_fen(std::numeric_limits<int64_t>::max());
+    line->set_stated_share_percent("50");
+  }
+  EXPECT_THAT(CheckReportConsistency(report), IsEmpty());  // each line is half of the lines' sum
+  report.mutable_budget()->mutable_final()->set_fen(1'000'000);
+  const auto findings = CheckReportConsistency(report);
+  EXPECT_THAT(Codes(findings), Contains("BREAKDOWN_SUM_MISMATCH@budget.breakdowns[0]"));
+  EXPECT_THAT(findings, Contains(Property(&jixiao::v1::Finding::message,
+                                          HasSubstr("合计 18446744073709 万元"))));
 }
 
 }  // namespace

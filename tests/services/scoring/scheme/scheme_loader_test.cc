@@ -313,6 +313,24 @@ TEST(SchemeParser, AMaxFinerThanTheRoundingIsRefused) {
               HasSubstr("t.textproto:13: max 49.995 has more decimals than rounding_decimals 2"));
 }
 
+// Text format reads nan and inf, which passed every check (NaN <= 0 and NaN > 0 are both
+// false): a scheme whose item max was nan loaded and scored every report nan
+// (fuzz/regressions/scheme/).
+TEST(SchemeParser, NumbersThatAreNotFiniteAreRefused) {
+  for (const std::string special : {"nan", "inf", "-inf"}) {
+    std::string text = SmallScheme("");
+    text.replace(text.find("max: 50 source: ITEM_SOURCE_DECLARED"), 7, "max: " + special);
+    text.replace(text.find("achieved: 1 "), 11, "achieved: " + special);
+    absl::StatusOr<SchemeFile> parsed = ParseSchemeFile("t.textproto", text);
+    ASSERT_FALSE(parsed.ok()) << special;
+    EXPECT_EQ(parsed.status().message(),
+              absl::StrCat("t.textproto:7: achieved must be a finite number, not ", special,
+                           " (field indicator_rules.qualitative.achieved)\n"
+                           "t.textproto:13: max must be a finite number, not ",
+                           special, " (field groups[0].items[0].max)"));
+  }
+}
+
 TEST(SchemeParser, UnknownLevel1CodesAreRefused) {
   std::string text = SmallScheme("");
   text.replace(text.find("level1_codes: \"1\""), 17, "level1_codes: \"5\"");
