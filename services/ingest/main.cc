@@ -18,6 +18,7 @@
 #include "common/platform/access/caller_authenticator.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/options/option_checks.h"
+#include "common/platform/redis/redis_password.h"
 #include "common/platform/redis/redis_pool.h"
 #include "common/platform/redis/redis_url.h"
 #include "common/platform/server/server_config.h"
@@ -49,6 +50,7 @@ struct IngestSettings {
   std::string store;
   int commit_batch = 256;
   std::string redis_url;
+  std::string redis_password_file;
   std::string scoring_address;
   std::string rescore_schemes = jixiao::scheme_resolution::kDefaultSchemeId;
   absl::Duration catalog_check = absl::Seconds(2);
@@ -76,6 +78,7 @@ void AddIngestOptions(jixiao::options::OptionSet& options, IngestSettings& setti
            "JIXIAO_REDIS_URL")
       ->type_name("URL")
       ->check(checks::Checked(jixiao::redis::CheckOptionalRedisUrl));
+  jixiao::redis::AddRedisPasswordFileOption(options, settings.redis_password_file);
   options
       .Add("--scoring", settings.scoring_address,
            "scoring service HOST:PORT, asked to rescore new versions in the background; "
@@ -145,8 +148,10 @@ int main(int argc, char** argv) {
   std::unique_ptr<ingest::CatalogSync> catalog_sync;
   std::unique_ptr<ingest::ReportPublisher> publisher;
   if (const std::string& redis_url = settings.redis_url; !redis_url.empty()) {
+    absl::StatusOr<jixiao::redis::RedisConfig> redis_config =
+        jixiao::redis::RedisConfigWithPassword(redis_url, settings.redis_password_file);
     absl::StatusOr<std::unique_ptr<jixiao::redis::RedisPool>> pool =
-        jixiao::redis::RedisPool::Create(*jixiao::redis::RedisConfigFromUrl(redis_url));
+        redis_config.ok() ? jixiao::redis::RedisPool::Create(*redis_config) : redis_config.status();
     if (!pool.ok()) {
       logger.Error("redis_config", {{"error", pool.status().ToString()}});
       return 2;

@@ -50,7 +50,7 @@ InProcessIngest::~InProcessIngest() {
 absl::StatusOr<ingest::PutOutcome> InProcessIngest::Put(const jixiao::v1::EvaluationReport& report,
                                                         const std::string& content_hash) {
   absl::StatusOr<std::vector<absl::StatusOr<ingest::PutOutcome>>> outcomes =
-      store_->PutReports({ingest::ReportToStore{report, content_hash}});
+      store_->PutReports({ingest::ReportToStore{report, content_hash, {}}});
   if (!outcomes.ok()) return outcomes.status();
   return outcomes->front();
 }

@@ -126,9 +126,15 @@ absl::StatusOr<std::vector<ingest::StoredReport>> InstrumentedReportStore::Repor
   return inner_->ReportHistory(report_id);
 }
 
+absl::StatusOr<std::vector<ingest::StoredVersion>> InstrumentedReportStore::ReportVersions(
+    absl::string_view report_id) {
+  return inner_->ReportVersions(report_id);
+}
+
 absl::StatusOr<ingest::TargetTablePutOutcome> InstrumentedReportStore::PutTargetTable(
-    const jixiao::v1::ProjectTargetTable& table, absl::string_view content_hash) {
-  return inner_->PutTargetTable(table, content_hash);
+    const jixiao::v1::ProjectTargetTable& table, absl::string_view content_hash,
+    const ingest::Submitter& submitter) {
+  return inner_->PutTargetTable(table, content_hash, submitter);
 }
 
 absl::StatusOr<ingest::StoredTargetTable> InstrumentedReportStore::GetTargetTable(

@@ -71,8 +71,11 @@ class InstrumentedReportStore final : public ingest::ReportStore {
                                                  absl::string_view page_token) override;
   absl::StatusOr<std::vector<ingest::StoredReport>> ReportHistory(
       absl::string_view report_id) override;
+  absl::StatusOr<std::vector<ingest::StoredVersion>> ReportVersions(
+      absl::string_view report_id) override;
   absl::StatusOr<ingest::TargetTablePutOutcome> PutTargetTable(
-      const jixiao::v1::ProjectTargetTable& table, absl::string_view content_hash) override;
+      const jixiao::v1::ProjectTargetTable& table, absl::string_view content_hash,
+      const ingest::Submitter& submitter) override;
   absl::StatusOr<ingest::StoredTargetTable> GetTargetTable(absl::string_view table_id,
                                                            int64_t version) override;
 

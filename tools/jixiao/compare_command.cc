@@ -2,7 +2,7 @@
 
 #include "tools/jixiao/cohort_year_command.h"
 #include "tools/jixiao/comparison_table.h"
-#include "tools/jixiao/query_call.h"
+#include "tools/jixiao/unary_call.h"
 
 namespace jixiao::cli {
 

@@ -6,7 +6,7 @@
 #include "services/scoring/engine/explanation/scorecard_text.h"
 #include "tools/jixiao/command_options.h"
 #include "tools/jixiao/freshness_text.h"
-#include "tools/jixiao/query_call.h"
+#include "tools/jixiao/unary_call.h"
 
 namespace jixiao::cli {
 

@@ -10,6 +10,7 @@
 #include "tools/jixiao/credibility_command.h"
 #include "tools/jixiao/explain_command.h"
 #include "tools/jixiao/gen_command.h"
+#include "tools/jixiao/history_command.h"
 #include "tools/jixiao/import_evaluation_command.h"
 #include "tools/jixiao/ingest_command.h"
 #include "tools/jixiao/offline_commands.h"
@@ -39,6 +40,8 @@ constexpr char kUsage[] =
     "  ingest FILE|DIR…       store reports and target tables through the ingest service\n"
     "                         (.json or .jsonl; --bulk sends reports on SubmitReports streams)\n"
     "                         (--ingest HOST:PORT, $JIXIAO_INGEST_ADDRESS, localhost:50051)\n"
+    "  history REPORT_ID      every stored version of a report: who submitted it, from\n"
+    "                         where, when, its content hash (--ingest as above)\n"
     "  compare --year Y       departments across districts re-scored under one scheme\n"
     "  ranking --year Y       the top of a cohort, or the neighbours of a department\n"
     "  statistics --year Y    a cohort's score distribution and each department's standing\n"
@@ -67,6 +70,7 @@ int main(int argc, char** argv) {
       {"schemes", &jixiao::cli::RunSchemes},
       {"gen", &jixiao::cli::RunGen},
       {"ingest", [](const std::vector<std::string>& args) { return jixiao::cli::RunIngest(args); }},
+      {"history", &jixiao::cli::RunHistory},
       {"compare", &jixiao::cli::RunCompare},
       {"ranking", &jixiao::cli::RunRanking},
       {"statistics", &jixiao::cli::RunStatistics},

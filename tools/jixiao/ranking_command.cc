@@ -2,8 +2,8 @@
 
 #include "common/platform/options/option_checks.h"
 #include "tools/jixiao/command_options.h"
-#include "tools/jixiao/query_call.h"
 #include "tools/jixiao/ranking_table.h"
+#include "tools/jixiao/unary_call.h"
 
 namespace jixiao::cli {
 namespace {

@@ -1,8 +1,8 @@
 #include "tools/jixiao/statistics_command.h"
 
 #include "tools/jixiao/cohort_year_command.h"
-#include "tools/jixiao/query_call.h"
 #include "tools/jixiao/statistics_table.h"
+#include "tools/jixiao/unary_call.h"
 
 namespace jixiao::cli {
 

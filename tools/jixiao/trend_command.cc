@@ -1,8 +1,8 @@
 #include "tools/jixiao/trend_command.h"
 
 #include "tools/jixiao/command_options.h"
-#include "tools/jixiao/query_call.h"
 #include "tools/jixiao/trend_table.h"
+#include "tools/jixiao/unary_call.h"
 
 namespace jixiao::cli {
 

@@ -15,6 +15,8 @@
 namespace jixiao::ingest {
 namespace {
 
+using jixiao::v1::GetReportHistoryRequest;
+using jixiao::v1::GetReportHistoryResponse;
 using jixiao::v1::GetReportRequest;
 using jixiao::v1::GetReportResponse;
 using jixiao::v1::ImportTargetTableRequest;
@@ -43,10 +45,11 @@ grpc::ServerUnaryReactor* IngestServiceImpl::SubmitReport(grpc::CallbackServerCo
   absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
   if (!caller.ok()) return server::FinishNow(context, caller.status());
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  submitter_.Submit(*request, *caller, [reactor, response](ReportSubmitter::Answer answer) {
-    if (answer.response.ok()) *response = *std::move(answer.response);
-    reactor->Finish(server::ToGrpcStatus(answer.response.status()));
-  });
+  submitter_.Submit(*request, *caller, context->peer(),
+                    [reactor, response](ReportSubmitter::Answer answer) {
+                      if (answer.response.ok()) *response = *std::move(answer.response);
+                      reactor->Finish(server::ToGrpcStatus(answer.response.status()));
+                    });
   return reactor;
 }
 
@@ -77,6 +80,36 @@ grpc::ServerUnaryReactor* IngestServiceImpl::GetReport(grpc::CallbackServerConte
     *response->mutable_ref() = std::move(stored->ref);
     *response->mutable_report() = std::move(stored->report);
     response->set_stored_at_unix_ms(stored->stored_at_unix_ms);
+    response->set_submitted_by(std::move(stored->submitter.identity));
+    response->set_submitted_from(std::move(stored->submitter.address));
+    return grpc::Status::OK;
+  });
+}
+
+grpc::ServerUnaryReactor* IngestServiceImpl::GetReportHistory(
+    grpc::CallbackServerContext* context, const GetReportHistoryRequest* request,
+    GetReportHistoryResponse* response) {
+  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
+  if (!caller.ok()) return server::FinishNow(context, caller.status());
+  if (absl::Status check = CheckGetReportHistoryRequest(*request); !check.ok()) {
+    return server::FinishNow(context, check);
+  }
+  if (absl::Status allowed =
+          access::CheckMayReadDetail(*caller, access::DivisionOf(request->report_id()));
+      !allowed.ok()) {
+    return server::FinishNow(context, allowed);
+  }
+  return server::RunBlocking(context, workers_, [this, request, response] {
+    absl::StatusOr<std::vector<StoredVersion>> versions =
+        store_->ReportVersions(request->report_id());
+    if (!versions.ok()) return server::ToGrpcStatus(versions.status());
+    for (StoredVersion& stored : *versions) {
+      jixiao::v1::VersionAudit& audit = *response->add_versions();
+      *audit.mutable_ref() = std::move(stored.ref);
+      audit.set_stored_at_unix_ms(stored.stored_at_unix_ms);
+      audit.set_submitted_by(std::move(stored.submitter.identity));
+      audit.set_submitted_from(std::move(stored.submitter.address));
+    }
     return grpc::Status::OK;
   });
 }
@@ -122,18 +155,20 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ImportTargetTable(
   for (jixiao::v1::Finding& warning : prepared->warnings) {
     *response->add_warnings() = std::move(warning);
   }
-  return server::RunBlocking(
-      context, workers_, [this, response, hash = std::move(prepared->content_hash)] {
-        absl::StatusOr<TargetTablePutOutcome> outcome =
-            store_->PutTargetTable(response->table(), hash);
-        if (!outcome.ok()) return server::ToGrpcStatus(outcome.status());
-        if (outcome->created) {
-          logger_.Info("target_table_stored", {{"table_id", outcome->ref.table_id},
+  return server::RunBlocking(context, workers_,
+                             [this, response, hash = std::move(prepared->content_hash),
+                              submitter = Submitter{caller->name, context->peer()}] {
+                               absl::StatusOr<TargetTablePutOutcome> outcome =
+                                   store_->PutTargetTable(response->table(), hash, submitter);
+                               if (!outcome.ok()) return server::ToGrpcStatus(outcome.status());
+                               if (outcome->created) {
+                                 logger_.Info("target_table_stored",
+                                              {{"table_id", outcome->ref.table_id},
                                                {"version", outcome->ref.version},
                                                {"content_hash", outcome->ref.content_hash}});
-        }
-        return grpc::Status::OK;
-      });
+                               }
+                               return grpc::Status::OK;
+                             });
 }
 
 }  // namespace jixiao::ingest

@@ -53,6 +53,9 @@ class IngestServiceImpl final : public jixiao::v1::IngestService::CallbackServic
   grpc::ServerUnaryReactor* GetReport(grpc::CallbackServerContext* context,
                                       const jixiao::v1::GetReportRequest* request,
                                       jixiao::v1::GetReportResponse* response) override;
+  grpc::ServerUnaryReactor* GetReportHistory(
+      grpc::CallbackServerContext* context, const jixiao::v1::GetReportHistoryRequest* request,
+      jixiao::v1::GetReportHistoryResponse* response) override;
   grpc::ServerUnaryReactor* ListReports(grpc::CallbackServerContext* context,
                                         const jixiao::v1::ListReportsRequest* request,
                                         jixiao::v1::ListReportsResponse* response) override;

@@ -19,6 +19,11 @@ absl::Status CheckGetReportRequest(const jixiao::v1::GetReportRequest& request) 
   return absl::OkStatus();
 }
 
+absl::Status CheckGetReportHistoryRequest(const jixiao::v1::GetReportHistoryRequest& request) {
+  if (!request.report_id().empty()) return absl::OkStatus();
+  return BadRequestError(kSubject, {{"report_id", "is required"}});
+}
+
 absl::StatusOr<ListReportsQuery> ParseListReportsRequest(
     const jixiao::v1::ListReportsRequest& request) {
   validation::FieldViolations violations;

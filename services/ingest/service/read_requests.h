@@ -1,6 +1,6 @@
 #pragma once
 
-// Checks of the read requests (GetReport, ListReports) before they reach the
+// Checks of the read requests (GetReport, GetReportHistory, ListReports) before they reach the
 // store, so that a bad field comes back as INVALID_ARGUMENT naming that field
 // (google.rpc.BadRequest payload, bad_request.h) rather than as whatever the
 // store would make of it.
@@ -16,6 +16,9 @@ namespace jixiao::ingest {
 
 // report_id must be given; version must not be negative (0 is the latest).
 absl::Status CheckGetReportRequest(const jixiao::v1::GetReportRequest& request);
+
+// report_id must be given.
+absl::Status CheckGetReportHistoryRequest(const jixiao::v1::GetReportHistoryRequest& request);
 
 // What ListReports asks of the store.
 struct ListReportsQuery {

@@ -28,7 +28,8 @@ ReportSubmitter::ReportSubmitter(ReportCommitQueue* commit_queue, WorkerPool& wo
 ReportSubmitter::~ReportSubmitter() { overflow_.Shutdown(); }
 
 void ReportSubmitter::Submit(const jixiao::v1::SubmitReportRequest& request,
-                             const access::Principal& caller, AnswerCallback answer) {
+                             const access::Principal& caller, absl::string_view caller_address,
+                             AnswerCallback answer) {
   absl::StatusOr<PreparedReport> prepared = PrepareSubmission(request);
   if (!prepared.ok()) {
     answer({"", prepared.status()});
@@ -48,6 +49,7 @@ void ReportSubmitter::Submit(const jixiao::v1::SubmitReportRequest& request,
     return;
   }
 
+  prepared->to_store.submitter = Submitter{caller.name, std::string(caller_address)};
   auto submission = std::make_shared<Submission>();
   submission->answer = std::move(answer);
   submission->report_id = std::move(report_id);

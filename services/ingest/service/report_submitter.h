@@ -67,9 +67,10 @@ class ReportSubmitter {
 
   // Steps 1 and 2 above; `answer` is called without any lock of the submitter held.
   // `caller` must be allowed to write the report's division, or it is refused
-  // PERMISSION_DENIED with nothing stored.
+  // PERMISSION_DENIED with nothing stored. A version it creates records the
+  // caller's name and `caller_address` (the gRPC peer) as its submitter.
   void Submit(const jixiao::v1::SubmitReportRequest& request, const access::Principal& caller,
-              AnswerCallback answer);
+              absl::string_view caller_address, AnswerCallback answer);
 
  private:
   // A report between the commit queue and its answer.

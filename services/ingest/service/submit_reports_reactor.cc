@@ -19,6 +19,7 @@ class SubmitReportsReactor final : public grpc::ServerReadReactor<SubmitReportRe
                        logging::Logger logger, int max_in_flight)
       : submitter_(submitter),
         caller_(std::move(caller)),
+        caller_address_(context->peer()),
         context_(context),
         response_(response),
         logger_(logger),
@@ -35,11 +36,11 @@ class SubmitReportsReactor final : public grpc::ServerReadReactor<SubmitReportRe
     // The answer keeps the ledger alive, not the reactor: once the ledger has
     // taken it, the reactor may be gone unless the ledger says to read or to
     // finish (see Act). The request buffer is read before Submit returns.
-    submitter_.Submit(
-        request_, caller_, [this, ledger = ledger_, index](ReportSubmitter::Answer answer) {
-          Act(this,
-              ledger->Complete(index, std::move(answer.report_id), std::move(answer.response)));
-        });
+    submitter_.Submit(request_, caller_, caller_address_,
+                      [this, ledger = ledger_, index](ReportSubmitter::Answer answer) {
+                        Act(this, ledger->Complete(index, std::move(answer.report_id),
+                                                   std::move(answer.response)));
+                      });
     const Next next = ledger_->ReadHandled();
     if (next == Next::kPaused && !logged_pause_) {
       logged_pause_ = true;
@@ -84,6 +85,7 @@ class SubmitReportsReactor final : public grpc::ServerReadReactor<SubmitReportRe
 
   ReportSubmitter& submitter_;
   const access::Principal caller_;
+  const std::string caller_address_;
   grpc::CallbackServerContext* const context_;
   SubmitReportsResponse* const response_;
   const logging::Logger logger_;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 
 namespace jixiao::ingest {
@@ -59,6 +60,32 @@ CREATE TABLE target_table_heads (
 ){KEY_ONLY};
 )sql";
 
+// Who stored each version and from where, kept beside the version as its audit.
+// Every table a version lives in is append-only from here on: a trigger refuses
+// UPDATE and DELETE (and TRUNCATE where the database has it), so not even a bug
+// in jixiao can rewrite history; only the latest-version pointers move.
+constexpr char kSubmissionsSql[] = R"sql(
+CREATE TABLE report_submissions (
+  report_id {ID} NOT NULL,
+  version {INT64} NOT NULL,
+  submitted_by TEXT NOT NULL,
+  submitted_from TEXT NOT NULL,
+  PRIMARY KEY (report_id, version),
+  FOREIGN KEY (report_id, version) REFERENCES reports (report_id, version)
+);
+CREATE TABLE target_table_submissions (
+  table_id {ID} NOT NULL,
+  version {INT64} NOT NULL,
+  submitted_by TEXT NOT NULL,
+  submitted_from TEXT NOT NULL,
+  PRIMARY KEY (table_id, version),
+  FOREIGN KEY (table_id, version) REFERENCES target_tables (table_id, version)
+);
+)sql";
+
+constexpr const char* kAppendOnlyTables[] = {"reports", "report_sector_tags", "report_submissions",
+                                             "target_tables", "target_table_submissions"};
+
 constexpr char kMigrationsTableSql[] = R"sql(
 CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER NOT NULL PRIMARY KEY,
@@ -74,6 +101,14 @@ std::string InTypes(absl::string_view sql, const SchemaTypes& types) {
                                    {"{APPLIED_AT}", types.applied_at}});
 }
 
+std::string SubmissionsSql(const SchemaTypes& types) {
+  std::string sql = absl::StrCat(InTypes(kSubmissionsSql, types), types.append_only_setup);
+  for (const char* table : kAppendOnlyTables) {
+    absl::StrAppend(&sql, absl::StrReplaceAll(types.append_only_table, {{"{TABLE}", table}}));
+  }
+  return sql;
+}
+
 }  // namespace
 
 std::vector<Migration> ReportSchemaMigrations(const SchemaTypes& types) {
@@ -82,6 +117,8 @@ std::vector<Migration> ReportSchemaMigrations(const SchemaTypes& types) {
        InTypes(kReportsSql, types)},
       {2, "target table versions and their latest-version pointer",
        InTypes(kTargetTablesSql, types)},
+      {3, "who submitted each version and from where; versions made append-only",
+       SubmissionsSql(types)},
   };
 }
 

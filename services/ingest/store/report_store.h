@@ -3,6 +3,10 @@
 // The durable store of the ingest service: every version of every report and
 // project target table, kept forever and addressed by (id, version).
 //
+// The store is append-only: a version, once committed, is never updated or
+// deleted, and neither is the record of who submitted it (the database refuses
+// both, by trigger). Only the pointer to each id's latest version moves.
+//
 // Versioning: a put carries the caller's content hash (SHA-256 of the normalized
 // report, computed by ingest). When the latest stored version of the id has the
 // same hash, that version is returned (created = false); otherwise the item is
@@ -32,10 +36,29 @@
 
 namespace jixiao::ingest {
 
+// Who submitted a version and from where: its audit, stored with the version
+// it created and never changed. Empty for versions stored before it was kept.
+struct Submitter {
+  // The authenticated identity: the access policy's principal name.
+  std::string identity;
+  // Where the call came from, as gRPC saw it ("ipv4:10.0.3.7:51234").
+  std::string address;
+};
+
 // A normalized report and the hash of its content, as ingest computed it.
 struct ReportToStore {
   jixiao::v1::EvaluationReport report;
   std::string content_hash;
+  // Recorded when the put creates a version; a put of unchanged content
+  // returns the version as its first submitter stored it.
+  Submitter submitter;
+};
+
+// What the store recorded about one version of a report, without its body.
+struct StoredVersion {
+  jixiao::v1::ReportRef ref;
+  int64_t stored_at_unix_ms = 0;
+  Submitter submitter;
 };
 
 // One stored version of a report.
@@ -43,6 +66,7 @@ struct StoredReport {
   jixiao::v1::ReportRef ref;
   jixiao::v1::EvaluationReport report;
   int64_t stored_at_unix_ms = 0;
+  Submitter submitter;
 };
 
 // What a put did: the version that now holds the content, whether this put
@@ -89,6 +113,7 @@ struct StoredTargetTable {
   TargetTableRef ref;
   jixiao::v1::ProjectTargetTable table;
   int64_t stored_at_unix_ms = 0;
+  Submitter submitter;
 };
 
 class ReportStore {
@@ -117,10 +142,15 @@ class ReportStore {
   // Every version of a report, oldest first; NOT_FOUND when there is none.
   virtual absl::StatusOr<std::vector<StoredReport>> ReportHistory(absl::string_view report_id) = 0;
 
+  // The same versions without their bodies: the audit of a report.
+  virtual absl::StatusOr<std::vector<StoredVersion>> ReportVersions(
+      absl::string_view report_id) = 0;
+
   // Stores a normalized target table with the same versioning as reports,
   // keyed by table_id; durable when it returns.
   virtual absl::StatusOr<TargetTablePutOutcome> PutTargetTable(
-      const jixiao::v1::ProjectTargetTable& table, absl::string_view content_hash) = 0;
+      const jixiao::v1::ProjectTargetTable& table, absl::string_view content_hash,
+      const Submitter& submitter) = 0;
 
   // A version of a target table; version 0 means the latest.
   virtual absl::StatusOr<StoredTargetTable> GetTargetTable(absl::string_view table_id,

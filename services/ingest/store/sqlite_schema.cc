@@ -7,7 +7,13 @@ namespace jixiao::ingest {
 const SchemaDialect& SqliteSchemaDialect() {
   // A table that holds nothing but its primary key is stored as that key's
   // B-tree alone (WITHOUT ROWID). TEXT compares in byte order (BINARY).
-  static const SchemaTypes types{"TEXT", "INTEGER", "BLOB", " WITHOUT ROWID", "TEXT NOT NULL"};
+  static const SchemaTypes types{"TEXT", "INTEGER", "BLOB", " WITHOUT ROWID", "TEXT NOT NULL", "",
+                                 R"sql(
+CREATE TRIGGER IF NOT EXISTS {TABLE}_no_update BEFORE UPDATE ON {TABLE}
+BEGIN SELECT RAISE(ABORT, '{TABLE} is append-only: a stored version is never changed'); END;
+CREATE TRIGGER IF NOT EXISTS {TABLE}_no_delete BEFORE DELETE ON {TABLE}
+BEGIN SELECT RAISE(ABORT, '{TABLE} is append-only: a stored version is never deleted'); END;
+)sql"};
   static const auto* const dialect =
       new SchemaDialect{"sqlite", ReportSchemaMigrations(types), MigrationsTableSql(types),
                         "INSERT INTO schema_migrations (version, description, applied_at) "

@@ -29,6 +29,13 @@ absl::Status CheckIdAndHash(absl::string_view id_field, absl::string_view id,
   return CheckText("content hash", content_hash);
 }
 
+absl::Status CheckSubmitter(const Submitter& submitter) {
+  if (auto status = CheckText("submitter identity", submitter.identity); !status.ok()) {
+    return status;
+  }
+  return CheckText("submitter address", submitter.address);
+}
+
 }  // namespace
 
 absl::StatusOr<ReportRow> ToReportRow(const ReportToStore& item) {
@@ -59,6 +66,8 @@ absl::StatusOr<ReportRow> ToReportRow(const ReportToStore& item) {
   for (const auto& tag : row.sector_tags) {
     if (auto status = CheckText("department.sector_tags", tag); !status.ok()) return status;
   }
+  if (auto status = CheckSubmitter(item.submitter); !status.ok()) return status;
+  row.submitter = item.submitter;
   if (!department.SerializeToString(&row.department) || !report.SerializeToString(&row.body)) {
     return absl::InvalidArgumentError(
         absl::StrCat("report ", row.report_id, " cannot be serialized (too large?)"));
@@ -67,14 +76,17 @@ absl::StatusOr<ReportRow> ToReportRow(const ReportToStore& item) {
 }
 
 absl::StatusOr<TargetTableRow> ToTargetTableRow(const jixiao::v1::ProjectTargetTable& table,
-                                                absl::string_view content_hash) {
+                                                absl::string_view content_hash,
+                                                const Submitter& submitter) {
   if (auto status = CheckIdAndHash("table_id", table.table_id(), content_hash); !status.ok()) {
     return status;
   }
   if (auto status = CheckText("department.code", table.department().code()); !status.ok()) {
     return status;
   }
+  if (auto status = CheckSubmitter(submitter); !status.ok()) return status;
   TargetTableRow row;
+  row.submitter = submitter;
   row.table_id = table.table_id();
   row.content_hash = std::string(content_hash);
   row.department_code = table.department().code();

@@ -28,6 +28,7 @@ struct ReportRow {
   std::string department;                // serialized jixiao.v1.Department, for listings
   std::string body;                      // serialized jixiao.v1.EvaluationReport
   std::vector<std::string> sector_tags;  // sorted, unique
+  Submitter submitter;
 };
 
 struct TargetTableRow {
@@ -36,13 +37,15 @@ struct TargetTableRow {
   std::string department_code;
   int fiscal_year = 0;
   std::string body;  // serialized jixiao.v1.ProjectTargetTable
+  Submitter submitter;
 };
 
 // INVALID_ARGUMENT when the id or hash is empty, or a column would not be
 // valid text (malformed UTF-8 or NUL, which PostgreSQL refuses).
 absl::StatusOr<ReportRow> ToReportRow(const ReportToStore& item);
 absl::StatusOr<TargetTableRow> ToTargetTableRow(const jixiao::v1::ProjectTargetTable& table,
-                                                absl::string_view content_hash);
+                                                absl::string_view content_hash,
+                                                const Submitter& submitter);
 
 // DATA_LOSS naming what was stored ("report", "department", "target table"),
 // its id and version: stored bytes that no longer parse are damage, not bad input.

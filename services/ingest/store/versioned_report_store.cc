@@ -32,19 +32,35 @@ constexpr char kSetReportHeadSql[] = R"sql(
 INSERT INTO report_heads (report_id, version) VALUES ($1, $2)
 ON CONFLICT (report_id) DO UPDATE SET version = excluded.version)sql";
 
-// The four columns every report read returns, in ReadStoredReport's order.
-constexpr char kLatestReportSql[] = R"sql(
-SELECT r.version, r.content_hash, r.body, r.stored_at_unix_ms
-FROM report_heads h JOIN reports r ON r.report_id = h.report_id AND r.version = h.version
-WHERE h.report_id = $1)sql";
+constexpr char kInsertReportSubmissionSql[] = R"sql(
+INSERT INTO report_submissions (report_id, version, submitted_by, submitted_from)
+VALUES ($1, $2, $3, $4))sql";
 
-constexpr char kReportAtVersionSql[] = R"sql(
-SELECT version, content_hash, body, stored_at_unix_ms FROM reports
-WHERE report_id = $1 AND version = $2)sql";
+// The six columns every report read returns, in ReadStoredReport's order. A
+// version stored before submitters were recorded has none: empty strings.
+#define JIXIAO_STORED_REPORT_COLUMNS                               \
+  "SELECT r.version, r.content_hash, r.body, r.stored_at_unix_ms," \
+  " COALESCE(s.submitted_by, ''), COALESCE(s.submitted_from, '')"  \
+  " FROM reports r LEFT JOIN report_submissions s"                 \
+  " ON s.report_id = r.report_id AND s.version = r.version"
 
-constexpr char kReportHistorySql[] = R"sql(
-SELECT version, content_hash, body, stored_at_unix_ms FROM reports
-WHERE report_id = $1 ORDER BY version)sql";
+constexpr char kLatestReportSql[] = JIXIAO_STORED_REPORT_COLUMNS
+    " JOIN report_heads h ON h.report_id = r.report_id AND h.version = r.version"
+    " WHERE r.report_id = $1";
+
+constexpr char kReportAtVersionSql[] =
+    JIXIAO_STORED_REPORT_COLUMNS " WHERE r.report_id = $1 AND r.version = $2";
+
+constexpr char kReportHistorySql[] =
+    JIXIAO_STORED_REPORT_COLUMNS " WHERE r.report_id = $1 ORDER BY r.version";
+#undef JIXIAO_STORED_REPORT_COLUMNS
+
+constexpr char kReportVersionsSql[] = R"sql(
+SELECT r.version, r.content_hash, r.stored_at_unix_ms,
+       COALESCE(s.submitted_by, ''), COALESCE(s.submitted_from, '')
+FROM reports r LEFT JOIN report_submissions s
+  ON s.report_id = r.report_id AND s.version = r.version
+WHERE r.report_id = $1 ORDER BY r.version)sql";
 
 // A zero or empty parameter disables its filter (PostgreSQL plans each call
 // with the actual values, so a disabled filter costs nothing). Keyset
@@ -77,14 +93,23 @@ constexpr char kSetTargetTableHeadSql[] = R"sql(
 INSERT INTO target_table_heads (table_id, version) VALUES ($1, $2)
 ON CONFLICT (table_id) DO UPDATE SET version = excluded.version)sql";
 
-constexpr char kLatestTargetTableSql[] = R"sql(
-SELECT t.version, t.content_hash, t.body, t.stored_at_unix_ms
-FROM target_table_heads h JOIN target_tables t ON t.table_id = h.table_id AND t.version = h.version
-WHERE h.table_id = $1)sql";
+constexpr char kInsertTargetTableSubmissionSql[] = R"sql(
+INSERT INTO target_table_submissions (table_id, version, submitted_by, submitted_from)
+VALUES ($1, $2, $3, $4))sql";
 
-constexpr char kTargetTableAtVersionSql[] = R"sql(
-SELECT version, content_hash, body, stored_at_unix_ms FROM target_tables
-WHERE table_id = $1 AND version = $2)sql";
+#define JIXIAO_STORED_TARGET_TABLE_COLUMNS                         \
+  "SELECT t.version, t.content_hash, t.body, t.stored_at_unix_ms," \
+  " COALESCE(s.submitted_by, ''), COALESCE(s.submitted_from, '')"  \
+  " FROM target_tables t LEFT JOIN target_table_submissions s"     \
+  " ON s.table_id = t.table_id AND s.version = t.version"
+
+constexpr char kLatestTargetTableSql[] = JIXIAO_STORED_TARGET_TABLE_COLUMNS
+    " JOIN target_table_heads h ON h.table_id = t.table_id AND h.version = t.version"
+    " WHERE t.table_id = $1";
+
+constexpr char kTargetTableAtVersionSql[] =
+    JIXIAO_STORED_TARGET_TABLE_COLUMNS " WHERE t.table_id = $1 AND t.version = $2";
+#undef JIXIAO_STORED_TARGET_TABLE_COLUMNS
 
 int64_t NowUnixMillis() { return absl::ToUnixMillis(absl::Now()); }
 
@@ -107,7 +132,13 @@ absl::StatusOr<HeadCheck> CheckHead(SqlSession* session, const char* head_sql, a
   return check;
 }
 
-// Reads (version, content_hash, body, stored_at_unix_ms) at `row`.
+// Reads (submitted_by, submitted_from) from `column` on.
+Submitter ReadSubmitter(const SqlRows& rows, int row, int column) {
+  return Submitter{std::string(rows.Bytes(row, column)), std::string(rows.Bytes(row, column + 1))};
+}
+
+// Reads (version, content_hash, body, stored_at_unix_ms, submitted_by,
+// submitted_from) at `row`.
 absl::StatusOr<StoredReport> ReadStoredReport(const SqlRows& rows, int row,
                                               absl::string_view report_id) {
   StoredReport stored;
@@ -118,6 +149,7 @@ absl::StatusOr<StoredReport> ReadStoredReport(const SqlRows& rows, int row,
       stored.report, ParseStored<jixiao::v1::EvaluationReport>(rows.Bytes(row, 2), "report",
                                                                report_id, stored.ref.version()));
   stored.stored_at_unix_ms = rows.Int(row, 3);
+  stored.submitter = ReadSubmitter(rows, row, 4);
   return stored;
 }
 
@@ -154,6 +186,13 @@ absl::StatusOr<PutOutcome> PutReportRow(SqlSession* session, const ReportRow& ro
                       SqlParams().Text(row.report_id).Int64(head.version).Text(tag))
             .status());
   }
+  STORE_RETURN_IF_ERROR(session
+                            ->Execute(kInsertReportSubmissionSql, SqlParams()
+                                                                      .Text(row.report_id)
+                                                                      .Int64(head.version)
+                                                                      .Text(row.submitter.identity)
+                                                                      .Text(row.submitter.address))
+                            .status());
   STORE_RETURN_IF_ERROR(
       session->Execute(kSetReportHeadSql, SqlParams().Text(row.report_id).Int64(head.version))
           .status());
@@ -204,6 +243,14 @@ absl::StatusOr<TargetTablePutOutcome> TryPutTargetTable(SqlSession* session,
                                                                  .Bytes(row.body)
                                                                  .Int64(now))
                             .status());
+  STORE_RETURN_IF_ERROR(
+      session
+          ->Execute(kInsertTargetTableSubmissionSql, SqlParams()
+                                                         .Text(row.table_id)
+                                                         .Int64(head.version)
+                                                         .Text(row.submitter.identity)
+                                                         .Text(row.submitter.address))
+          .status());
   STORE_RETURN_IF_ERROR(
       session->Execute(kSetTargetTableHeadSql, SqlParams().Text(row.table_id).Int64(head.version))
           .status());
@@ -318,9 +365,30 @@ absl::StatusOr<std::vector<StoredReport>> VersionedReportStore::ReportHistory(
   return history;
 }
 
+absl::StatusOr<std::vector<StoredVersion>> VersionedReportStore::ReportVersions(
+    absl::string_view report_id) {
+  STORE_RETURN_IF_ERROR(CheckLookup("report", report_id, 0));
+  STORE_ASSIGN_OR_RETURN(const auto session, sessions_->Acquire());
+  STORE_ASSIGN_OR_RETURN(const auto rows,
+                         session->Execute(kReportVersionsSql, SqlParams().Text(report_id)));
+  if (rows->size() == 0) return NotFound("report", report_id, 0);
+  std::vector<StoredVersion> versions(rows->size());
+  for (int i = 0; i < rows->size(); ++i) {
+    StoredVersion& version = versions[i];
+    version.ref.set_report_id(std::string(report_id));
+    version.ref.set_version(rows->Int(i, 0));
+    version.ref.set_content_hash(std::string(rows->Bytes(i, 1)));
+    version.stored_at_unix_ms = rows->Int(i, 2);
+    version.submitter = ReadSubmitter(*rows, i, 3);
+  }
+  return versions;
+}
+
 absl::StatusOr<TargetTablePutOutcome> VersionedReportStore::PutTargetTable(
-    const jixiao::v1::ProjectTargetTable& table, absl::string_view content_hash) {
-  STORE_ASSIGN_OR_RETURN(const TargetTableRow row, ToTargetTableRow(table, content_hash));
+    const jixiao::v1::ProjectTargetTable& table, absl::string_view content_hash,
+    const Submitter& submitter) {
+  STORE_ASSIGN_OR_RETURN(const TargetTableRow row,
+                         ToTargetTableRow(table, content_hash, submitter));
   STORE_ASSIGN_OR_RETURN(const auto session, sessions_->Acquire());
   absl::StatusOr<TargetTablePutOutcome> outcome;
   for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
@@ -348,6 +416,7 @@ absl::StatusOr<StoredTargetTable> VersionedReportStore::GetTargetTable(absl::str
       stored.table, ParseStored<jixiao::v1::ProjectTargetTable>(rows->Bytes(0, 2), "target table",
                                                                 table_id, stored.ref.version));
   stored.stored_at_unix_ms = rows->Int(0, 3);
+  stored.submitter = ReadSubmitter(*rows, 0, 4);
   return stored;
 }
 

@@ -32,8 +32,10 @@ class VersionedReportStore final : public ReportStore {
   absl::StatusOr<ReportPage> ListReports(const ReportFilter& filter, int page_size,
                                          absl::string_view page_token) override;
   absl::StatusOr<std::vector<StoredReport>> ReportHistory(absl::string_view report_id) override;
+  absl::StatusOr<std::vector<StoredVersion>> ReportVersions(absl::string_view report_id) override;
   absl::StatusOr<TargetTablePutOutcome> PutTargetTable(const jixiao::v1::ProjectTargetTable& table,
-                                                       absl::string_view content_hash) override;
+                                                       absl::string_view content_hash,
+                                                       const Submitter& submitter) override;
   absl::StatusOr<StoredTargetTable> GetTargetTable(absl::string_view table_id,
                                                    int64_t version) override;
 

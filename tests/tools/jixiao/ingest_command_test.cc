@@ -26,6 +26,7 @@
 #include "tests/support/source_dir.h"
 #include "tests/support/status_macros.h"
 #include "tests/support/temp_dir.h"
+#include "tools/jixiao/history_command.h"
 
 namespace jixiao::cli {
 namespace {
@@ -172,6 +173,35 @@ TEST_F(IngestCommandTest, ReportsEachFailedFileWithTheFieldsTheServiceNamed) {
 
   EXPECT_EQ(calls().calls(kSubmitReport), 3);
   ExpectGoodRefusedAndBrokenReported(run);
+}
+
+// `jixiao history` after two versions: a row each, oldest first, with who sent
+// it (the service runs without an access policy: "anonymous") and from where.
+TEST_F(IngestCommandTest, HistoryShowsEveryVersionWithItsSubmitter) {
+  Write("a.json", ReportJson("440106:a"));
+  ASSERT_EQ(Ingest({Path("a.json")}).exit_code, 0);
+  Write("a.json", ReportJson("440106:a", R"("kind": "REPORT_KIND_DEPARTMENT_SELF_EVALUATION", )"
+                                         R"("fiscal_year": 2023, "overall_goal": "修订", )"));
+  ASSERT_EQ(Ingest({Path("a.json")}).exit_code, 0);
+
+  ::testing::internal::CaptureStdout();
+  const int exit_code = RunHistory({"--ingest", address_, "440106:a/2023/department"});
+  const std::string out = ::testing::internal::GetCapturedStdout();
+  EXPECT_EQ(exit_code, 0);
+  const std::vector<std::string> lines = absl::StrSplit(out, '\n', absl::SkipEmpty());
+  ASSERT_THAT(lines, SizeIs(5)) << out;  // title, header, rule, two versions
+  EXPECT_EQ(lines[0], "440106:a/2023/department: 2 versions");
+  EXPECT_THAT(lines[1], HasSubstr("submitted by"));
+  EXPECT_THAT(lines[3], ::testing::StartsWith("1 "));
+  EXPECT_THAT(lines[4], ::testing::StartsWith("2 "));
+  for (const std::string& row : {lines[3], lines[4]}) {
+    EXPECT_THAT(row, HasSubstr(" anonymous "));
+    EXPECT_THAT(row, HasSubstr(":127.0.0.1:"));
+  }
+
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(RunHistory({"--ingest", address_, "440106:nobody/2023/department"}), 1);
+  EXPECT_THAT(::testing::internal::GetCapturedStderr(), HasSubstr("NOT_FOUND"));
 }
 
 TEST_F(IngestCommandTest, KeepsTheNumberOfCallsInFlightAtTheConcurrencyAsked) {

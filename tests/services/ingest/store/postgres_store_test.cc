@@ -21,7 +21,7 @@ TEST(PostgresStoreTest, DroppedConnectionsFailOnceThenReconnect) {
   ASSERT_OK_AND_ASSIGN(auto store, OpenReportStore(url, options));
   jixiao::v1::EvaluationReport report;
   report.set_report_id("440100:commerce/2023/department");
-  ASSERT_TRUE(store->PutReports({{report, "h"}}).ok());
+  ASSERT_TRUE(store->PutReports({{report, "h", {}}}).ok());
 
   ASSERT_OK_AND_ASSIGN(auto terminated,
                        backend->Query(url,

@@ -86,7 +86,7 @@ ReportFilter Filter(
 }
 
 ReportToStore Item(jixiao::v1::EvaluationReport report, std::string hash) {
-  return ReportToStore{std::move(report), std::move(hash)};
+  return ReportToStore{std::move(report), std::move(hash), {}};
 }
 
 class ReportStoreTest : public ::testing::TestWithParam<BackendKind> {
@@ -193,6 +193,78 @@ TEST_P(ReportStoreTest, ChangedContentAppendsAVersionAndKeepsHistory) {
     hashes.push_back(stored.ref.content_hash());
   }
   EXPECT_THAT(hashes, ElementsAre("hash-1", "hash-2", "hash-1"));
+}
+
+// The audit of a version: who created it and from where, kept with it; an
+// unchanged resubmission by someone else leaves it as it was.
+TEST_P(ReportStoreTest, EachVersionRecordsItsSubmitter) {
+  const auto original = MakeReport(kTianheCommerce, 2023, "原目标");
+  const auto revised = MakeReport(kTianheCommerce, 2023, "修订后的目标");
+  auto put = [&](const jixiao::v1::EvaluationReport& report, const std::string& hash,
+                 Submitter submitter) {
+    ASSERT_OK_AND_ASSIGN(auto outcomes,
+                         store_->PutReports({ReportToStore{report, hash, std::move(submitter)}}));
+    ASSERT_OK(outcomes.at(0).status());
+  };
+  put(original, "hash-1", {"tianhe-writer", "ipv4:10.0.3.7:51234"});
+  put(original, "hash-1", {"city-service", "ipv4:10.0.9.9:40000"});  // unchanged: no version
+  put(revised, "hash-2", {"city-service", "ipv6:[::1]:40001"});
+
+  ASSERT_OK_AND_ASSIGN(auto versions, store_->ReportVersions(original.report_id()));
+  ASSERT_THAT(versions, SizeIs(2));
+  EXPECT_EQ(versions[0].ref.version(), 1);
+  EXPECT_EQ(versions[0].ref.content_hash(), "hash-1");
+  EXPECT_EQ(versions[0].submitter.identity, "tianhe-writer");
+  EXPECT_EQ(versions[0].submitter.address, "ipv4:10.0.3.7:51234");
+  EXPECT_EQ(versions[1].ref.version(), 2);
+  EXPECT_EQ(versions[1].submitter.identity, "city-service");
+  EXPECT_EQ(versions[1].submitter.address, "ipv6:[::1]:40001");
+  EXPECT_LE(versions[0].stored_at_unix_ms, versions[1].stored_at_unix_ms);
+
+  ASSERT_OK_AND_ASSIGN(auto first, store_->GetReport(original.report_id(), 1));
+  EXPECT_EQ(first.submitter.identity, "tianhe-writer");
+  ASSERT_OK_AND_ASSIGN(auto latest, store_->GetReport(original.report_id(), 0));
+  EXPECT_EQ(latest.submitter.identity, "city-service");
+  ASSERT_OK_AND_ASSIGN(auto history, store_->ReportHistory(original.report_id()));
+  ASSERT_THAT(history, SizeIs(2));
+  EXPECT_EQ(history[0].submitter.address, "ipv4:10.0.3.7:51234");
+  EXPECT_THAT(store_->ReportVersions("440100:nobody/2023/department").status(),
+              StatusIs(absl::StatusCode::kNotFound));
+
+  jixiao::v1::ProjectTargetTable table;
+  table.set_table_id("440106:commerce-finance/2024/targets");
+  ASSERT_OK(store_->PutTargetTable(table, "t1", {"tianhe-writer", "ipv4:10.0.3.7:51235"}).status());
+  ASSERT_OK_AND_ASSIGN(auto stored_table, store_->GetTargetTable(table.table_id(), 0));
+  EXPECT_EQ(stored_table.submitter.identity, "tianhe-writer");
+  EXPECT_EQ(stored_table.submitter.address, "ipv4:10.0.3.7:51235");
+}
+
+// Not even a direct connection to the database rewrites a stored version or
+// its audit: the tables refuse UPDATE and DELETE.
+TEST_P(ReportStoreTest, StoredVersionsAndTheirAuditCannotBeRewritten) {
+  const auto report = MakeReport(kTianheCommerce, 2023);
+  ASSERT_OK(
+      store_->PutReports({ReportToStore{report, "hash-1", {"tianhe-writer", "ipv4:x"}}}).status());
+  jixiao::v1::ProjectTargetTable table;
+  table.set_table_id("440106:commerce-finance/2024/targets");
+  ASSERT_OK(store_->PutTargetTable(table, "t1", {"tianhe-writer", "ipv4:x"}).status());
+  for (const char* sql : {
+           "UPDATE reports SET content_hash = 'forged'",
+           "DELETE FROM reports",
+           "UPDATE report_submissions SET submitted_by = 'someone-else'",
+           "DELETE FROM report_submissions",
+           "DELETE FROM report_sector_tags",
+           "UPDATE target_tables SET content_hash = 'forged'",
+           "DELETE FROM target_table_submissions",
+       }) {
+    const absl::Status status = backend_->Execute(url_, sql);
+    EXPECT_FALSE(status.ok()) << sql;
+    EXPECT_THAT(status.message(), HasSubstr("append-only")) << sql;
+  }
+  ASSERT_OK_AND_ASSIGN(auto versions, store_->ReportVersions(report.report_id()));
+  ASSERT_THAT(versions, SizeIs(1));
+  EXPECT_EQ(versions[0].ref.content_hash(), "hash-1");
+  EXPECT_EQ(versions[0].submitter.identity, "tianhe-writer");
 }
 
 TEST_P(ReportStoreTest, BatchStoresMixedItemsInOneCall) {
@@ -485,17 +557,18 @@ TEST_P(ReportStoreTest, MigrationsAreAppliedOnce) {
 
 TEST_P(ReportStoreTest, MissingMigrationsAreApplied) {
   store_.reset();
-  // Back to schema version 1: as if written by a build without target tables.
-  ASSERT_TRUE(backend_
-                  ->Execute(url_,
-                            "DROP TABLE target_table_heads; DROP TABLE target_tables; "
-                            "DELETE FROM schema_migrations WHERE version = 2;")
-                  .ok());
+  // Back to schema version 1: as if written by a build without target tables
+  // or submitters. (The append-only triggers migration 3 put on reports stay;
+  // it makes them again only if they are missing.)
+  ASSERT_OK(backend_->Execute(url_,
+                              "DROP TABLE target_table_submissions; DROP TABLE report_submissions; "
+                              "DROP TABLE target_table_heads; DROP TABLE target_tables; "
+                              "DELETE FROM schema_migrations WHERE version >= 2;"));
   Reopen();
   EXPECT_THAT(SchemaMigrations(), SizeIs(backend_->KnownSchemaVersion()));
   jixiao::v1::ProjectTargetTable table;
   table.set_table_id("440106:commerce-finance/2024/targets");
-  auto put = store_->PutTargetTable(table, "h");
+  auto put = store_->PutTargetTable(table, "h", {});
   EXPECT_TRUE(put.ok()) << put.status();
 }
 
@@ -616,7 +689,7 @@ TEST_P(ReportStoreTest, DataSurvivesReopening) {
   jixiao::v1::ProjectTargetTable table;
   table.set_table_id("440100:commerce/2024/targets");
   table.set_fiscal_year(2024);
-  ASSERT_TRUE(store_->PutTargetTable(table, "t1").ok());
+  ASSERT_TRUE(store_->PutTargetTable(table, "t1", {}).ok());
   Reopen();
   ASSERT_OK_AND_ASSIGN(auto stored, store_->GetReport(report.report_id(), 0));
   EXPECT_EQ(stored.ref.version(), 1);
@@ -638,19 +711,19 @@ TEST_P(ReportStoreTest, TargetTablesAreVersionedLikeReports) {
   project->set_name("促进商贸业发展专项");
   project->set_goal("支持企业开拓市场");
 
-  ASSERT_OK_AND_ASSIGN(auto first, store_->PutTargetTable(table, "t1"));
+  ASSERT_OK_AND_ASSIGN(auto first, store_->PutTargetTable(table, "t1", {}));
   EXPECT_TRUE(first.created);
   EXPECT_EQ(first.ref.version, 1);
   EXPECT_EQ(first.ref.table_id, table.table_id());
 
-  ASSERT_OK_AND_ASSIGN(auto again, store_->PutTargetTable(table, "t1"));
+  ASSERT_OK_AND_ASSIGN(auto again, store_->PutTargetTable(table, "t1", {}));
   EXPECT_FALSE(again.created);
   EXPECT_EQ(again.ref.version, 1);
   EXPECT_EQ(again.stored_at_unix_ms, first.stored_at_unix_ms);
 
   auto revised_table = table;
   revised_table.mutable_projects(0)->set_goal("支持企业开拓国际市场");
-  ASSERT_OK_AND_ASSIGN(auto revised, store_->PutTargetTable(revised_table, "t2"));
+  ASSERT_OK_AND_ASSIGN(auto revised, store_->PutTargetTable(revised_table, "t2", {}));
   EXPECT_TRUE(revised.created);
   EXPECT_EQ(revised.ref.version, 2);
 
@@ -664,7 +737,7 @@ TEST_P(ReportStoreTest, TargetTablesAreVersionedLikeReports) {
               StatusIs(absl::StatusCode::kNotFound));
 
   jixiao::v1::ProjectTargetTable unnamed;
-  EXPECT_THAT(store_->PutTargetTable(unnamed, "t").status(),
+  EXPECT_THAT(store_->PutTargetTable(unnamed, "t", {}).status(),
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 

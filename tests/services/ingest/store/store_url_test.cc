@@ -90,7 +90,7 @@ TEST(StoreUrlTest, SqliteInMemoryStoreWorks) {
   ASSERT_OK_AND_ASSIGN(auto store, OpenReportStore("sqlite::memory:"));
   jixiao::v1::EvaluationReport report;
   report.set_report_id("440100:commerce/2023/department");
-  ASSERT_OK_AND_ASSIGN(auto outcomes, store->PutReports({{report, "h"}}));
+  ASSERT_OK_AND_ASSIGN(auto outcomes, store->PutReports({{report, "h", {}}}));
   EXPECT_TRUE(outcomes[0].ok());
   EXPECT_TRUE(store->GetReport(report.report_id(), 1).ok());
 }
