@@ -1,26 +1,23 @@
 #include "bench/load/load_channels.h"
 
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
 #include <grpcpp/support/channel_arguments.h>
 
 #include <chrono>
 
 namespace jixiao::load {
 
-std::vector<std::shared_ptr<grpc::Channel>> CreateLoadChannels(const std::string& target,
-                                                               int count) {
-  std::vector<std::shared_ptr<grpc::Channel>> channels;
-  channels.reserve(static_cast<size_t>(count));
+std::vector<std::shared_ptr<grpc::Channel>> CreateLoadChannels(
+    const transport::ChannelFactory& channels, const std::string& target, int count) {
+  std::vector<std::shared_ptr<grpc::Channel>> opened;
+  opened.reserve(static_cast<size_t>(count));
   for (int i = 0; i < count; ++i) {
     grpc::ChannelArguments arguments;
     arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     // Unknown to gRPC, and therefore harmless; it only makes the channels differ.
     arguments.SetInt("jixiao.load.channel_index", i);
-    channels.push_back(
-        grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), arguments));
+    opened.push_back(channels.Open(target, arguments));
   }
-  return channels;
+  return opened;
 }
 
 int ConnectLoadChannels(const std::vector<std::shared_ptr<grpc::Channel>>& channels,

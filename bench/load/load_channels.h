@@ -13,12 +13,14 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "common/platform/transport/transport_security.h"
 
 namespace jixiao::load {
 
-// `count` insecure channels to `target`, not yet connected.
-std::vector<std::shared_ptr<grpc::Channel>> CreateLoadChannels(const std::string& target,
-                                                               int count);
+// `count` channels to `target` with the credentials and token of `channels`, not yet
+// connected.
+std::vector<std::shared_ptr<grpc::Channel>> CreateLoadChannels(
+    const transport::ChannelFactory& channels, const std::string& target, int count);
 
 // Asks every channel to connect and waits, up to `timeout` in all, until each
 // is ready or has failed (a refused connection fails at once rather than

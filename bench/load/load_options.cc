@@ -81,6 +81,7 @@ class LoadOptionSet {
     set_.AddFlag("--json", options.json, "print the report as one JSON object");
     set_.Add("--label", options.label, "name of the run, repeated in the report")
         ->type_name("TEXT");
+    transport::AddTransportSecurityOptions(set_, options.security);
     set_.app().footer(
         "Exit status: 0 when at least one call succeeded, 1 when the run ended with no "
         "successful call\n(the report is printed either way), 2 for a usage error (nothing was "

@@ -24,6 +24,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "common/platform/transport/transport_security.h"
 
 namespace jixiao::load {
 
@@ -54,6 +55,10 @@ struct LoadOptions {
 
   bool json = false;  // one JSON object instead of the text report
   std::string label;  // names the run in the report
+
+  // TLS (--tls-ca, and --tls-cert/--tls-key for mTLS) and --token-file, as the
+  // services' other clients take them; none: plaintext without a token.
+  transport::TransportSecurity security;
 };
 
 // Refuses what cannot run or would not end: a bound that is zero, negative or

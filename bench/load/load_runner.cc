@@ -262,8 +262,11 @@ absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options) {
 
   // The channels outlive the run, whose calls' contexts hold references to
   // them: the last reference is dropped here, on the caller's thread.
+  absl::StatusOr<transport::ChannelFactory> factory =
+      transport::ChannelFactory::Create(options.security);
+  if (!factory.ok()) return factory.status();
   const std::vector<std::shared_ptr<grpc::Channel>> channels =
-      CreateLoadChannels(options.target, options.channels);
+      CreateLoadChannels(*factory, options.target, options.channels);
   const int channels_ready = ConnectLoadChannels(channels, kConnectTimeout);
 
   LoadReport report;

@@ -19,6 +19,7 @@
 #include "common/platform/access/caller_authenticator.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/options/option_checks.h"
+#include "common/platform/redis/redis_password.h"
 #include "common/platform/redis/redis_pool.h"
 #include "common/platform/redis/redis_url.h"
 #include "common/platform/server/option_validators.h"
@@ -41,6 +42,7 @@ namespace checks = jixiao::options;
 // What query reads beyond the common server options.
 struct QuerySettings {
   std::string redis_url = "redis://127.0.0.1:6379";
+  std::string redis_password_file;
   absl::Duration row_ttl = absl::Hours(168);
   std::string scoring_address = "127.0.0.1:50052";
   std::string ingest_address = "127.0.0.1:50051";
@@ -62,6 +64,7 @@ void AddQueryOptions(checks::OptionSet& options, QuerySettings& settings) {
         if (url.empty()) return absl::InvalidArgumentError("must not be empty");
         return jixiao::redis::RedisConfigFromUrl(url).status();
       }));
+  jixiao::redis::AddRedisPasswordFileOption(options, settings.redis_password_file);
   options
       .AddDuration("--cache-ttl-hours", settings.row_ttl, absl::Hours(1),
                    "how long a comparison row query derives from a scorecard is kept in Redis "
@@ -118,8 +121,10 @@ int main(int argc, char** argv) {
   const logging::Logger logger(config->log_level);
 
   // The validator accepted the URL; the pool does not connect yet, so Redis may be down.
+  absl::StatusOr<redis::RedisConfig> redis_config =
+      redis::RedisConfigWithPassword(settings.redis_url, settings.redis_password_file);
   absl::StatusOr<std::unique_ptr<redis::RedisPool>> redis_pool =
-      redis::RedisPool::Create(*redis::RedisConfigFromUrl(settings.redis_url));
+      redis_config.ok() ? redis::RedisPool::Create(*redis_config) : redis_config.status();
   if (!redis_pool.ok()) {
     logger.Error("redis_config", {{"error", redis_pool.status().ToString()}});
     return 2;

@@ -9,6 +9,7 @@
 #include "common/platform/access/caller_authenticator.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/options/option_checks.h"
+#include "common/platform/redis/redis_password.h"
 #include "common/platform/redis/redis_pool.h"
 #include "common/platform/redis/redis_url.h"
 #include "common/platform/server/option_validators.h"
@@ -32,6 +33,7 @@ struct ScoringSettings {
   std::string default_scheme = jixiao::scheme_resolution::kDefaultSchemeId;
   std::string ingest_address;
   std::string redis_url;
+  std::string redis_password_file;
   absl::Duration cache_ttl = absl::Hours(168);
   int score_year_concurrency = 8;
 };
@@ -57,6 +59,7 @@ void AddScoringOptions(checks::OptionSet& options, ScoringSettings& settings) {
            "JIXIAO_REDIS_URL")
       ->type_name("URL")
       ->check(checks::Checked(jixiao::redis::CheckOptionalRedisUrl));
+  jixiao::redis::AddRedisPasswordFileOption(options, settings.redis_password_file);
   options
       .AddDuration("--cache-ttl-hours", settings.cache_ttl, absl::Hours(1),
                    "how long a cached scorecard is kept (entries never go stale, they only age)",
@@ -107,8 +110,10 @@ int main(int argc, char** argv) {
   std::unique_ptr<jixiao::score_cache::ScoreCardCache> cache;
   std::unique_ptr<jixiao::score_cache::RankingIndex> rankings;
   if (const std::string& url = settings.redis_url; !url.empty()) {
+    absl::StatusOr<jixiao::redis::RedisConfig> redis_config =
+        jixiao::redis::RedisConfigWithPassword(url, settings.redis_password_file);
     absl::StatusOr<std::unique_ptr<jixiao::redis::RedisPool>> pool =
-        jixiao::redis::RedisPool::Create(*jixiao::redis::RedisConfigFromUrl(url));
+        redis_config.ok() ? jixiao::redis::RedisPool::Create(*redis_config) : redis_config.status();
     if (!pool.ok()) {
       logger.Error("redis_config", {{"error", pool.status().ToString()}});
       return 2;

@@ -15,6 +15,10 @@ struct RedisConfig {
   std::string host = "127.0.0.1";
   int port = 6379;
 
+  // Sent with AUTH on every new connection when not empty (Redis `requirepass`). Never
+  // logged or put in a message. The services read it from a file (redis_password.h).
+  std::string password;
+
   // Most connections open at once. Connections are opened on demand, never up front.
   int pool_size = 8;
 

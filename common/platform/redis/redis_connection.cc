@@ -73,7 +73,18 @@ absl::StatusOr<std::unique_ptr<RedisConnection>> RedisConnection::Open(const Red
     redisFree(context);
     return status;
   }
-  return std::unique_ptr<RedisConnection>(new RedisConnection(context, endpoint));
+  auto connection = std::unique_ptr<RedisConnection>(new RedisConnection(context, endpoint));
+  if (!config.password.empty()) {
+    // The reply says why (WRONGPASS, or no password set on the server) without the
+    // password; the command's arguments are never part of a message.
+    absl::StatusOr<RedisReply> auth = connection->Command({"AUTH", config.password});
+    if (!auth.ok()) {
+      if (connection->broken()) return auth.status();
+      return absl::PermissionDeniedError(
+          absl::StrCat("redis ", endpoint, ": AUTH refused: ", auth.status().message()));
+    }
+  }
+  return connection;
 }
 
 RedisConnection::RedisConnection(redisContext* context, std::string endpoint)

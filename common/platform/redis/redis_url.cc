@@ -37,7 +37,9 @@ absl::StatusOr<RedisConfig> RedisConfigFromUrl(absl::string_view url, RedisConfi
     return UrlError(url, "a database number is not supported: the pool always uses database 0");
   }
   if (absl::StrContains(parts->authority, '@')) {
-    return UrlError(url, "user and password are not supported (no AUTH)");
+    return UrlError(url,
+                    "a user or password does not belong in the URL: give the password in a file "
+                    "(--redis-password-file)");
   }
   auto authority = url::ParseAuthority(*parts, kDefaultPort);
   if (!authority.ok()) return UrlError(url, authority.status().message());

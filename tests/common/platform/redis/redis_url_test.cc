@@ -73,7 +73,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadUrl{"redis://h:000000080", "not a number in 1..65535"},
         BadUrl{"redis://::1:6379", "IPv6 host must be written in brackets"},
         BadUrl{"redis://[::1", "unclosed '['"}, BadUrl{"redis://[::1]x", "expected ':port'"},
-        BadUrl{"redis://user:pw@h:6379", "user and password"},
+        BadUrl{"redis://user:pw@h:6379", "password does not belong in the URL"},
         BadUrl{"redis://h:6379/2", "database number"},
         BadUrl{"redis://h:6379?timeout=1", "query strings"}));
 
