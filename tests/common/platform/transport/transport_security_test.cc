@@ -65,7 +65,8 @@ class TransportSecurityTest : public ::testing::Test {
   }
 
   void ServeCertificateOf(const testing::TestCertificateAuthority& ca) {
-    ASSERT_OK_AND_ASSIGN(testing::IssuedCertificate issued, ca.Issue("jixiao-test", {"IP:127.0.0.1"}));
+    ASSERT_OK_AND_ASSIGN(testing::IssuedCertificate issued,
+                         ca.Issue("jixiao-test", {"IP:127.0.0.1"}));
     Write("server.key", issued.key_pem);
     Write("server.pem", issued.cert_pem);
   }
