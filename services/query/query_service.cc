@@ -38,45 +38,44 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetScoreCard(grpc::CallbackServerCon
       });
 }
 
-template <typename Request, typename Response>
-grpc::ServerUnaryReactor* QueryServiceImpl::OnWorker(
-    grpc::CallbackServerContext* context, const Request* request, Response* response,
-    absl::Status (QueryEngine::*method)(grpc::CallbackServerContext*, const Request&, Response*)) {
+template <auto kMethod, typename Request, typename Response>
+grpc::ServerUnaryReactor* QueryServiceImpl::OnWorker(grpc::CallbackServerContext* context,
+                                                     const Request* request, Response* response) {
   absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
   if (!caller.ok()) return server::FinishNow(context, caller.status());
-  return server::RunBlocking(context, workers_, [this, context, request, response, method] {
-    return server::ToGrpcStatus((engine_.*method)(context, *request, response));
+  return server::RunBlocking(context, workers_, [this, context, request, response] {
+    return server::ToGrpcStatus((engine_.*kMethod)(context, *request, response));
   });
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::Compare(grpc::CallbackServerContext* context,
                                                     const jixiao::v1::CompareRequest* request,
                                                     jixiao::v1::CompareResponse* response) {
-  return OnWorker(context, request, response, &QueryEngine::Compare);
+  return OnWorker<&QueryEngine::Compare>(context, request, response);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::Ranking(grpc::CallbackServerContext* context,
                                                     const jixiao::v1::RankingRequest* request,
                                                     jixiao::v1::RankingResponse* response) {
-  return OnWorker(context, request, response, &QueryEngine::Ranking);
+  return OnWorker<&QueryEngine::Ranking>(context, request, response);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::Trend(grpc::CallbackServerContext* context,
                                                   const jixiao::v1::TrendRequest* request,
                                                   jixiao::v1::TrendResponse* response) {
-  return OnWorker(context, request, response, &QueryEngine::Trend);
+  return OnWorker<&QueryEngine::Trend>(context, request, response);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::CohortStatistics(
     grpc::CallbackServerContext* context, const jixiao::v1::CohortStatisticsRequest* request,
     jixiao::v1::CohortStatisticsResponse* response) {
-  return OnWorker(context, request, response, &QueryEngine::CohortStatistics);
+  return OnWorker<&QueryEngine::CohortStatistics>(context, request, response);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::BudgetCredibility(
     grpc::CallbackServerContext* context, const jixiao::v1::BudgetCredibilityRequest* request,
     jixiao::v1::BudgetCredibilityResponse* response) {
-  return OnWorker(context, request, response, &QueryEngine::BudgetCredibility);
+  return OnWorker<&QueryEngine::BudgetCredibility>(context, request, response);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::ListCohorts(

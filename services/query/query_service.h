@@ -49,11 +49,13 @@ class QueryServiceImpl final : public jixiao::v1::QueryService::WithRawCallbackM
 
  private:
   // Runs an engine method on the worker pool (it blocks on Redis and
-  // downstream calls) and finishes the call with its status.
-  template <typename Request, typename Response>
-  grpc::ServerUnaryReactor* OnWorker(
-      grpc::CallbackServerContext* context, const Request* request, Response* response,
-      absl::Status (QueryEngine::*method)(grpc::CallbackServerContext*, const Request&, Response*));
+  // downstream calls) and finishes the call with its status. The method is a
+  // template argument, so the worker calls it directly: GCC 12 built with
+  // -fsanitize=address,undefined miscompiles a call through a pointer to
+  // member held in the closure (it dereferences a shadow-memory address).
+  template <auto kMethod, typename Request, typename Response>
+  grpc::ServerUnaryReactor* OnWorker(grpc::CallbackServerContext* context, const Request* request,
+                                     Response* response);
 
   WorkerPool& workers_;
   QueryEngine& engine_;
