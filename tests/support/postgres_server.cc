@@ -148,31 +148,51 @@ absl::Status PostgresServer::Initialize() {
                  directory_->File("initdb.log"));
 }
 
+absl::Status PostgresServer::StartOn(int port) {
+  // pg_ctl hands -o to a shell: the directory (from mkdtemp) has no quotes.
+  const std::string options = absl::StrCat("-c listen_addresses=127.0.0.1 -p ", port, " -k '",
+                                           directory_->path(), "' -c fsync=on");
+  absl::Status started =
+      RunTool({"pg_ctl", "-D", directory_->File("data"), "-l", directory_->File("postgres.log"),
+               "-w", "-t", "60", "-o", options, "start"},
+              directory_->File("pg_ctl.log"));
+  if (started.ok()) {
+    port_ = port;
+    running_ = true;
+  }
+  return started;
+}
+
 absl::Status PostgresServer::StartOnFreePort() {
-  const std::string data = directory_->File("data");
-  const std::string pg_ctl_log = directory_->File("pg_ctl.log");
   absl::Status last;
   for (int attempt = 1; attempt <= kStartAttempts; ++attempt) {
     auto port = PickFreePort();
     if (!port.ok()) return port.status();
-    // pg_ctl hands -o to a shell: the directory (from mkdtemp) has no quotes.
-    const std::string options = absl::StrCat("-c listen_addresses=127.0.0.1 -p ", *port, " -k '",
-                                             directory_->path(), "' -c fsync=on");
-    last = RunTool({"pg_ctl", "-D", data, "-l", directory_->File("postgres.log"), "-w", "-t", "60",
-                    "-o", options, "start"},
-                   pg_ctl_log);
-    if (last.ok()) {
-      port_ = *port;
-      running_ = true;
-      return absl::OkStatus();
-    }
+    last = StartOn(*port);
+    if (last.ok()) return absl::OkStatus();
     // Most likely the port was taken meanwhile. Make sure no half-started
     // server is left before trying another port.
-    RunTool({"pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"}, pg_ctl_log).IgnoreError();
+    RunTool({"pg_ctl", "-D", directory_->File("data"), "-m", "immediate", "-w", "stop"},
+            directory_->File("pg_ctl.log"))
+        .IgnoreError();
   }
   return absl::UnavailableError(absl::StrCat("PostgreSQL did not start in ", kStartAttempts,
                                              " attempts: ", last.message(), "\nserver log:\n",
                                              Log()));
+}
+
+absl::Status PostgresServer::Stop() {
+  if (!running_) return absl::OkStatus();
+  absl::Status stopped =
+      RunTool({"pg_ctl", "-D", directory_->File("data"), "-m", "fast", "-w", "-t", "60", "stop"},
+              directory_->File("pg_ctl.log"));
+  if (stopped.ok()) running_ = false;
+  return stopped;
+}
+
+absl::Status PostgresServer::Restart() {
+  if (absl::Status stopped = Stop(); !stopped.ok()) return stopped;
+  return StartOn(port_);
 }
 
 std::string PostgresServer::Url(absl::string_view database) const {

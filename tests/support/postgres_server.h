@@ -56,6 +56,12 @@ class PostgresServer {
   absl::StatusOr<std::vector<std::vector<std::string>>> Query(absl::string_view database,
                                                               absl::string_view sql);
 
+  // Stops the server (`pg_ctl -m fast stop`: sessions are ended, the port then refuses
+  // connections), keeping its data; Restart starts it again on the same port. For tests of
+  // what a client does while the database is away.
+  absl::Status Stop();
+  absl::Status Restart();
+
   // The server's log, for failure messages.
   std::string Log() const;
 
@@ -71,6 +77,8 @@ class PostgresServer {
   absl::Status RunTool(const std::vector<std::string>& arguments, const std::string& log) const;
   absl::Status Initialize();
   absl::Status StartOnFreePort();
+  // pg_ctl start on `port`, waiting until it accepts connections.
+  absl::Status StartOn(int port);
 
   const std::string bin_dir_;
   // Destroyed last, after the destructor body has stopped the server.

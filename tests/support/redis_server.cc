@@ -164,6 +164,10 @@ absl::Status RedisServer::Launch() {
       absl::FormatDuration(kReadyDeadline), " (", last_probe.message(), "); log:\n", Log()));
 }
 
+void RedisServer::Kill() {
+  if (process_ != nullptr) process_->Kill();
+}
+
 absl::Status RedisServer::Pause() {
   if (!running() || kill(process_->pid(), SIGSTOP) != 0) {
     return absl::FailedPreconditionError("redis-server: not running");

@@ -46,6 +46,9 @@ class RedisServer {
   // connections). A no-op when it is not running.
   absl::Status Stop();
 
+  // Kills the server outright (SIGKILL), as a crash or the OOM killer would, and reaps it.
+  void Kill();
+
   // Stops the process in its tracks (SIGSTOP): the kernel still accepts connections on its
   // port, but nothing answers, as with a hung server. Resume (SIGCONT) lets it go on; Stop
   // resumes it first.

@@ -78,6 +78,8 @@ absl::StatusOr<int> ServiceProcess::Stop(absl::Duration deadline) {
   return child_->Terminate(deadline);
 }
 
+void ServiceProcess::Kill() { child_->Kill(); }
+
 std::string ServiceProcess::Log() const { return child_->CapturedStderr(); }
 
 }  // namespace jixiao::testing

@@ -66,6 +66,13 @@ class ServiceProcess {
   // killed and the answer is DEADLINE_EXCEEDED.
   absl::StatusOr<int> Stop(absl::Duration deadline = absl::Seconds(20));
 
+  // SIGKILL and reap, as a crash or the OOM killer would end it: no drain, no
+  // flush. Nothing when it has exited already.
+  void Kill();
+
+  // The process id while it runs (for SIGSTOP and SIGCONT); 0 once reaped.
+  pid_t pid() const { return child_->running() ? child_->pid() : 0; }
+
   // Everything the service logged so far.
   std::string Log() const;
 
