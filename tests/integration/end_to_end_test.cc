@@ -17,6 +17,7 @@
 #include "common/platform/redis/redis_pool.h"
 #include "common/platform/server/rich_error.h"
 #include "services/scoring/engine/score_engine.h"
+#include "tests/integration/fault_support.h"
 #include "tests/integration/service_stack.h"
 #include "tests/services/scoring/engine/scoring_test_support.h"
 #include "tests/support/postgres_server.h"
@@ -269,17 +270,7 @@ TEST_F(EndToEndTest, RankingsComeBackByThemselvesAfterRedisLosesThem) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<redis::RedisPool> pool, redis::RedisPool::Create(config));
   // A ranking is served from Redis when its sorted set holds every member (a ranking
   // computed from cached rows says from_cache too): wait for the department ranking's sets.
-  auto ranked = [&pool]() -> int64_t {
-    int64_t members = 0;  // complete cards ranked, incomplete ones kept apart
-    for (const char* set : {"rank", "unranked"}) {
-      absl::StatusOr<redis::RedisReply> keys =
-          pool->Command({"KEYS", absl::StrCat("jixiao:v1:", set, ":*:2023:department:all")});
-      if (!keys.ok() || keys->elements().size() != 1) continue;
-      absl::StatusOr<redis::RedisReply> size = pool->Command({"ZCARD", keys->elements()[0].str()});
-      if (size.ok()) members += size->integer();
-    }
-    return members;
-  };
+  auto ranked = [this] { return RankedInRedis(stack_->redis(), 2023); };
 
   ASSERT_EQ(ranked(), 3);
 
