@@ -10,18 +10,17 @@ namespace jixiao::redis {
 
 // ---- Lease ----
 
-RedisPool::Lease::Lease(RedisPool* pool, std::unique_ptr<RedisConnection> connection, bool probe)
-    : pool_(pool), connection_(std::move(connection)), probe_(probe) {}
+RedisPool::Lease::Lease(RedisPool* pool, std::unique_ptr<RedisConnection> connection)
+    : pool_(pool), connection_(std::move(connection)) {}
 
 RedisPool::Lease::Lease(Lease&& other) noexcept
-    : pool_(other.pool_), connection_(std::move(other.connection_)), probe_(other.probe_) {}
+    : pool_(other.pool_), connection_(std::move(other.connection_)) {}
 
 RedisPool::Lease& RedisPool::Lease::operator=(Lease&& other) noexcept {
   if (this != &other) {
     Release();
     pool_ = other.pool_;
     connection_ = std::move(other.connection_);
-    probe_ = other.probe_;
   }
   return *this;
 }
@@ -29,7 +28,7 @@ RedisPool::Lease& RedisPool::Lease::operator=(Lease&& other) noexcept {
 RedisPool::Lease::~Lease() { Release(); }
 
 void RedisPool::Lease::Release() {
-  if (connection_ != nullptr) pool_->Return(std::move(connection_), probe_);
+  if (connection_ != nullptr) pool_->Return(std::move(connection_));
 }
 
 absl::StatusOr<RedisReply> RedisPool::Lease::Command(absl::Span<const absl::string_view> args) {
@@ -53,9 +52,16 @@ absl::StatusOr<std::unique_ptr<RedisPool>> RedisPool::Create(RedisConfig config)
 RedisPool::RedisPool(RedisConfig config)
     : config_(std::move(config)),
       endpoint_(RedisEndpointText(config_)),
-      backoff_(config_.backoff_initial, config_.backoff_max) {}
+      backoff_(config_.backoff_initial, config_.backoff_max),
+      prober_([this] { ProbeLoop(); }) {}
 
 RedisPool::~RedisPool() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  probe_wanted_.notify_one();
+  prober_.join();
   std::lock_guard<std::mutex> lock(mu_);
   // Leases hold a pointer back to the pool: they must all have ended.
   assert(open_ == static_cast<int>(idle_.size()));
@@ -73,31 +79,29 @@ absl::StatusOr<RedisPool::Lease> RedisPool::Checkout(absl::Duration max_wait) {
   std::vector<std::unique_ptr<RedisConnection>> to_close;
   std::unique_lock<std::mutex> lock(mu_);
   while (true) {
-    bool probe = false;
     if (backing_off_) {
       const Clock::time_point now = Clock::now();
-      if (probing_ || now < retry_after_) return BackoffStatusLocked(now);
-      probe = true;
+      if (!probing_ && now >= retry_after_) {
+        probing_ = true;
+        probe_wanted_.notify_one();
+      }
+      return BackoffStatusLocked(now);
     }
     // An open circuit has no idle connections: they were dropped when it opened.
     if (!idle_.empty()) {
       // Most recently returned first: keeps few connections warm under light load.
       std::unique_ptr<RedisConnection> connection = std::move(idle_.back());
       idle_.pop_back();
-      return Lease(this, std::move(connection), false);
+      return Lease(this, std::move(connection));
     }
 
     if (open_ < config_.pool_size) {
-      probing_ = probing_ || probe;
       ++open_;  // reserves the slot while connecting without the lock
       ++connect_attempts_;
       lock.unlock();
       absl::StatusOr<std::unique_ptr<RedisConnection>> opened = RedisConnection::Open(config_);
       lock.lock();
-      // The probe goes on until its lease comes back: connecting proves little, a hung
-      // server accepts connections too.
-      if (opened.ok()) return Lease(this, *std::move(opened), probe);
-      if (probe) probing_ = false;
+      if (opened.ok()) return Lease(this, *std::move(opened));
       --open_;
       ++connect_failures_;
       RecordFailureLocked(opened.status(), Clock::now());
@@ -118,10 +122,9 @@ absl::StatusOr<RedisPool::Lease> RedisPool::Checkout(absl::Duration max_wait) {
   }
 }
 
-void RedisPool::Return(std::unique_ptr<RedisConnection> connection, bool probe) {
+void RedisPool::Return(std::unique_ptr<RedisConnection> connection) {
   std::vector<std::unique_ptr<RedisConnection>> to_close;
   std::lock_guard<std::mutex> lock(mu_);
-  if (probe) probing_ = false;
   if (!connection->broken()) {
     if (backing_off_) {
       backing_off_ = false;
@@ -141,6 +144,40 @@ void RedisPool::Return(std::unique_ptr<RedisConnection> connection, bool probe) 
   connection_freed_.notify_all();
 }
 
+void RedisPool::ProbeLoop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    probe_wanted_.wait(lock, [this] { return stopping_ || probing_; });
+    if (stopping_) return;
+    ++connect_attempts_;
+    lock.unlock();
+    // Connecting proves little (a hung server accepts connections too): only an answer does.
+    absl::StatusOr<std::unique_ptr<RedisConnection>> opened = RedisConnection::Open(config_);
+    absl::Status answered = opened.status();
+    if (opened.ok()) answered = (*opened)->Command({"PING"}).status();
+    lock.lock();
+    probing_ = false;
+    ++probes_;
+    if (!opened.ok()) ++connect_failures_;
+    if (!answered.ok()) {
+      RecordFailureLocked(answered, Clock::now());
+    } else {
+      backing_off_ = false;
+      backoff_.Reset();
+      if (open_ < config_.pool_size) {
+        ++open_;
+        idle_.push_back(*std::move(opened));
+        connection_freed_.notify_one();
+      }
+    }
+    if (opened.ok() && *opened != nullptr) {  // not kept: closed without the lock
+      lock.unlock();
+      opened->reset();
+      lock.lock();
+    }
+  }
+}
+
 void RedisPool::RecordFailureLocked(const absl::Status& failure, Clock::time_point now) {
   last_failure_ = failure;
   // Failures of calls that were already under way when the first one opened the circuit
@@ -151,7 +188,7 @@ void RedisPool::RecordFailureLocked(const absl::Status& failure, Clock::time_poi
 }
 
 absl::Status RedisPool::BackoffStatusLocked(Clock::time_point now) const {
-  std::string next = "another caller is probing";
+  std::string next = "a probe is under way";
   if (!probing_) {
     const absl::Duration remaining = absl::FromChrono(retry_after_ - now);
     next = absl::StrCat("next attempt in ",
@@ -193,6 +230,7 @@ RedisPool::Stats RedisPool::stats() const {
   stats.connect_failures = connect_failures_;
   stats.dropped_connections = dropped_connections_;
   stats.backing_off = backing_off_;
+  stats.probes = probes_;
   return stats;
 }
 

@@ -10,8 +10,9 @@
 //     another thread) but must not be used by two threads at once.
 //   * Connections are opened on demand, at most `pool_size` at once. When all are leased, a
 //     caller waits up to `checkout_timeout` for one to come back.
-//   * The pool has no background thread: reconnection happens in the calling thread, on the
-//     next checkout that needs a connection once the backoff allows it.
+//   * Reconnection after a failure happens in the calling thread, on the next checkout that
+//     needs a connection. The only background thread is the prober below, idle while the
+//     circuit is closed.
 //   * Every Lease must be destroyed before the pool.
 //
 // Failures: a circuit breaker
@@ -21,12 +22,13 @@
 //     may have been applied before the connection failed.
 //   * A transport failure, or a failed connection attempt, opens the circuit: the idle
 //     connections are dropped (they lead to the same server), and for a delay (see
-//     RedisConfig) every checkout fails at once with UNAVAILABLE. When the delay expires,
-//     exactly one caller probes, on a new connection, while the others keep failing fast; the
-//     probe's lease coming back healthy closes the circuit, a failure opens it again for a
-//     longer delay. A hung Redis, which still accepts connections but never answers, so costs
-//     one timeout per delay instead of one per call, and callers answer without the cache
-//     meanwhile. Any lease that comes back healthy closes the circuit.
+//     RedisConfig) every checkout fails at once with UNAVAILABLE. The first checkout after the
+//     delay wakes the prober thread and fails fast too: the prober opens a connection and
+//     sends PING, so no caller ever waits on a probe. A PONG closes the circuit (the probe's
+//     connection joins the idle set); a failure opens it again for a longer delay. A hung
+//     Redis, which still accepts connections but never answers, so costs a timeout only to
+//     the calls under way when it hung, and callers answer without the cache meanwhile. Any
+//     lease that comes back healthy closes the circuit too.
 //   * SIGPIPE is ignored process-wide (if still at its default action) whenever a connection
 //     opens; see sigpipe.h.
 
@@ -36,6 +38,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/random/random.h"
@@ -74,12 +77,11 @@ class RedisPool {
 
    private:
     friend class RedisPool;
-    Lease(RedisPool* pool, std::unique_ptr<RedisConnection> connection, bool probe);
+    Lease(RedisPool* pool, std::unique_ptr<RedisConnection> connection);
     void Release();
 
     RedisPool* pool_;
     std::unique_ptr<RedisConnection> connection_;
-    bool probe_ = false;  // the one checkout let through an open circuit
   };
 
   // A snapshot for metrics and tests.
@@ -91,12 +93,15 @@ class RedisPool {
     int64_t connect_failures = 0;
     int64_t dropped_connections = 0;  // discarded after a transport failure
     bool backing_off = false;         // the circuit is open: checkouts fail fast
+    int64_t probes = 0;               // probes the prober has finished
   };
 
   // INVALID_ARGUMENT if ValidateRedisConfig rejects `config`. Does not connect: a service may
   // start while Redis is down.
   static absl::StatusOr<std::unique_ptr<RedisPool>> Create(RedisConfig config);
 
+  // Stops the prober, waiting for a probe under way (bounded by the connect and command
+  // timeouts).
   ~RedisPool();
   RedisPool(const RedisPool&) = delete;
   RedisPool& operator=(const RedisPool&) = delete;
@@ -123,7 +128,11 @@ class RedisPool {
 
   // Takes back a leased connection: idle again if healthy (which closes the circuit), dropped
   // if broken (which opens it).
-  void Return(std::unique_ptr<RedisConnection> connection, bool probe);
+  void Return(std::unique_ptr<RedisConnection> connection);
+
+  // The prober thread: waits until a checkout asks for a probe, then opens a connection and
+  // sends PING, off every caller's path.
+  void ProbeLoop();
 
   // The fail-fast answer while the circuit is open. Requires mu_.
   absl::Status BackoffStatusLocked(Clock::time_point now) const;
@@ -147,14 +156,20 @@ class RedisPool {
 
   ReconnectBackoff backoff_;
   absl::BitGen jitter_;
-  bool backing_off_ = false;  // the circuit is open
-  bool probing_ = false;      // the one checkout allowed after the delay is under way
+  bool backing_off_ = false;              // the circuit is open
+  bool probing_ = false;                  // a probe is wanted or under way
+  bool stopping_ = false;                 // the destructor runs: the prober must end
+  std::condition_variable probe_wanted_;  // probing_ or stopping_ was set
   Clock::time_point retry_after_;
   absl::Status last_failure_;
 
   int64_t connect_attempts_ = 0;
   int64_t connect_failures_ = 0;
   int64_t dropped_connections_ = 0;
+  int64_t probes_ = 0;
+
+  // Last: started once every member it uses is constructed.
+  std::thread prober_;
 };
 
 }  // namespace jixiao::redis

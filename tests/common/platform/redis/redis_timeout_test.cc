@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -147,6 +148,45 @@ TEST_F(RedisTimeoutTest, AHungServerCostsOneTimeoutPerDelayNotOnePerCall) {
   EXPECT_EQ(fast, 49);
   EXPECT_TRUE(pool->stats().backing_off);
   ASSERT_OK(server().Resume());
+}
+
+// The probes that look for the hung server's return are the prober's, not the callers': after
+// the call that was under way when it hung, no call waits out a timeout, however many probes
+// fail meanwhile. Once the server answers again, a probe closes the circuit by itself.
+TEST_F(RedisTimeoutTest, ProbesOfAHungServerNeverDelayACaller) {
+  RedisConfig config = ServerConfig();
+  config.pool_size = 2;
+  config.command_timeout = absl::Milliseconds(200);
+  config.backoff_initial = absl::Milliseconds(10);
+  config.backoff_max = absl::Milliseconds(20);
+  std::unique_ptr<RedisPool> pool = MakePool(config);
+  ASSERT_NE(pool, nullptr);
+  ASSERT_OK(pool->Command({"PING"}));
+  ASSERT_OK(server().Pause());
+  EXPECT_EQ(pool->Command({"PING"}).status().code(), absl::StatusCode::kDeadlineExceeded);
+
+  // Calls until at least three probes have timed out; each fails fast.
+  absl::Duration slowest;
+  int calls = 0;
+  const absl::Time give_up = absl::Now() + absl::Seconds(20);
+  while (pool->stats().probes < 3 && absl::Now() < give_up) {
+    const absl::Time start = absl::Now();
+    const absl::StatusCode code = pool->Command({"PING"}).status().code();
+    slowest = std::max(slowest, absl::Now() - start);
+    ASSERT_EQ(code, absl::StatusCode::kUnavailable);
+    ++calls;
+    absl::SleepFor(absl::Milliseconds(1));  // pacing, not synchronization
+  }
+  ASSERT_GE(pool->stats().probes, 3) << "the prober did not probe";
+  EXPECT_TRUE(pool->stats().backing_off);
+  // A timeout is 200 ms; failing fast takes microseconds. Half a timeout keeps a busy
+  // machine from failing the test without letting a probe's wait through.
+  EXPECT_LT(slowest, config.command_timeout / 2) << "over " << calls << " calls";
+
+  ASSERT_OK(server().Resume());
+  ASSERT_OK_AND_ASSIGN(RedisReply pong, CommandOnceTheCircuitCloses(*pool, {"PING"}));
+  EXPECT_EQ(pong, RedisReply::Status("PONG"));
+  EXPECT_FALSE(pool->stats().backing_off);
 }
 
 }  // namespace
