@@ -51,10 +51,15 @@ class SigtermTest : public FaultStackTest {
     for (const auto& [code, count] : load.FailedAfterFault()) {
       std::cerr << count << " calls after SIGTERM: code " << code << " " << messages.at(code)
                 << "\n";
-      // Goal: UNAVAILABLE only. A few calls that meet the shutdown itself end
-      // CANCELLED instead (open, docs/reliability.md); the drain ends long before
-      // its deadline, so its cut-off is not what cancels them.
-      EXPECT_TRUE(code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::CANCELLED)
+      // UNAVAILABLE, or CANCELLED for a call that had reached the server but
+      // not yet a handler when Shutdown began: gRPC core ends those CANCELLED
+      // (grpc/grpc#41785, docs/reliability.md). Each calling thread has at most
+      // one such call in flight.
+      const bool refused = code == grpc::StatusCode::UNAVAILABLE;
+      const bool unmatched_at_shutdown = code == grpc::StatusCode::CANCELLED &&
+                                         messages.at(code) == "CANCELLED" &&
+                                         count <= load.threads();
+      EXPECT_TRUE(refused || unmatched_at_shutdown)
           << count << " calls: " << code << " " << messages.at(code);
     }
   }

@@ -98,6 +98,7 @@ class CallingThreads {
   // Ends every thread after its current call, and waits for them.
   void Stop();
 
+  int threads() const { return static_cast<int>(threads_.size()); }
   int64_t ok() const { return ok_.load(); }
   // Codes of the calls that failed before MarkFault, and after it, each with its count.
   std::map<grpc::StatusCode, int> FailedBeforeFault() const;
