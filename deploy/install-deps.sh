@@ -11,6 +11,8 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev libabsl-dev
   libhiredis-dev libsqlite3-dev libpq-dev libssl-dev
   libcli11-dev nlohmann-json3-dev
+  # Metrics: the Prometheus client and its HTTP endpoint; libcurl scrapes it in the tests.
+  prometheus-cpp-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # google/rpc/status.proto and error_details.proto (google.rpc.BadRequest), which
   # Debian's gRPC packages use but do not ship; this package carries them as plain .proto.

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/platform/redis/redis_client.h"
 #include "common/score_cache/cache_keys.h"
+#include "common/score_cache/cache_lookup_metrics.h"
 #include "common/score_cache/redis_replies.h"
 
 namespace jixiao::score_cache {
@@ -21,13 +22,21 @@ ComparisonRowCache::GetMany(absl::Span<const ScoreCardAddress> addresses) {
   }
   redis::RedisClient client(pool_);
   absl::StatusOr<std::vector<absl::optional<std::string>>> values = client.MGet(keys);
-  if (!values.ok()) return values.status();
+  if (!values.ok()) {
+    CountCacheErrors("comparison_row", static_cast<int64_t>(addresses.size()));
+    return values.status();
+  }
   std::vector<std::optional<jixiao::v1::CachedComparisonRow>> entries(addresses.size());
+  int64_t hits = 0;
   for (size_t i = 0; i < values->size(); ++i) {
     if (!(*values)[i].has_value()) continue;
     jixiao::v1::CachedComparisonRow entry;
-    if (entry.ParseFromString(*(*values)[i])) entries[i] = std::move(entry);
+    if (entry.ParseFromString(*(*values)[i])) {
+      entries[i] = std::move(entry);
+      ++hits;
+    }
   }
+  CountCacheLookups("comparison_row", hits, static_cast<int64_t>(addresses.size()) - hits);
   return entries;
 }
 

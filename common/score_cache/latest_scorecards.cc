@@ -3,6 +3,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/score_cache/cache_keys.h"
+#include "common/score_cache/cache_lookup_metrics.h"
 #include "common/score_cache/lua_scripts.h"
 #include "common/score_cache/redis_replies.h"
 
@@ -18,7 +19,10 @@ absl::StatusOr<LatestScoreCards> LatestScoreCardReader::Read(
   args.push_back(ScoreCardKeyPrefix(scheme));
   args.insert(args.end(), report_ids.begin(), report_ids.end());
   absl::StatusOr<redis::RedisReply> reply = script_.Run(*pool_, keys, args);
-  if (!reply.ok()) return reply.status();
+  if (!reply.ok()) {
+    CountCacheErrors("latest_scorecard", static_cast<int64_t>(report_ids.size()));
+    return reply.status();
+  }
 
   const std::vector<redis::RedisReply>& elements = reply->elements();
   if (!reply->is_array() || elements.empty() || !elements[0].is_integer()) {
@@ -40,6 +44,9 @@ absl::StatusOr<LatestScoreCards> LatestScoreCardReader::Read(
     }
     if (card.is_string()) latest.cached_card = card.str();
   }
+  int64_t hits = 0;
+  for (const LatestScoreCard& latest : result.reports) hits += latest.cached_card.has_value();
+  CountCacheLookups("latest_scorecard", hits, static_cast<int64_t>(report_ids.size()) - hits);
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/platform/redis/redis_client.h"
 #include "common/score_cache/cache_keys.h"
+#include "common/score_cache/cache_lookup_metrics.h"
 
 namespace jixiao::score_cache {
 
@@ -18,13 +19,21 @@ absl::StatusOr<std::vector<std::optional<jixiao::v1::CachedScoreCard>>> ScoreCar
   }
   redis::RedisClient client(pool_);
   absl::StatusOr<std::vector<absl::optional<std::string>>> values = client.MGet(keys);
-  if (!values.ok()) return values.status();
+  if (!values.ok()) {
+    CountCacheErrors("scorecard", static_cast<int64_t>(addresses.size()));
+    return values.status();
+  }
   std::vector<std::optional<jixiao::v1::CachedScoreCard>> entries(addresses.size());
+  int64_t hits = 0;
   for (size_t i = 0; i < values->size(); ++i) {
     if (!(*values)[i].has_value()) continue;
     jixiao::v1::CachedScoreCard entry;
-    if (entry.ParseFromString(*(*values)[i])) entries[i] = std::move(entry);
+    if (entry.ParseFromString(*(*values)[i])) {
+      entries[i] = std::move(entry);
+      ++hits;
+    }
   }
+  CountCacheLookups("scorecard", hits, static_cast<int64_t>(addresses.size()) - hits);
   return entries;
 }
 

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/platform/metrics/degraded_answers.h"
 #include "services/query/logic/comparison_row.h"
 #include "services/query/logic/credibility_lens.h"
 #include "services/query/logic/freshness_merge.h"
@@ -45,9 +46,10 @@ absl::StatusOr<std::string> QueryEngine::GetScoreCard(
 
   LatestCard latest = cards_.FetchLatest(call, scheme->ref, request.report_id());
   if (!latest.status.ok()) return latest.status;
-  return GetScoreCardResponseWire(
-      latest.scorecard_wire,
-      MergeFreshness({&latest.freshness, 1}, scheme->ref, call.cache_failed()));
+  jixiao::v1::Freshness freshness =
+      MergeFreshness({&latest.freshness, 1}, scheme->ref, call.cache_failed());
+  if (freshness.degraded()) metrics::CountDegradedAnswer("GetScoreCard");
+  return GetScoreCardResponseWire(latest.scorecard_wire, freshness);
 }
 
 absl::Status QueryEngine::Compare(grpc::CallbackServerContext* context,

@@ -1,6 +1,8 @@
 #include "services/query/query_service.h"
 
+#include "absl/strings/strip.h"
 #include "common/platform/access/jurisdiction.h"
+#include "common/platform/metrics/degraded_answers.h"
 #include "common/platform/server/finish_now.h"
 #include "common/platform/server/grpc_status.h"
 #include "common/platform/server/run_blocking.h"
@@ -44,7 +46,12 @@ grpc::ServerUnaryReactor* QueryServiceImpl::OnWorker(grpc::CallbackServerContext
   absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
   if (!caller.ok()) return server::FinishNow(context, caller.status());
   return server::RunBlocking(context, workers_, [this, context, request, response] {
-    return server::ToGrpcStatus((engine_.*kMethod)(context, *request, response));
+    const absl::Status status = (engine_.*kMethod)(context, *request, response);
+    if (status.ok() && response->freshness().degraded()) {
+      // "CompareRequest" answers the method Compare.
+      metrics::CountDegradedAnswer(absl::StripSuffix(Request::descriptor()->name(), "Request"));
+    }
+    return server::ToGrpcStatus(status);
   });
 }
 

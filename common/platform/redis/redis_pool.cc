@@ -4,9 +4,32 @@
 #include <cassert>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/platform/metrics/metrics_registry.h"
 
 namespace jixiao::redis {
+namespace {
+
+// The time a command (or a whole pipeline) takes on its connection, timeouts included.
+void ObserveCommand(absl::string_view command, std::chrono::steady_clock::time_point start) {
+  static auto& family = metrics::HistogramFamily(
+      "jixiao_redis_command_duration_seconds",
+      "Time from sending a Redis command (or pipeline) to its reply or failure");
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  family.Add({{"command", absl::AsciiStrToUpper(command)}}, metrics::LatencyBuckets())
+      .Observe(elapsed.count());
+}
+
+// How many of the process's pools have their circuit open (usually one pool: 0 or 1).
+prometheus::Gauge& OpenCircuits() {
+  static auto& gauge =
+      metrics::GaugeFamily("jixiao_redis_circuit_open", "Redis pools whose circuit breaker is open")
+          .Add({});
+  return gauge;
+}
+
+}  // namespace
 
 // ---- Lease ----
 
@@ -33,13 +56,19 @@ void RedisPool::Lease::Release() {
 
 absl::StatusOr<RedisReply> RedisPool::Lease::Command(absl::Span<const absl::string_view> args) {
   if (connection_ == nullptr) return absl::FailedPreconditionError("redis: lease was moved from");
-  return connection_->Command(args);
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<RedisReply> reply = connection_->Command(args);
+  if (!args.empty()) ObserveCommand(args.front(), start);
+  return reply;
 }
 
 absl::StatusOr<std::vector<RedisReply>> RedisPool::Lease::Pipeline(
     absl::Span<const RedisCommand> commands) {
   if (connection_ == nullptr) return absl::FailedPreconditionError("redis: lease was moved from");
-  return connection_->Pipeline(commands);
+  const auto start = std::chrono::steady_clock::now();
+  absl::StatusOr<std::vector<RedisReply>> replies = connection_->Pipeline(commands);
+  ObserveCommand("pipeline", start);
+  return replies;
 }
 
 // ---- RedisPool ----
@@ -63,6 +92,7 @@ RedisPool::~RedisPool() {
   probe_wanted_.notify_one();
   prober_.join();
   std::lock_guard<std::mutex> lock(mu_);
+  SetBackingOffLocked(false);  // a pool that is gone has no open circuit
   // Leases hold a pointer back to the pool: they must all have ended.
   assert(open_ == static_cast<int>(idle_.size()));
 }
@@ -127,7 +157,7 @@ void RedisPool::Return(std::unique_ptr<RedisConnection> connection) {
   std::lock_guard<std::mutex> lock(mu_);
   if (!connection->broken()) {
     if (backing_off_) {
-      backing_off_ = false;
+      SetBackingOffLocked(false);
       backoff_.Reset();
     }
     idle_.push_back(std::move(connection));
@@ -162,7 +192,7 @@ void RedisPool::ProbeLoop() {
     if (!answered.ok()) {
       RecordFailureLocked(answered, Clock::now());
     } else {
-      backing_off_ = false;
+      SetBackingOffLocked(false);
       backoff_.Reset();
       if (open_ < config_.pool_size) {
         ++open_;
@@ -178,12 +208,22 @@ void RedisPool::ProbeLoop() {
   }
 }
 
+void RedisPool::SetBackingOffLocked(bool open) {
+  if (open == backing_off_) return;
+  backing_off_ = open;
+  if (open) {
+    OpenCircuits().Increment();
+  } else {
+    OpenCircuits().Decrement();
+  }
+}
+
 void RedisPool::RecordFailureLocked(const absl::Status& failure, Clock::time_point now) {
   last_failure_ = failure;
   // Failures of calls that were already under way when the first one opened the circuit
   // report the same outage: they must not push the delay further.
   if (backing_off_ && now < retry_after_) return;
-  backing_off_ = true;
+  SetBackingOffLocked(true);
   retry_after_ = now + absl::ToChronoNanoseconds(backoff_.NextDelay(jitter_));
 }
 

@@ -136,6 +136,9 @@ class RedisPool {
 
   // The fail-fast answer while the circuit is open. Requires mu_.
   absl::Status BackoffStatusLocked(Clock::time_point now) const;
+  // Opens or closes the circuit, and counts it in the jixiao_redis_circuit_open gauge.
+  // Requires mu_.
+  void SetBackingOffLocked(bool open);
   // Opens the circuit, or keeps it open. Requires mu_.
   void RecordFailureLocked(const absl::Status& failure, Clock::time_point now);
   // Moves all idle connections out, to be closed after mu_ is released. Requires mu_.

@@ -10,4 +10,10 @@ CLI::Validator HostPort() {
       [](absl::string_view value) { return ParseListenAddress(value).status(); });
 }
 
+CLI::Validator OptionalHostPort() {
+  return options::Checked([](absl::string_view value) {
+    return value.empty() ? absl::OkStatus() : ParseListenAddress(value).status();
+  });
+}
+
 }  // namespace jixiao::server

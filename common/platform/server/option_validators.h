@@ -11,4 +11,7 @@ namespace jixiao::server {
 // an IPv4 address or a bracketed IPv6 address such as [::1].
 CLI::Validator HostPort();
 
+// HostPort, or empty for an option that is off unless given an address.
+CLI::Validator OptionalHostPort();
+
 }  // namespace jixiao::server

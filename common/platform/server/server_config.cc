@@ -58,6 +58,11 @@ ServerOptions::ServerOptions(std::string program, std::string description,
   set_.AddFlag("--reflection", config_.reflection,
                "serve grpc.reflection.v1alpha.ServerReflection (for grpcurl and the like)",
                "JIXIAO_REFLECTION");
+  set_.Add("--metrics-listen", config_.metrics_listen,
+           "serve Prometheus metrics (plain HTTP, GET /metrics) on HOST:PORT; empty: none",
+           "JIXIAO_METRICS_LISTEN")
+      ->type_name("HOST:PORT")
+      ->check(OptionalHostPort());
 }
 
 absl::StatusOr<ServerConfig> LoadServerConfig(ServerOptions& options,

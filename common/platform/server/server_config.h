@@ -50,6 +50,8 @@ struct ServerConfig {
   absl::Duration max_connection_age = absl::Minutes(5);
   // grpc.reflection.v1alpha.ServerReflection, for tools such as grpcurl.
   bool reflection = false;
+  // HOST:PORT of the Prometheus metrics endpoint (plain HTTP, GET /metrics); empty: none.
+  std::string metrics_listen;
 
   // JIXIAO_* variables no option reads, logged as a warning at start.
   std::vector<std::string> unknown_environment;
@@ -59,10 +61,9 @@ struct ServerConfig {
 
 // The common options: --listen, --allow-plaintext, --workers, --worker-queue,
 // --drain-seconds, --log-level, --max-receive-bytes, --max-concurrent-streams,
-// --max-connection-age-seconds, --reflection, --access-policy and the TLS options of
-// transport_security.h (variables JIXIAO_ + the option's name in
-// upper case, '-' as '_'), bound into an option set that the service adds its own options
-// to before loading.
+// --max-connection-age-seconds, --reflection, --metrics-listen, --access-policy and the TLS options
+// of transport_security.h (variables JIXIAO_ + the option's name in upper case, '-' as '_'), bound
+// into an option set that the service adds its own options to before loading.
 class ServerOptions {
  public:
   ServerOptions(std::string program, std::string description, std::string default_listen);

@@ -16,7 +16,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "common/platform/metrics/metrics_registry.h"
 #include "common/platform/server/rpc_log_interceptor.h"
+#include "common/platform/server/rpc_metrics_interceptor.h"
 #include "common/platform/server/shutdown_signals.h"
 #include "common/platform/server/unparseable_request_interceptor.h"
 #include "common/platform/transport/transport_security.h"
@@ -49,6 +51,13 @@ class WithoutReflection final : public grpc::ServerBuilderOption {
                    plugins->end());
   }
 };
+
+// jixiao_build_info{version} 1: which release a scraped process runs.
+void RecordBuildInfo() {
+  metrics::GaugeFamily("jixiao_build_info", "The running release; the value is always 1")
+      .Add({{"version", JIXIAO_VERSION}})
+      .Set(1);
+}
 
 }  // namespace
 
@@ -96,6 +105,19 @@ absl::StatusOr<int> ServerRunner::Start() {
     }
   }
   EnableHealthAndReflection();
+  if (!config_.metrics_listen.empty()) {
+    absl::StatusOr<std::unique_ptr<metrics::MetricsEndpoint>> endpoint =
+        metrics::MetricsEndpoint::Start(config_.metrics_listen);
+    if (!endpoint.ok()) {
+      logger_.Error("metrics_listen_failed", {{"address", config_.metrics_listen},
+                                              {"message", endpoint.status().message()}});
+      return endpoint.status();
+    }
+    metrics_endpoint_ = *std::move(endpoint);
+    RecordBuildInfo();
+    logger_.Info("metrics_listening",
+                 {{"address", config_.metrics_listen}, {"port", metrics_endpoint_->port()}});
+  }
 
   grpc::ServerBuilder builder;
   int port = 0;
@@ -116,6 +138,7 @@ absl::StatusOr<int> ServerRunner::Start() {
   std::vector<std::string> service_names;
   for (const auto& [name, service] : services_) service_names.push_back(name);
   interceptors_.insert(interceptors_.begin(), std::make_unique<RpcLogInterceptorFactory>(logger_));
+  interceptors_.insert(interceptors_.begin(), std::make_unique<RpcMetricsInterceptorFactory>());
   interceptors_.insert(interceptors_.begin(),
                        std::make_unique<UnparseableRequestInterceptorFactory>(service_names));
   builder.experimental().SetInterceptorCreators(std::move(interceptors_));

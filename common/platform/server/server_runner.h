@@ -33,6 +33,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "common/platform/logging/logger.h"
+#include "common/platform/metrics/metrics_endpoint.h"
 #include "common/platform/server/server_config.h"
 #include "common/platform/worker_pool/worker_pool.h"
 
@@ -90,7 +91,8 @@ class ServerRunner {
   WorkerPool workers_;
   std::vector<std::pair<std::string, grpc::Service*>> services_;
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
-      interceptors_;  // moved into the server at Start
+      interceptors_;                                            // moved into the server at Start
+  std::unique_ptr<metrics::MetricsEndpoint> metrics_endpoint_;  // with --metrics-listen
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 

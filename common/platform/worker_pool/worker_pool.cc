@@ -6,7 +6,28 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "common/platform/metrics/metrics_registry.h"
+
 namespace jixiao {
+namespace {
+
+// Summed over the process's pools: what waits for a worker, and what found no room.
+prometheus::Gauge& QueueDepth() {
+  static auto& gauge =
+      metrics::GaugeFamily("jixiao_worker_queue_depth", "Blocking tasks waiting for a worker")
+          .Add({});
+  return gauge;
+}
+
+prometheus::Counter& Rejections() {
+  static auto& counter =
+      metrics::CounterFamily("jixiao_worker_rejections_total",
+                             "Blocking tasks refused because the worker queue was full")
+          .Add({});
+  return counter;
+}
+
+}  // namespace
 
 WorkerPool::WorkerPool(size_t threads, size_t queue_capacity)
     : thread_count_(threads), queue_capacity_(queue_capacity) {
@@ -29,8 +50,12 @@ WorkerPool::~WorkerPool() { Shutdown(); }
 bool WorkerPool::Submit(std::function<void()> task) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (closed_ || queue_.size() >= queue_capacity_) return false;
+    if (closed_ || queue_.size() >= queue_capacity_) {
+      Rejections().Increment();
+      return false;
+    }
     queue_.push_back(std::move(task));
+    QueueDepth().Increment();  // under the lock: never after the worker's Decrement
   }
   work_available_.notify_one();
   return true;
@@ -72,6 +97,7 @@ void WorkerPool::WorkLoop() {
       if (queue_.empty()) return;
       task = std::move(queue_.front());
       queue_.pop_front();
+      QueueDepth().Decrement();
     }
     task();
   }

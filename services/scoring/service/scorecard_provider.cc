@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/platform/metrics/degraded_answers.h"
 #include "services/scoring/engine/score_engine.h"
 #include "services/scoring/service/scheme_resolution.h"
 
@@ -17,6 +18,7 @@ jixiao::v1::ScoreReportResponse Answer(jixiao::v1::ScoreCard card, bool from_cac
   freshness.set_from_cache(from_cache);
   freshness.set_age_ms(age_ms);
   freshness.set_degraded(degraded);
+  if (degraded) metrics::CountDegradedAnswer("ScoreReport");
   *freshness.add_reports() = card.report();
   *freshness.mutable_scheme() = card.scheme();
   *response.mutable_scorecard() = std::move(card);
