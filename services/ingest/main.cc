@@ -32,7 +32,9 @@
 #include "services/ingest/service/ingest_service.h"
 #include "services/ingest/service/report_commit_queue.h"
 #include "services/ingest/service/report_publisher.h"
+#include "services/ingest/store/measured_report_store.h"
 #include "services/ingest/store/report_store.h"
+#include "services/ingest/store/sqlite_backup.h"
 #include "services/ingest/store/store_url.h"
 
 namespace {
@@ -54,6 +56,9 @@ struct IngestSettings {
   std::string scoring_address;
   std::string rescore_schemes = jixiao::scheme_resolution::kDefaultSchemeId;
   absl::Duration catalog_check = absl::Seconds(2);
+  // Maintenance: do one thing to the store and exit instead of serving.
+  std::string backup_file;
+  bool migrate_only = false;
 };
 
 void AddIngestOptions(jixiao::options::OptionSet& options, IngestSettings& settings) {
@@ -98,6 +103,41 @@ void AddIngestOptions(jixiao::options::OptionSet& options, IngestSettings& setti
                    "JIXIAO_CATALOG_CHECK_SECONDS")
       ->type_name("SECONDS")
       ->check(checks::IntInRange(1, 3600));
+  options
+      .Add("--backup", settings.backup_file,
+           "copy the SQLite store, consistent as of one moment, to FILE while ingest keeps "
+           "running, then exit (FILE must not exist)")
+      ->type_name("FILE");
+  options.AddFlag("--migrate-only", settings.migrate_only,
+                  "bring the store's schema up to date, then exit (a deployment's migration job)");
+}
+
+// --backup: the exit code of copying the SQLite store to settings.backup_file.
+int BackUpStore(const ingest::StoreLocation& location, const IngestSettings& settings,
+                const logging::Logger& logger) {
+  if (location.backend != ingest::StoreLocation::Backend::kSqlite) {
+    logger.Error("backup_failed", {{"error",
+                                    "--backup copies a SQLite store; back PostgreSQL up with "
+                                    "pg_dump or its operator's backups (docs/operations.md)"}});
+    return 2;
+  }
+  int64_t last_logged_percent = -1;
+  const absl::Status copied = ingest::BackupSqliteStore(
+      location.sqlite_path, settings.backup_file, [&](const ingest::BackupProgress& progress) {
+        const int64_t percent =
+            progress.pages_total > 0 ? progress.pages_copied * 100 / progress.pages_total : 100;
+        if (percent / 10 == last_logged_percent / 10) return;  // every tenth is enough
+        last_logged_percent = percent;
+        logger.Info("backup_progress", {{"pages_copied", progress.pages_copied},
+                                        {"pages_total", progress.pages_total},
+                                        {"percent", percent}});
+      });
+  if (!copied.ok()) {
+    logger.Error("backup_failed", {{"error", copied.ToString()}});
+    return 1;
+  }
+  logger.Info("backup_done", {{"file", settings.backup_file}});
+  return 0;
 }
 
 }  // namespace
@@ -122,6 +162,7 @@ int main(int argc, char** argv) {
   if (!location.ok()) return jixiao::options::UsageError(options.set(), location.status());
 
   const logging::Logger logger(config->log_level);
+  if (!settings.backup_file.empty()) return BackUpStore(*location, settings, logger);
   absl::StatusOr<transport::ChannelFactory> channels =
       transport::ChannelFactory::Create(config->security);
   if (!channels.ok()) return jixiao::options::UsageError(options.set(), channels.status());
@@ -131,6 +172,11 @@ int main(int argc, char** argv) {
     logger.Error("store_open_failed", {{"error", store.status().ToString()}});
     return 1;
   }
+  if (settings.migrate_only) {  // opening the store brought its schema up to date
+    logger.Info("store_migrated");
+    return 0;
+  }
+  *store = std::make_unique<ingest::MeasuredReportStore>(*std::move(store));
   logger.Info(
       "store_opened",
       {{"backend",

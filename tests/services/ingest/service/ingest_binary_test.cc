@@ -27,6 +27,7 @@ using ::jixiao::testing::DescribeWaitStatus;
 using ::jixiao::testing::ServiceProcess;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 
 constexpr char kBinary[] = JIXIAO_INGEST_BINARY;
 // Bounds on waits for events that normally take milliseconds; they only turn
@@ -143,6 +144,24 @@ TEST_F(IngestBinaryTest, RefusesARelativeSqlitePath) {
   ASSERT_OK_AND_ASSIGN(int exit, server->WaitForExit(kPatience));
   EXPECT_TRUE(WIFEXITED(exit) && WEXITSTATUS(exit) == 2) << DescribeWaitStatus(exit);
   EXPECT_THAT(server->Log(), HasSubstr("jixiao-ingest: "));
+}
+
+// A deployment's migration job: the schema is brought up to date, then the
+// process exits 0 without serving; a second run finds nothing to do.
+TEST_F(IngestBinaryTest, MigrateOnlyCreatesTheSchemaAndExits) {
+  for (int run = 0; run < 2; ++run) {
+    std::unique_ptr<ServiceProcess> migration = Spawn({"--store", StoreUrl(), "--migrate-only"});
+    ASSERT_NE(migration, nullptr);
+    ASSERT_OK_AND_ASSIGN(int exit, migration->WaitForExit(kPatience));
+    EXPECT_TRUE(WIFEXITED(exit) && WEXITSTATUS(exit) == 0) << DescribeWaitStatus(exit);
+    EXPECT_THAT(migration->Log(), HasSubstr("event=store_migrated"));
+    EXPECT_THAT(migration->Log(), Not(HasSubstr("event=listening")));
+  }
+  // The store it made is one ingest serves from.
+  std::unique_ptr<ServiceProcess> server =
+      Spawn({"--listen", "127.0.0.1:0", "--store", StoreUrl()});
+  ASSERT_NE(server, nullptr);
+  ASSERT_OK(server->WaitForListeningPort(kPatience).status());
 }
 
 TEST_F(IngestBinaryTest, HelpListsTheIngestOptionsOnStdout) {
