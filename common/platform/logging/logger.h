@@ -7,7 +7,8 @@
 //
 // A Logger is a small value (minimum level and a sink pointer) handed to the
 // code that logs; there is no process-wide logger to configure, so tests give
-// each component a RecordingLogSink of its own.
+// each component a RecordingLogSink of its own. A line logged while a call's
+// ScopedCallTrace is active (call_trace.h) ends with that call's `trace_id=`.
 
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"

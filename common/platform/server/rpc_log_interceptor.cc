@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "common/platform/server/grpc_status.h"
+#include "common/platform/server/trace_context_interceptor.h"
 #include "common/utf8/utf8.h"
 
 namespace jixiao::server {
@@ -70,6 +71,7 @@ class RpcLogInterceptor final : public grpc::experimental::Interceptor {
         {"status", GrpcStatusCodeName(status.error_code())},
         {"latency_ms", absl::StrFormat("%.3f", elapsed.count())},
         {"peer", context->peer()},
+        {"trace_id", TraceIdOf(*context)},
     };
     if (!status.ok()) {
       fields.emplace_back("message", Shortened(status.error_message()));

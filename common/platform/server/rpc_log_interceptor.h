@@ -5,6 +5,7 @@
 //
 //   ts=... level=info event=rpc method=/jixiao.v1.IngestService/SubmitReport
 //       status=OK latency_ms=1.204 peer=ipv4:127.0.0.1:53824
+//       trace_id=4bf92f3577b34da6a3ce929d0e0e4736
 //
 // The line is written when the server sends the status, so it exists by the
 // time the client sees the answer. Failed calls add `message=`; calls the

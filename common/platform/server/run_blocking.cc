@@ -6,6 +6,9 @@
 #include <chrono>
 #include <memory>
 
+#include "common/platform/logging/call_trace.h"
+#include "common/platform/server/trace_context_interceptor.h"
+
 namespace jixiao::server {
 namespace {
 
@@ -47,7 +50,12 @@ grpc::ServerUnaryReactor* RunBlocking(grpc::CallbackServerContext* context, Work
   const bool queued = pool.Submit([call, context, work = std::move(work)] {
     Phase expected = Phase::kQueued;
     if (!call->phase.compare_exchange_strong(expected, Phase::kRunning)) return;  // cancelled
-    grpc::Status status = work();
+    grpc::Status status;
+    {
+      // Whatever the work logs carries the call's trace id.
+      const logging::ScopedCallTrace trace(TraceIdOf(*context));
+      status = work();
+    }
     // A downstream call made for this one is cancelled when this call's
     // deadline passes, and says CANCELLED; what ended it is the deadline.
     // (The context lives until the call is finished, below.)

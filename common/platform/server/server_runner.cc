@@ -20,6 +20,7 @@
 #include "common/platform/server/rpc_log_interceptor.h"
 #include "common/platform/server/rpc_metrics_interceptor.h"
 #include "common/platform/server/shutdown_signals.h"
+#include "common/platform/server/trace_context_interceptor.h"
 #include "common/platform/server/unparseable_request_interceptor.h"
 #include "common/platform/transport/transport_security.h"
 
@@ -139,6 +140,8 @@ absl::StatusOr<int> ServerRunner::Start() {
   for (const auto& [name, service] : services_) service_names.push_back(name);
   interceptors_.insert(interceptors_.begin(), std::make_unique<RpcLogInterceptorFactory>(logger_));
   interceptors_.insert(interceptors_.begin(), std::make_unique<RpcMetricsInterceptorFactory>());
+  // Rewrites the call's traceparent as soon as its metadata arrives, before anything reads it.
+  interceptors_.insert(interceptors_.begin(), std::make_unique<TraceContextInterceptorFactory>());
   interceptors_.insert(interceptors_.begin(),
                        std::make_unique<UnparseableRequestInterceptorFactory>(service_names));
   builder.experimental().SetInterceptorCreators(std::move(interceptors_));

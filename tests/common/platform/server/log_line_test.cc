@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/platform/logging/call_trace.h"
 #include "common/platform/logging/logger.h"
 #include "common/platform/logging/recording_log_sink.h"
 #include "gmock/gmock.h"
@@ -12,6 +13,8 @@
 namespace jixiao::logging {
 namespace {
 
+using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::SizeIs;
 
 const absl::Time kTime = absl::FromUnixMillis(1795341600123);  // 2026-11-22T10:00:00.123Z
@@ -55,6 +58,26 @@ TEST(LoggerTest, DropsLinesBelowItsLevel) {
   ASSERT_THAT(sink.Lines(), SizeIs(2));
   EXPECT_THAT(sink.Lines()[0], ::testing::EndsWith("level=warn event=c k=v"));
   EXPECT_THAT(sink.Lines()[1], ::testing::EndsWith("level=error event=d"));
+}
+
+TEST(LoggerTest, LinesLoggedForACallCarryItsTraceId) {
+  RecordingLogSink sink;
+  const Logger logger(LogLevel::kInfo, &sink);
+  logger.Info("before");
+  {
+    const ScopedCallTrace call("4bf92f3577b34da6a3ce929d0e0e4736");
+    logger.Info("during", {{"count", 3}});
+    // A line that names its trace itself keeps that one, once.
+    logger.Info("named", {{"trace_id", "0af7651916cd43dd8448eb211c80319c"}});
+  }
+  logger.Info("after");
+  const std::vector<std::string> lines = sink.Lines();
+  ASSERT_EQ(lines.size(), 4);
+  EXPECT_THAT(lines[0], Not(HasSubstr("trace_id=")));
+  EXPECT_THAT(lines[1], HasSubstr("count=3 trace_id=4bf92f3577b34da6a3ce929d0e0e4736"));
+  EXPECT_THAT(lines[2], HasSubstr("trace_id=0af7651916cd43dd8448eb211c80319c"));
+  EXPECT_THAT(lines[2], Not(HasSubstr("4bf92f3577b34da6a3ce929d0e0e4736")));
+  EXPECT_THAT(lines[3], Not(HasSubstr("trace_id=")));
 }
 
 TEST(LoggerTest, LinesFromManyThreadsStayWhole) {
