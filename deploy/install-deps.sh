@@ -23,6 +23,13 @@ PACKAGES=(
   python3 python3-grpcio python3-protobuf
   "$@"
 )
+# The offline check of the Kubernetes manifests (k8s/validate/run) renders them
+# with kubectl and validates them with node; npm installs the validator's
+# packages. Debian's are installed only where none is on PATH: a newer kubectl
+# or node already there is kept, not replaced by Debian's older one.
+command -v kubectl >/dev/null || PACKAGES+=(kubernetes-client)
+command -v node >/dev/null || PACKAGES+=(nodejs)
+command -v npm >/dev/null || PACKAGES+=(npm)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
