@@ -121,7 +121,7 @@ int BackUpStore(const ingest::StoreLocation& location, const IngestSettings& set
                                     "pg_dump or its operator's backups (docs/operations.md)"}});
     return 2;
   }
-  int64_t last_logged_percent = -1;
+  int64_t last_logged_percent = -10;  // so that the first tenth is logged too
   const absl::Status copied = ingest::BackupSqliteStore(
       location.sqlite_path, settings.backup_file, [&](const ingest::BackupProgress& progress) {
         const int64_t percent =
