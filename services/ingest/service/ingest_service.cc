@@ -60,16 +60,20 @@ grpc::ServerReadReactor<SubmitReportRequest>* IngestServiceImpl::SubmitReports(
   return NewSubmitReportsReactor(submitter_, *std::move(caller), context, response, logger_);
 }
 
+absl::Status IngestServiceImpl::AuthorizeReportRead(const grpc::CallbackServerContext& context,
+                                                    const absl::Status& request_check,
+                                                    absl::string_view report_id) const {
+  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(context);
+  if (!caller.ok()) return caller.status();
+  if (!request_check.ok()) return request_check;
+  return access::CheckMayReadDetail(*caller, access::DivisionOf(report_id));
+}
+
 grpc::ServerUnaryReactor* IngestServiceImpl::GetReport(grpc::CallbackServerContext* context,
                                                        const GetReportRequest* request,
                                                        GetReportResponse* response) {
-  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
-  if (!caller.ok()) return server::FinishNow(context, caller.status());
-  if (absl::Status check = CheckGetReportRequest(*request); !check.ok()) {
-    return server::FinishNow(context, check);
-  }
   if (absl::Status allowed =
-          access::CheckMayReadDetail(*caller, access::DivisionOf(request->report_id()));
+          AuthorizeReportRead(*context, CheckGetReportRequest(*request), request->report_id());
       !allowed.ok()) {
     return server::FinishNow(context, allowed);
   }
@@ -89,13 +93,8 @@ grpc::ServerUnaryReactor* IngestServiceImpl::GetReport(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* IngestServiceImpl::GetReportHistory(
     grpc::CallbackServerContext* context, const GetReportHistoryRequest* request,
     GetReportHistoryResponse* response) {
-  absl::StatusOr<access::Principal> caller = authenticator_.Authenticate(*context);
-  if (!caller.ok()) return server::FinishNow(context, caller.status());
-  if (absl::Status check = CheckGetReportHistoryRequest(*request); !check.ok()) {
-    return server::FinishNow(context, check);
-  }
-  if (absl::Status allowed =
-          access::CheckMayReadDetail(*caller, access::DivisionOf(request->report_id()));
+  if (absl::Status allowed = AuthorizeReportRead(*context, CheckGetReportHistoryRequest(*request),
+                                                 request->report_id());
       !allowed.ok()) {
     return server::FinishNow(context, allowed);
   }

@@ -64,6 +64,13 @@ class IngestServiceImpl final : public jixiao::v1::IngestService::CallbackServic
       jixiao::v1::ImportTargetTableResponse* response) override;
 
  private:
+  // The checks before reading one report's detail (its body or its audit), in order: who
+  // calls, then the request's own check, then whether the caller may see the report's
+  // division in detail.
+  absl::Status AuthorizeReportRead(const grpc::CallbackServerContext& context,
+                                   const absl::Status& request_check,
+                                   absl::string_view report_id) const;
+
   ReportStore* const store_;
   WorkerPool& workers_;
   const logging::Logger logger_;
