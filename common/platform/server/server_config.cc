@@ -28,8 +28,14 @@ ServerOptions::ServerOptions(std::string program, std::string description,
            "blocking tasks that may wait for a worker; beyond it calls get RESOURCE_EXHAUSTED",
            "JIXIAO_WORKER_QUEUE")
       ->check(options::IntInRange(1, 1000000));
+  set_.AddDuration("--lame-duck-seconds", config_.lame_duck, absl::Seconds(1),
+                   "after SIGTERM, keep serving this long with health NOT_SERVING, so that "
+                   "clients watching health move to other replicas before calls are refused",
+                   "JIXIAO_LAME_DUCK_SECONDS")
+      ->type_name("SECONDS")
+      ->check(options::IntInRange(0, 600));
   set_.AddDuration("--drain-seconds", config_.drain, absl::Seconds(1),
-                   "after SIGTERM, how long in-flight calls may take before they are cancelled",
+                   "then, how long in-flight calls may take before they are cancelled",
                    "JIXIAO_DRAIN_SECONDS")
       ->type_name("SECONDS")
       ->check(options::IntInRange(0, 3600));

@@ -37,7 +37,12 @@ struct ServerConfig {
   // Threads and queue of the pool that runs blocking work.
   int workers = 4;
   int worker_queue = 1024;
-  // How long in-flight calls may take to finish after SIGTERM before they are cancelled.
+  // After SIGTERM, how long the server keeps serving with its health NOT_SERVING before
+  // it stops taking calls: clients that watch health (every jixiao channel does) move
+  // their new calls to other replicas meanwhile, so none arrives as the listener closes.
+  absl::Duration lame_duck = absl::ZeroDuration();
+  // How long in-flight calls may take to finish once the server stops taking calls,
+  // before they are cancelled.
   absl::Duration drain = absl::Seconds(10);
   logging::LogLevel log_level = logging::LogLevel::kInfo;
   // Largest request accepted; gRPC's own default is 4 MiB.
@@ -60,7 +65,7 @@ struct ServerConfig {
 };
 
 // The common options: --listen, --allow-plaintext, --workers, --worker-queue,
-// --drain-seconds, --log-level, --max-receive-bytes, --max-concurrent-streams,
+// --lame-duck-seconds, --drain-seconds, --log-level, --max-receive-bytes, --max-concurrent-streams,
 // --max-connection-age-seconds, --reflection, --metrics-listen, --access-policy and the TLS options
 // of transport_security.h (variables JIXIAO_ + the option's name in upper case, '-' as '_'), bound
 // into an option set that the service adds its own options to before loading.

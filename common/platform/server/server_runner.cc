@@ -17,6 +17,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "common/platform/metrics/metrics_registry.h"
+#include "common/platform/server/retry_pushback_interceptor.h"
 #include "common/platform/server/rpc_log_interceptor.h"
 #include "common/platform/server/rpc_metrics_interceptor.h"
 #include "common/platform/server/shutdown_signals.h"
@@ -140,6 +141,7 @@ absl::StatusOr<int> ServerRunner::Start() {
   for (const auto& [name, service] : services_) service_names.push_back(name);
   interceptors_.insert(interceptors_.begin(), std::make_unique<RpcLogInterceptorFactory>(logger_));
   interceptors_.insert(interceptors_.begin(), std::make_unique<RpcMetricsInterceptorFactory>());
+  interceptors_.insert(interceptors_.begin(), std::make_unique<RetryPushbackInterceptorFactory>());
   // Rewrites the call's traceparent as soon as its metadata arrives, before anything reads it.
   interceptors_.insert(interceptors_.begin(), std::make_unique<TraceContextInterceptorFactory>());
   interceptors_.insert(interceptors_.begin(),
@@ -176,6 +178,7 @@ absl::StatusOr<int> ServerRunner::Start() {
                              {"port", port},
                              {"workers", config_.workers},
                              {"worker_queue", config_.worker_queue},
+                             {"lame_duck_seconds", absl::ToInt64Seconds(config_.lame_duck)},
                              {"drain_seconds", absl::ToInt64Seconds(config_.drain)}});
   for (const std::string& name : config_.unknown_environment) {
     logger_.Warn("unknown_environment_variable", {{"name", name}});
@@ -214,12 +217,16 @@ void ServerRunner::Wait() {
 void ServerRunner::CarryOutShutdown() {
   const auto started = std::chrono::steady_clock::now();
   if (server_ != nullptr) {
-    logger_.Info("shutting_down", {{"drain_seconds", absl::ToInt64Seconds(config_.drain)}});
+    logger_.Info("shutting_down", {{"lame_duck_seconds", absl::ToInt64Seconds(config_.lame_duck)},
+                                   {"drain_seconds", absl::ToInt64Seconds(config_.drain)}});
     // Load balancers and watchers see NOT_SERVING before connections go away.
     // Health/Watch streams get NOT_SERVING too, but gRPC 1.51's health service
     // never ends them: a client still watching holds Shutdown until the
-    // deadline, when gRPC cancels the remaining calls.
+    // deadline, when gRPC cancels the remaining calls. gRPC's own client-side
+    // health checking does hang up, when the server's GOAWAY reaches it.
     server_->GetHealthCheckService()->SetServingStatus(false);
+    // The lame duck: still serving every call, while watching clients move away.
+    if (config_.lame_duck > absl::ZeroDuration()) absl::SleepFor(config_.lame_duck);
     server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoNanoseconds(config_.drain));
     server_->Wait();
   }

@@ -10,7 +10,8 @@
 //   return runner.Run().ok() ? 0 : 1;  // until SIGTERM or SIGINT
 //
 // Stopping, whether on a signal or RequestShutdown(): the health service turns
-// NOT_SERVING (overall and per service), the server stops taking calls and
+// NOT_SERVING (overall and per service), the server goes on serving for the
+// lame-duck period (ServerConfig::lame_duck), then stops taking calls and
 // gives in-flight ones until the drain deadline to finish (then cancels them),
 // and finally the worker pool runs what is still queued and joins. An open
 // Health/Watch stream counts as in flight: gRPC 1.51 sends it NOT_SERVING but
