@@ -21,6 +21,7 @@
 #include "common/platform/redis/redis_password.h"
 #include "common/platform/redis/redis_pool.h"
 #include "common/platform/redis/redis_url.h"
+#include "common/platform/server/option_validators.h"
 #include "common/platform/server/server_config.h"
 #include "common/platform/server/server_runner.h"
 #include "common/platform/transport/transport_security.h"
@@ -86,10 +87,11 @@ void AddIngestOptions(jixiao::options::OptionSet& options, IngestSettings& setti
   jixiao::redis::AddRedisPasswordFileOption(options, settings.redis_password_file);
   options
       .Add("--scoring", settings.scoring_address,
-           "scoring service HOST:PORT, asked to rescore new versions in the background; "
-           "empty: no background rescoring",
+           "scoring service (HOST:PORT, or a dns:///, ipv4: or ipv6: target), asked to "
+           "rescore new versions in the background; empty: no background rescoring",
            "JIXIAO_SCORING_ADDRESS")
-      ->type_name("HOST:PORT");
+      ->type_name("TARGET")
+      ->check(jixiao::server::OptionalChannelTarget());
   options
       .Add("--rescore-schemes", settings.rescore_schemes,
            "comma-separated scheme ids each new version is rescored under",

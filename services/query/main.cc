@@ -73,14 +73,19 @@ void AddQueryOptions(checks::OptionSet& options, QuerySettings& settings) {
       ->type_name("HOURS")
       ->check(checks::IntInRange(1, 24 * 365));
   options
-      .Add("--scoring", settings.scoring_address, "scoring service HOST:PORT",
+      .Add("--scoring", settings.scoring_address,
+           "scoring service: HOST:PORT, or a dns:///, ipv4: or ipv6: target to balance calls "
+           "over its replicas",
            "JIXIAO_SCORING_ADDRESS")
-      ->type_name("HOST:PORT")
-      ->check(jixiao::server::HostPort());
+      ->type_name("TARGET")
+      ->check(jixiao::server::ChannelTarget());
   options
-      .Add("--ingest", settings.ingest_address, "ingest service HOST:PORT", "JIXIAO_INGEST_ADDRESS")
-      ->type_name("HOST:PORT")
-      ->check(jixiao::server::HostPort());
+      .Add("--ingest", settings.ingest_address,
+           "ingest service: HOST:PORT, or a dns:///, ipv4: or ipv6: target to balance calls over "
+           "its replicas",
+           "JIXIAO_INGEST_ADDRESS")
+      ->type_name("TARGET")
+      ->check(jixiao::server::ChannelTarget());
   options
       .Add("--default-scheme", settings.default_scheme, "scheme id used when a request names none",
            "JIXIAO_DEFAULT_SCHEME")

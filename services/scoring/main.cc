@@ -50,9 +50,12 @@ void AddScoringOptions(checks::OptionSet& options, ScoringSettings& settings) {
       ->type_name("ID")
       ->check(checks::NonEmpty());
   options
-      .Add("--ingest", settings.ingest_address, "ingest service HOST:PORT", "JIXIAO_INGEST_ADDRESS")
-      ->type_name("HOST:PORT")
-      ->check(jixiao::server::HostPort());
+      .Add("--ingest", settings.ingest_address,
+           "ingest service: HOST:PORT, or a dns:///, ipv4: or ipv6: target to balance calls over "
+           "its replicas",
+           "JIXIAO_INGEST_ADDRESS")
+      ->type_name("TARGET")
+      ->check(jixiao::server::ChannelTarget());
   options
       .Add("--redis", settings.redis_url,
            "redis://HOST[:PORT] of the score cache; empty: no cache (every answer computed)",

@@ -1,6 +1,7 @@
 #include "common/platform/server/option_validators.h"
 
 #include "common/platform/options/option_checks.h"
+#include "common/platform/server/channel_target.h"
 #include "common/platform/server/listen_address.h"
 
 namespace jixiao::server {
@@ -13,6 +14,14 @@ CLI::Validator HostPort() {
 CLI::Validator OptionalHostPort() {
   return options::Checked([](absl::string_view value) {
     return value.empty() ? absl::OkStatus() : ParseListenAddress(value).status();
+  });
+}
+
+CLI::Validator ChannelTarget() { return options::Checked(CheckChannelTarget); }
+
+CLI::Validator OptionalChannelTarget() {
+  return options::Checked([](absl::string_view value) {
+    return value.empty() ? absl::OkStatus() : CheckChannelTarget(value);
   });
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-// The option check the services add to the common ones (option_checks.h):
-// an address to listen on or to call.
+// The option checks the services add to the common ones (option_checks.h):
+// an address to listen on, and a service to call.
 
 #include "CLI/CLI.hpp"
 
@@ -13,5 +13,11 @@ CLI::Validator HostPort();
 
 // HostPort, or empty for an option that is off unless given an address.
 CLI::Validator OptionalHostPort();
+
+// A service to call: HOST:PORT or a dns:, ipv4:, ipv6: or unix: target (channel_target.h).
+CLI::Validator ChannelTarget();
+
+// ChannelTarget, or empty for a service that is not called unless given.
+CLI::Validator OptionalChannelTarget();
 
 }  // namespace jixiao::server
