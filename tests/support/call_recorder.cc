@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/match.h"
+
 namespace jixiao::testing {
 
 using grpc::experimental::InterceptionHookPoints;
@@ -45,6 +47,8 @@ class CallRecorder::Factory final : public grpc::experimental::ServerInterceptor
   explicit Factory(CallRecorder* recorder) : recorder_(recorder) {}
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
+    // The health checks every channel makes on its own are not the client's calls.
+    if (absl::StartsWith(info->method(), "/grpc.health.v1.")) return nullptr;
     return new Recording(recorder_, info->method());
   }
 

@@ -7,7 +7,8 @@
 //   CallRecorder calls;
 //   runner.AddInterceptor(calls.Interceptor());  // before Start; `calls` outlives the server
 //
-// A call is in flight from its arrival until its status is sent. Thread-safe.
+// A call is in flight from its arrival until its status is sent. grpc.health.v1 calls,
+// which client channels make on their own to check health, are not recorded. Thread-safe.
 
 #include <grpcpp/support/server_interceptor.h>
 

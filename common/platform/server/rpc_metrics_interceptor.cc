@@ -14,6 +14,8 @@ namespace {
 
 using grpc::experimental::InterceptionHookPoints;
 
+constexpr absl::string_view kHealthWatchMethod = "/grpc.health.v1.Health/Watch";
+
 prometheus::Family<prometheus::Counter>& Requests() {
   static auto& family = metrics::CounterFamily("jixiao_grpc_server_requests_total",
                                                "gRPC calls finished, by method and status code");
@@ -87,6 +89,9 @@ class RpcMetricsInterceptor final : public grpc::experimental::Interceptor {
 
 grpc::experimental::Interceptor* RpcMetricsInterceptorFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
+  if (info->method() != nullptr && absl::string_view(info->method()) == kHealthWatchMethod) {
+    return nullptr;  // not intercepted
+  }
   return new RpcMetricsInterceptor(info);
 }
 

@@ -8,7 +8,9 @@
 //   jixiao_grpc_server_in_flight_requests                                   gauge
 //
 // A call is counted when the server sends its status (the code's name, e.g. `OK`,
-// `UNAVAILABLE`), or as CANCELLED when it ends without one.
+// `UNAVAILABLE`), or as CANCELLED when it ends without one. grpc.health.v1.Health/Watch
+// is not measured: every client channel holds one open for as long as it is connected
+// (client-side health checking), so it would read as a call always in flight.
 
 #include <grpcpp/support/server_interceptor.h>
 

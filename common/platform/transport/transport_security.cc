@@ -170,7 +170,9 @@ absl::StatusOr<ChannelFactory> ChannelFactory::Create(const TransportSecurity& s
 }
 
 std::shared_ptr<grpc::Channel> ChannelFactory::Open(const std::string& target,
-                                                    grpc::ChannelArguments arguments) const {
+                                                    grpc::ChannelArguments arguments,
+                                                    const ChannelPolicy& policy) const {
+  ApplyChannelPolicy(arguments, policy);
   if (authorization_ == nullptr) {
     return grpc::CreateCustomChannel(target, credentials_, arguments);
   }

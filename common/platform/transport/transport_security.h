@@ -25,6 +25,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/platform/options/option_set.h"
+#include "common/platform/transport/channel_policy.h"
 
 namespace jixiao::transport {
 
@@ -58,8 +59,10 @@ class ChannelFactory {
   // Reads the token file; fails as CheckTransportSecurity does.
   static absl::StatusOr<ChannelFactory> Create(const TransportSecurity& security);
 
+  // A channel to `target` (channel_target.h) under the policy of channel_policy.h.
   std::shared_ptr<grpc::Channel> Open(const std::string& target,
-                                      grpc::ChannelArguments arguments = {}) const;
+                                      grpc::ChannelArguments arguments = {},
+                                      const ChannelPolicy& policy = {}) const;
 
  private:
   ChannelFactory(std::shared_ptr<grpc::ChannelCredentials> credentials,

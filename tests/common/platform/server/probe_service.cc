@@ -97,6 +97,11 @@ ProbeService::ProbeService(WorkerPool& pool, Gate& gate) {
         return FinishNow(
             context, grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, FromByteBuffer(*request)));
       }));
+  add(kUnavailableMethod, new UnaryHandler([](grpc::CallbackServerContext* context,
+                                              const grpc::ByteBuffer* request, grpc::ByteBuffer*) {
+        return FinishNow(context,
+                         grpc::Status(grpc::StatusCode::UNAVAILABLE, FromByteBuffer(*request)));
+      }));
   add(kBlockingMethod,
       new UnaryHandler([&pool, &gate](grpc::CallbackServerContext* context,
                                       const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {

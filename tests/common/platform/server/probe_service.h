@@ -32,6 +32,8 @@ namespace jixiao::server::testing {
 inline constexpr char kProbeServiceName[] = "jixiao.testing.Probe";
 inline constexpr char kEchoMethod[] = "/jixiao.testing.Probe/Echo";
 inline constexpr char kFailMethod[] = "/jixiao.testing.Probe/Fail";
+// Answers UNAVAILABLE with the request as the message, as a handler whose dependency is down.
+inline constexpr char kUnavailableMethod[] = "/jixiao.testing.Probe/Unavailable";
 inline constexpr char kBlockingMethod[] = "/jixiao.testing.Probe/Blocking";
 inline constexpr char kRemainingMethod[] = "/jixiao.testing.Probe/Remaining";
 inline constexpr char kHopMethod[] = "/jixiao.testing.Probe/Hop";
