@@ -7,7 +7,8 @@
 namespace jixiao::load {
 
 std::vector<std::shared_ptr<grpc::Channel>> CreateLoadChannels(
-    const transport::ChannelFactory& channels, const std::string& target, int count) {
+    const transport::ChannelFactory& channels, const std::string& target, int count,
+    const transport::ChannelPolicy& policy) {
   std::vector<std::shared_ptr<grpc::Channel>> opened;
   opened.reserve(static_cast<size_t>(count));
   for (int i = 0; i < count; ++i) {
@@ -15,7 +16,7 @@ std::vector<std::shared_ptr<grpc::Channel>> CreateLoadChannels(
     arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     // Unknown to gRPC, and therefore harmless; it only makes the channels differ.
     arguments.SetInt("jixiao.load.channel_index", i);
-    opened.push_back(channels.Open(target, arguments));
+    opened.push_back(channels.Open(target, arguments, policy));
   }
   return opened;
 }

@@ -17,10 +17,11 @@
 
 namespace jixiao::load {
 
-// `count` channels to `target` with the credentials and token of `channels`, not yet
-// connected.
+// `count` channels to `target` with the credentials and token of `channels`, under
+// `policy` (channel_policy.h), not yet connected.
 std::vector<std::shared_ptr<grpc::Channel>> CreateLoadChannels(
-    const transport::ChannelFactory& channels, const std::string& target, int count);
+    const transport::ChannelFactory& channels, const std::string& target, int count,
+    const transport::ChannelPolicy& policy);
 
 // Asks every channel to connect and waits, up to `timeout` in all, until each
 // is ready or has failed (a refused connection fails at once rather than

@@ -63,6 +63,9 @@ class LoadOptionSet {
     set_.Add("--channels", options.channels, "spread the calls over K separate connections")
         ->type_name("K")
         ->check(checks::WholeNumber());
+    set_.AddFlag("--retry-unavailable", options.retry_unavailable,
+                 "retry calls that fail UNAVAILABLE, as jixiao's services and tool do (up to 3 "
+                 "attempts); the report then counts each call once, by its last attempt");
     set_.AddDuration("--duration", options.duration, absl::Seconds(1),
                      "measure for at most this long after the warm-up")
         ->type_name("SECONDS")

@@ -47,6 +47,9 @@ struct LoadOptions {
   double rate = 0;           // open loop: calls started per second
   int max_in_flight = 1000;  // open loop: calls in flight at most
   int channels = 1;          // separate connections the calls are spread over
+  // Retry UNAVAILABLE as jixiao's own clients do (channel_policy.h); off by
+  // default, so that a measurement shows every failure the server gave.
+  bool retry_unavailable = false;
 
   absl::Duration duration = absl::Seconds(10);         // measured time, after the warm-up
   int64_t max_calls = 1000000;                         // measured calls started, at most

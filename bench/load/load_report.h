@@ -45,7 +45,8 @@ struct LoadReport {
   int max_in_flight = 0;  // open loop
   int channels = 0;
   int channels_ready = 0;  // channels connected when the run began
-  int requests = 0;        // distinct requests cycled through
+  bool retry_unavailable = false;
+  int requests = 0;  // distinct requests cycled through
   double warmup_s = 0;
   double duration_limit_s = 0;
   int64_t max_calls = 0;

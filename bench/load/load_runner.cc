@@ -266,7 +266,8 @@ absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options) {
       transport::ChannelFactory::Create(options.security);
   if (!factory.ok()) return factory.status();
   const std::vector<std::shared_ptr<grpc::Channel>> channels =
-      CreateLoadChannels(*factory, options.target, options.channels);
+      CreateLoadChannels(*factory, options.target, options.channels,
+                         transport::ChannelPolicy{options.retry_unavailable});
   const int channels_ready = ConnectLoadChannels(channels, kConnectTimeout);
 
   LoadReport report;
@@ -286,6 +287,7 @@ absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options) {
   }
   report.channels = options.channels;
   report.channels_ready = channels_ready;
+  report.retry_unavailable = options.retry_unavailable;
   report.requests = static_cast<int>(payloads->size());
   report.warmup_s = absl::ToDoubleSeconds(options.warmup);
   report.duration_limit_s = absl::ToDoubleSeconds(options.duration);

@@ -44,6 +44,7 @@ std::string FormatReportJson(const LoadReport& report) {
   }
   json["channels"] = report.channels;
   json["channels_ready"] = report.channels_ready;
+  json["retry_unavailable"] = report.retry_unavailable;
   json["requests"] = report.requests;
   json["warmup_s"] = Rounded(report.warmup_s, 3);
   json["duration_limit_s"] = Rounded(report.duration_limit_s, 3);

@@ -30,7 +30,8 @@ std::string FormatReportText(const LoadReport& report) {
                             report.rate, report.max_in_flight);
   absl::StrAppend(&text, "load        ", load, ", ", Plural(report.channels, "channel", "channels"),
                   " (", report.channels_ready, " connected), ",
-                  Plural(report.requests, "request", "requests"), "\n");
+                  Plural(report.requests, "request", "requests"),
+                  report.retry_unavailable ? ", UNAVAILABLE retried" : "", "\n");
   absl::StrAppendFormat(&text, "measured    %.3f s, stopped by %s; warm-up %.3f s (%s)\n",
                         report.duration_s, StopReasonName(report.stopped_by), report.warmup_s,
                         Plural(report.warmup_calls, "call not recorded", "calls not recorded"));
