@@ -22,6 +22,9 @@ using grpc::experimental::InterceptionHookPoints;
 constexpr size_t kMaxLoggedMessage = 300;
 
 logging::LogLevel LevelFor(absl::string_view method, grpc::StatusCode code) {
+  // Health checks come from probes and from every client channel (a Watch each, which
+  // gRPC's health service ends UNKNOWN "OnCancel()" when the client hangs up): routine.
+  if (absl::StartsWith(method, "/grpc.health.v1.Health/")) return logging::LogLevel::kDebug;
   switch (code) {
     case grpc::StatusCode::INTERNAL:
     case grpc::StatusCode::UNKNOWN:
@@ -31,9 +34,6 @@ logging::LogLevel LevelFor(absl::string_view method, grpc::StatusCode code) {
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       return logging::LogLevel::kWarn;
-    case grpc::StatusCode::OK:
-      return absl::StartsWith(method, "/grpc.health.v1.Health/") ? logging::LogLevel::kDebug
-                                                                 : logging::LogLevel::kInfo;
     default:
       return logging::LogLevel::kInfo;
   }
