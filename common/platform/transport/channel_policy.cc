@@ -6,7 +6,7 @@ namespace jixiao::transport {
 
 std::string ChannelServiceConfigJson(const ChannelPolicy& policy) {
   // "name": [{}] is the method config of every method of every service. The throttle
-  // allows retries while its tokens (10 at most; -1 per failure, +0.1 per success)
+  // allows retries while its tokens (100 at most; -1 per failure, +0.1 per success)
   // stay above half.
   constexpr char kRetries[] = R"json(,
   "methodConfig": [{
@@ -19,7 +19,7 @@ std::string ChannelServiceConfigJson(const ChannelPolicy& policy) {
       "retryableStatusCodes": ["UNAVAILABLE"]
     }
   }],
-  "retryThrottling": {"maxTokens": 10, "tokenRatio": 0.1})json";
+  "retryThrottling": {"maxTokens": 100, "tokenRatio": 0.1})json";
   return absl::StrCat(R"json({
   "loadBalancingConfig": [{"round_robin": {}}],
   "healthCheckConfig": {"serviceName": ""})json",

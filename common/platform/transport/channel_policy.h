@@ -17,9 +17,10 @@
 //   gRPC reports for a call no server took, and jixiao's handlers return it only where a second try
 //   changes nothing more than the first: reads, and puts, which store a content
 //   hash once (a commit whose outcome was lost included).
-// - retry throttling: once failures outnumber a tenth of the successes by five,
-//   calls stop being retried until successes come back, so that a service that
-//   is down is neither sent five times its load nor answered seconds later;
+// - retry throttling: once failed attempts outnumber a tenth of the successes by
+//   50, calls stop being retried until successes come back, so that a service
+//   that is down is not sent five times its load for long. (A bound of 10, the
+//   usual example, was spent by the few calls a restart refuses together.)
 // - reconnection to a replica that went away after 100 ms, then at most every
 //   second, so that one restarted is used again within about a second.
 
