@@ -23,7 +23,8 @@ bench_cleanup() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -n "$postgres_data" ] && as_postgres "$pg_bin/pg_ctl" -D "$postgres_data" -m fast -w stop \
     >/dev/null 2>&1 || true
-  rm -rf "$work"
+  # BENCH_KEEP=1 keeps the logs and results for a look afterwards.
+  if [ -n "${BENCH_KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 
 free_port() {
